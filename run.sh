@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Starts CommunityHub on http://127.0.0.1:5080 with a demo community.
+# Without ConnectionStrings__Community it runs its own PostgreSQL under .data/ (kept between runs);
+# with it, it uses that server. Ctrl-C stops the web app and the database it started.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+source scripts/local-postgres.sh
+ensure_prerequisites
+
+URL=${COMMUNITYHUB_URL:-http://127.0.0.1:5080}
+PG_PORT=${COMMUNITYHUB_PG_PORT:-5433}
+PG_DATA="$PWD/.data/postgres"
+started_db=false
+
+stop_db() {
+    if [ "$started_db" = true ]; then
+        echo "Stopping the local PostgreSQL..."
+        local_postgres_stop "$PG_DATA"
+        started_db=false
+    fi
+}
+trap stop_db EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${ConnectionStrings__Community:-}" ]; then
+    if local_postgres_start "$PG_DATA" "$PG_PORT"; then started_db=true; fi
+    as_db_user "$(pg_bindir)/psql" -h "$PG_DATA" -p "$PG_PORT" -U postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname = 'communityhub'" | grep -q 1 \
+        || as_db_user "$(pg_bindir)/createdb" -h "$PG_DATA" -p "$PG_PORT" -U postgres communityhub
+    export ConnectionStrings__Community="Host=127.0.0.1;Port=$PG_PORT;Database=communityhub;Username=postgres"
+fi
+
+echo "Building CommunityHub..."
+dotnet build src/CommunityHub.Web -c Release -nologo -v quiet
+
+export Seed__Demo=${Seed__Demo:-true}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
+cat <<INFO
+
+  CommunityHub is starting on $URL
+  Demo accounts (password: community-demo):
+    ada@example.com     Admin        morgan@example.com  Moderator
+    sam@example.com     Staff        erin@example.com    Executive
+    alice@example.com, bruno@example.com, chloe@example.com, dev@example.com  Members
+  Press Ctrl-C to stop.
+
+INFO
+dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll --urls "$URL" --contentRoot "$PWD/src/CommunityHub.Web"

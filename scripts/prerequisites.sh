@@ -1,0 +1,34 @@
+# Sourced by run.sh and test.sh: makes sure what they need is on this machine, installing it from
+# Debian's packages when we are root. Usage: ensure_prerequisites [--browser]
+set -euo pipefail
+
+apt_install() {
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "Missing: $*. Install them (sudo apt-get install -y $*) and run again." >&2
+        exit 1
+    fi
+    echo "Installing $* from Debian's packages..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    # If dpkg stops midway (it does, now and then, with chromium), -f finishes the job.
+    apt-get install -y -qq "$@" >/dev/null || apt-get install -y -qq -f >/dev/null
+}
+
+pg_bindir() {
+    local dir
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+ensure_prerequisites() {
+    if ! command -v dotnet >/dev/null 2>&1; then
+        echo "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
+        exit 1
+    fi
+    if [ -z "$(pg_bindir || true)" ] && [ -z "${ConnectionStrings__Community:-}" ]; then
+        apt_install postgresql
+    fi
+    if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+        apt_install chromium
+    fi
+}

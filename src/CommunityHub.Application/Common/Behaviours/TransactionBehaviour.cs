@@ -1,0 +1,35 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityHub.Application.Common.Behaviours;
+
+/// <summary>Innermost, commands only: the whole use case is one database transaction, run inside the
+/// provider's execution strategy so a transient failure retries the whole unit, never half of it.
+/// A command sent from inside another command joins the open transaction.</summary>
+public sealed class TransactionBehaviour<TRequest, TResponse>(ICommunityDb db, ILogger<TransactionBehaviour<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommandMarker || db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            // A retried attempt starts from nothing: what the failed attempt tracked was rolled back.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var response = await next();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("{UseCase} committed", UseCaseName.Of(typeof(TRequest)));
+            return response;
+        });
+    }
+}

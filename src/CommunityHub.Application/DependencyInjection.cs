@@ -1,0 +1,41 @@
+using CommunityHub.Application.Common.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityHub.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>MediatR 5 by hand (its DI package is not available): the mediator, every handler and
+    /// validator in this assembly, and the behaviours, outermost first.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        var assembly = typeof(DependencyInjection).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(IsHandlerContract))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        services.AddOptions<CommunityOptions>();
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        // MediatR runs behaviours in registration order: the first one registered is the outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        return services;
+    }
+
+    private static bool IsHandlerContract(Type contract) =>
+        contract.IsGenericType
+        && (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
+            || contract.GetGenericTypeDefinition() == typeof(INotificationHandler<>));
+}

@@ -1,0 +1,45 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Maintenance;
+
+/// <summary>Rebuilds every denormalised counter (reply counts, thread counts, latest activity) from the
+/// posts themselves. Used after bulk loads such as the demo seed, and to repair drift.</summary>
+public static class RecountCounters
+{
+    public sealed record Command : ICommand<Result>;
+
+    /// <summary>How many rows were out of step before the recount.</summary>
+    public sealed record Result(int ThreadsCorrected, int SpacesCorrected);
+
+    public sealed class Handler(ICommunityDb db) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var replies = db.Posts.Where(p => !p.IsOpeningPost);
+            var threadsCorrected = await db.Threads
+                .Where(t => t.ReplyCount != replies.Count(p => p.ThreadId == t.Id)
+                    || t.LastActivityAt != db.Posts.Where(p => p.ThreadId == t.Id).Max(p => p.CreatedAt))
+                .ExecuteUpdateAsync(
+                    t => t.SetProperty(x => x.ReplyCount, x => replies.Count(p => p.ThreadId == x.Id))
+                          .SetProperty(x => x.LastActivityAt, x => db.Posts.Where(p => p.ThreadId == x.Id).Max(p => p.CreatedAt))
+                          .SetProperty(x => x.LastPosterId, x => db.Posts.Where(p => p.ThreadId == x.Id)
+                              .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(p => p.AuthorId).First()),
+                    cancellationToken);
+
+            var spacesCorrected = await db.Spaces
+                .Where(s => s.ThreadCount != db.Threads.Count(t => t.SpaceId == s.Id)
+                    || s.LastActivityAt != db.Threads.Where(t => t.SpaceId == s.Id).Max(t => (DateTimeOffset?)t.LastActivityAt))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.ThreadCount, x => db.Threads.Count(t => t.SpaceId == x.Id))
+                          .SetProperty(x => x.LastActivityAt, x => db.Threads.Where(t => t.SpaceId == x.Id).Max(t => (DateTimeOffset?)t.LastActivityAt))
+                          .SetProperty(x => x.LastActiveThreadId, x => db.Threads.Where(t => t.SpaceId == x.Id)
+                              .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Select(t => (long?)t.Id).FirstOrDefault()),
+                    cancellationToken);
+
+            return new Result(threadsCorrected, spacesCorrected);
+        }
+    }
+}

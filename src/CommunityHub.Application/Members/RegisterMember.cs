@@ -1,0 +1,57 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Domain.Members;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+
+namespace CommunityHub.Application.Members;
+
+/// <summary>Someone joins the community: a member and the account they sign in with, together or not at all.</summary>
+public static class RegisterMember
+{
+    public sealed class Command : ICommand<Guid>
+    {
+        public string DisplayName { get; set; } = string.Empty;
+
+        public string Email { get; set; } = string.Empty;
+
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.DisplayName)
+                .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Choose the name other members will see.")
+                .Must(name => name.Trim().Length <= Member.DisplayNameMaxLength)
+                .WithMessage($"A display name can be at most {Member.DisplayNameMaxLength} characters.");
+            RuleFor(c => c.Email)
+                .NotEmpty().WithMessage("Enter your e-mail address.")
+                .MaximumLength(256).WithMessage("That e-mail address is too long.")
+                .EmailAddress().WithMessage("That does not look like an e-mail address.");
+            RuleFor(c => c.Password).NotEmpty().WithMessage("Choose a password.");
+        }
+    }
+
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock) : IRequestHandler<Command, Guid>
+    {
+        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, clock.GetUtcNow());
+            db.Members.Add(member);
+            // The account row references the member row, so the member goes in first (same transaction).
+            await db.SaveChangesAsync(cancellationToken);
+
+            var result = await identity.CreateAccountAsync(member.Id, request.Email.Trim(), request.Password, cancellationToken);
+            if (!result.Succeeded)
+            {
+                // Rolls the whole registration back and puts the reasons on the form.
+                throw new ValidationException(result.Errors.Select(e => new ValidationFailure(e.Field, e.Message)));
+            }
+
+            return member.Id;
+        }
+    }
+}

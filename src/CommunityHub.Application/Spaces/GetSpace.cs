@@ -1,0 +1,78 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Paging;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Application.Spaces;
+
+/// <summary>A space's page: its purpose and one keyset page of its threads, pinned first, then by latest activity.</summary>
+public static class GetSpace
+{
+    public sealed record Query(string Slug, string? After = null) : IRequest<SpacePage>;
+
+    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage);
+
+    public sealed record ThreadRow(
+        long Id,
+        string Title,
+        bool IsPinned,
+        string AuthorName,
+        DateTimeOffset CreatedAt,
+        int ReplyCount,
+        DateTimeOffset LastActivityAt,
+        string LastPosterName);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() =>
+            RuleFor(q => q.After)
+                .Must(after => after is null || ThreadCursor.TryParse(after, out _))
+                .WithMessage("That page link is not valid.");
+    }
+
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, SpacePage>
+    {
+        public async Task<SpacePage> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var space = await db.Spaces.AsNoTracking()
+                .Where(s => s.Slug == request.Slug)
+                .Select(s => new { s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Space", request.Slug);
+
+            var threads = db.Threads.AsNoTracking().Where(t => t.SpaceId == space.Id);
+            if (ThreadCursor.TryParse(request.After, out var after))
+            {
+                // Strictly after (pinned, lastActivity, id) in descending order; index threads(space_id, is_pinned, last_activity_at, id).
+                threads = threads.Where(t =>
+                    (after.Pinned && !t.IsPinned)
+                    || (t.IsPinned == after.Pinned
+                        && (t.LastActivityAt < after.LastActivityAt
+                            || (t.LastActivityAt == after.LastActivityAt && t.Id < after.ThreadId))));
+            }
+
+            var pageSize = options.Value.ThreadsPerPage;
+            var rows = await (
+                    from t in threads
+                    join author in db.Members on t.AuthorId equals author.Id
+                    join last in db.Members on t.LastPosterId equals last.Id
+                    orderby t.IsPinned descending, t.LastActivityAt descending, t.Id descending
+                    select new ThreadRow(t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName))
+                .Take(pageSize + 1)
+                .ToListAsync(cancellationToken);
+
+            string? next = null;
+            if (rows.Count > pageSize)
+            {
+                rows.RemoveAt(pageSize);
+                var tail = rows[^1];
+                next = new ThreadCursor(tail.IsPinned, tail.LastActivityAt, tail.Id).ToString();
+            }
+
+            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null);
+        }
+    }
+}

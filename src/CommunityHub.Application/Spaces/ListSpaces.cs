@@ -1,0 +1,36 @@
+using CommunityHub.Application.Common.Abstractions;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Spaces;
+
+/// <summary>The home page: every space with its purpose, how many threads it holds and where it was last active.</summary>
+public static class ListSpaces
+{
+    public sealed record Query : IRequest<IReadOnlyList<SpaceSummary>>;
+
+    public sealed record SpaceSummary(
+        int Id,
+        string Name,
+        string Slug,
+        string Purpose,
+        int ThreadCount,
+        DateTimeOffset? LastActivityAt,
+        long? LastThreadId,
+        string? LastThreadTitle,
+        string? LastPosterName);
+
+    public sealed class Handler(ICommunityDb db) : IRequestHandler<Query, IReadOnlyList<SpaceSummary>>
+    {
+        public async Task<IReadOnlyList<SpaceSummary>> Handle(Query request, CancellationToken cancellationToken) =>
+            await (
+                from s in db.Spaces.AsNoTracking()
+                join t in db.Threads on s.LastActiveThreadId equals (long?)t.Id into lastThreads
+                from t in lastThreads.DefaultIfEmpty()
+                join m in db.Members on t.LastPosterId equals m.Id into lastPosters
+                from m in lastPosters.DefaultIfEmpty()
+                orderby s.Position, s.Name
+                select new SpaceSummary(s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.LastActivityAt, t.Id, t.Title, m.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,140 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Domain.Threads;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Application.Threads;
+
+/// <summary>A thread's page: the header with its opening post, and one keyset page of replies in order.
+/// Two SQL statements whatever the thread's length (three when a reply is being written to a post not on the page).</summary>
+public static class GetThread
+{
+    /// <param name="After">Show the replies after this post id.</param>
+    /// <param name="Before">Show the replies before this post id.</param>
+    /// <param name="ReplyTo">The post the reply form answers, if any.</param>
+    public sealed record Query(long ThreadId, long? After = null, long? Before = null, long? ReplyTo = null) : IRequest<ThreadPage>;
+
+    public sealed record ThreadPage(
+        long Id,
+        string Title,
+        string SpaceName,
+        string SpaceSlug,
+        bool IsPinned,
+        int ReplyCount,
+        PostView OpeningPost,
+        IReadOnlyList<PostView> Replies,
+        long? PreviousBefore,
+        long? NextAfter,
+        PostView? ReplyingTo);
+
+    public sealed record PostView(
+        long Id,
+        Guid AuthorId,
+        string AuthorName,
+        DateTimeOffset AuthorJoinedAt,
+        string BodyHtml,
+        DateTimeOffset CreatedAt,
+        long? InReplyToPostId,
+        string? InReplyToAuthorName);
+
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, ThreadPage>
+    {
+        public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var header = await (
+                    from t in db.Threads.AsNoTracking()
+                    join s in db.Spaces on t.SpaceId equals s.Id
+                    join p in db.Posts on t.Id equals p.ThreadId
+                    join a in db.Members on p.AuthorId equals a.Id
+                    where t.Id == request.ThreadId && p.IsOpeningPost
+                    select new
+                    {
+                        t.Id,
+                        t.Title,
+                        SpaceName = s.Name,
+                        SpaceSlug = s.Slug,
+                        t.IsPinned,
+                        t.ReplyCount,
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null),
+                    })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Thread", request.ThreadId);
+
+            var pageSize = options.Value.RepliesPerPage;
+            var replies = WithAuthors(db.Posts.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
+            var backwards = request.Before is not null && request.After is null;
+            if (backwards)
+            {
+                replies = replies.Where(r => r.Post.Id < request.Before!.Value).OrderByDescending(r => r.Post.Id);
+            }
+            else
+            {
+                if (request.After is { } after)
+                {
+                    replies = replies.Where(r => r.Post.Id > after);
+                }
+
+                replies = replies.OrderBy(r => r.Post.Id);
+            }
+
+            var page = await ToViews(replies.Take(pageSize + 1)).ToListAsync(cancellationToken);
+            var hasMoreThisWay = page.Count > pageSize;
+            if (hasMoreThisWay)
+            {
+                page.RemoveAt(pageSize);
+            }
+
+            if (backwards)
+            {
+                page.Reverse();
+            }
+
+            var hasEarlier = backwards ? hasMoreThisWay : request.After is not null;
+            var hasLater = backwards || hasMoreThisWay;
+
+            var replyingTo = request.ReplyTo is not { } replyTo ? null
+                : replyTo == header.Opening.Id ? header.Opening
+                : page.Find(p => p.Id == replyTo)
+                    ?? await ToViews(WithAuthors(db.Posts.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
+
+            return new ThreadPage(
+                header.Id,
+                header.Title,
+                header.SpaceName,
+                header.SpaceSlug,
+                header.IsPinned,
+                header.ReplyCount,
+                header.Opening,
+                page,
+                hasEarlier && page.Count > 0 ? page[0].Id : null,
+                hasLater && page.Count > 0 ? page[^1].Id : null,
+                replyingTo);
+        }
+
+        /// <summary>Posts with their author and, for a reply to a reply, the name of whom it answers; still composable (filter, order, take).</summary>
+        private IQueryable<PostRow> WithAuthors(IQueryable<Post> posts) =>
+            from p in posts.AsNoTracking()
+            join a in db.Members on p.AuthorId equals a.Id
+            join parent in db.Posts on p.InReplyToPostId equals (long?)parent.Id into parents
+            from parent in parents.DefaultIfEmpty()
+            join parentAuthor in db.Members on parent.AuthorId equals parentAuthor.Id into parentAuthors
+            from parentAuthor in parentAuthors.DefaultIfEmpty()
+            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorJoinedAt = a.JoinedAt, ParentAuthorName = parentAuthor.DisplayName };
+
+        private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
+            rows.Select(r => new PostView(r.Post.Id, r.Post.AuthorId, r.AuthorName, r.AuthorJoinedAt, r.Post.BodyHtml, r.Post.CreatedAt, r.Post.InReplyToPostId, r.ParentAuthorName));
+    }
+
+    private sealed class PostRow
+    {
+        public required Post Post { get; init; }
+
+        public required string AuthorName { get; init; }
+
+        public required DateTimeOffset AuthorJoinedAt { get; init; }
+
+        public string? ParentAuthorName { get; init; }
+    }
+}

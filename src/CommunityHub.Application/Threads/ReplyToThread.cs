@@ -1,0 +1,90 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Threads;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Threads;
+
+/// <summary>A member replies to a thread, optionally to one earlier post in it (kept as InReplyTo: who answered whom).</summary>
+public static class ReplyToThread
+{
+    [Authorize]
+    public sealed class Command : ICommand<Result>
+    {
+        public string SpaceSlug { get; set; } = string.Empty;
+
+        public long ThreadId { get; set; }
+
+        public string Body { get; set; } = string.Empty;
+
+        public long? InReplyToPostId { get; set; }
+
+        /// <summary>Written into the form when it is shown; the same value twice means the same form was sent twice.</summary>
+        public Guid SubmissionId { get; set; }
+    }
+
+    public sealed record Result(long PostId, long ThreadId, string SpaceSlug);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Body).ValidBody();
+            RuleFor(c => c.SubmissionId).ValidSubmissionId();
+        }
+    }
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock)
+        : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var authorId = currentUser.MemberId!.Value;
+            var thread = await (
+                    from t in db.Threads
+                    join s in db.Spaces on t.SpaceId equals s.Id
+                    where t.Id == request.ThreadId && s.Slug == request.SpaceSlug
+                    select new { t.Id, t.SpaceId })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Thread", request.ThreadId);
+
+            var earlier = await db.Posts
+                .Where(p => p.AuthorId == authorId && p.SubmissionId == request.SubmissionId && p.ThreadId == thread.Id)
+                .Select(p => (long?)p.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (earlier is { } existingPostId)
+            {
+                // The same form sent twice (a double click, a refresh): the reply exists already.
+                return new Result(existingPostId, thread.Id, request.SpaceSlug);
+            }
+
+            if (request.InReplyToPostId is { } parentId
+                && !await db.Posts.AnyAsync(p => p.Id == parentId && p.ThreadId == thread.Id, cancellationToken))
+            {
+                throw new ValidationException([new ValidationFailure(nameof(Command.InReplyToPostId), "The post you are replying to is not in this thread.")]);
+            }
+
+            var now = clock.GetUtcNow();
+            var reply = Post.Reply(thread.Id, authorId, request.Body, markdown.ToSafeHtml(request.Body), request.InReplyToPostId, request.SubmissionId, now);
+            db.Posts.Add(reply);
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Counters move in SQL, atomically, so concurrent replies never lose an increment.
+            await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(
+                t => t.SetProperty(x => x.ReplyCount, x => x.ReplyCount + 1)
+                      .SetProperty(x => x.LastActivityAt, now)
+                      .SetProperty(x => x.LastPosterId, authorId),
+                cancellationToken);
+            await db.Spaces.Where(s => s.Id == thread.SpaceId).ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.LastActivityAt, now).SetProperty(x => x.LastActiveThreadId, thread.Id),
+                cancellationToken);
+
+            return new Result(reply.Id, thread.Id, request.SpaceSlug);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using CommunityHub.Domain.Common;
+
+namespace CommunityHub.Domain.Spaces;
+
+/// <summary>A place for one kind of conversation (a category). Its purpose statement tells members what belongs here.</summary>
+public sealed class Space
+{
+    public const int NameMaxLength = 80;
+    public const int PurposeMaxLength = 500;
+
+    private Space(string name, string slug, string purpose, int position)
+    {
+        Name = name;
+        Slug = slug;
+        Purpose = purpose;
+        Position = position;
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string Purpose { get; private set; }
+
+    /// <summary>Order on the home page, lowest first.</summary>
+    public int Position { get; private set; }
+
+    // Denormalised so the home page is one cheap query; kept by the write path and by RecountCounters.
+    public int ThreadCount { get; private set; }
+
+    public DateTimeOffset? LastActivityAt { get; private set; }
+
+    public long? LastActiveThreadId { get; private set; }
+
+    public static Space Create(string name, string slug, string purpose, int position)
+    {
+        var trimmedSlug = slug?.Trim() ?? string.Empty;
+        if (!Spaces.Slug.IsValid(trimmedSlug))
+        {
+            throw new DomainException("A slug is lower-case letters, digits and single hyphens.");
+        }
+
+        return new Space(
+            Guard.Text(name, NameMaxLength, "A space name"),
+            trimmedSlug,
+            Guard.Text(purpose, PurposeMaxLength, "A purpose statement"),
+            position);
+    }
+}

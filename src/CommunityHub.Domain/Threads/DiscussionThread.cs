@@ -1,0 +1,57 @@
+using CommunityHub.Domain.Common;
+
+namespace CommunityHub.Domain.Threads;
+
+/// <summary>A conversation in a space: a title, an opening post and replies. Named to avoid
+/// <see cref="System.Threading.Thread"/>; the UI and URLs say "thread".</summary>
+public sealed class DiscussionThread
+{
+    private readonly List<Post> _posts = [];
+
+    // Also EF Core's constructor: parameter names match the properties they set.
+    private DiscussionThread(int spaceId, string title, Guid authorId, DateTimeOffset createdAt)
+    {
+        SpaceId = spaceId;
+        Title = title;
+        AuthorId = authorId;
+        CreatedAt = createdAt;
+        LastActivityAt = createdAt;
+        LastPosterId = authorId;
+    }
+
+    public long Id { get; private set; }
+
+    public int SpaceId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsPinned { get; private set; }
+
+    // Denormalised for the space's thread list; the reply write path updates them atomically in SQL
+    // (concurrent replies must not lose increments) and RecountCounters can rebuild them from the posts.
+    public int ReplyCount { get; private set; }
+
+    public DateTimeOffset LastActivityAt { get; private set; }
+
+    public Guid LastPosterId { get; private set; }
+
+    public IReadOnlyCollection<Post> Posts => _posts;
+
+    public static DiscussionThread Start(int spaceId, Guid authorId, string title, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
+    {
+        if (authorId == Guid.Empty)
+        {
+            throw new DomainException("A thread needs an author.");
+        }
+
+        var thread = new DiscussionThread(spaceId, Guard.Text(title, PostLimits.TitleMaxLength, "A title"), authorId, now);
+        thread._posts.Add(Post.Opening(authorId, body, bodyHtml, submissionId, now));
+        return thread;
+    }
+
+    public void Pin() => IsPinned = true;
+}

@@ -1,0 +1,77 @@
+using CommunityHub.Domain.Common;
+
+namespace CommunityHub.Domain.Threads;
+
+/// <summary>One message in a thread: the opening post or a reply. The body is Markdown; its rendered,
+/// sanitised HTML is stored beside it so reading never renders.</summary>
+public sealed class Post
+{
+    private Post(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset createdAt)
+    {
+        AuthorId = authorId;
+        Body = body;
+        BodyHtml = bodyHtml;
+        SubmissionId = submissionId;
+        CreatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    public long ThreadId { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public string Body { get; private set; }
+
+    public string BodyHtml { get; private set; }
+
+    public bool IsOpeningPost { get; private set; }
+
+    /// <summary>The earlier reply this one answers, if any: who answered whom.</summary>
+    public long? InReplyToPostId { get; private set; }
+
+    /// <summary>Identifies the form submission that created the post, so a second submit of the same form is recognised.</summary>
+    public Guid SubmissionId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    internal static Post Opening(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
+    {
+        var post = Create(authorId, body, bodyHtml, submissionId, now);
+        post.IsOpeningPost = true;
+        return post;
+    }
+
+    public static Post Reply(long threadId, Guid authorId, string body, string bodyHtml, long? inReplyToPostId, Guid submissionId, DateTimeOffset now)
+    {
+        var post = Create(authorId, body, bodyHtml, submissionId, now);
+        post.ThreadId = threadId;
+        post.InReplyToPostId = inReplyToPostId;
+        return post;
+    }
+
+    private static Post Create(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
+    {
+        if (authorId == Guid.Empty)
+        {
+            throw new DomainException("A post needs an author.");
+        }
+
+        if (submissionId == Guid.Empty)
+        {
+            throw new DomainException("A post needs the id of the form submission that created it.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            throw new DomainException("A post cannot be empty.");
+        }
+
+        if (body.Length > PostLimits.BodyMaxLength)
+        {
+            throw new DomainException($"A post cannot be longer than {PostLimits.BodyMaxLength} characters.");
+        }
+
+        return new Post(authorId, body, bodyHtml, submissionId, now);
+    }
+}

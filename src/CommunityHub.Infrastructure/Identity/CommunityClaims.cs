@@ -1,0 +1,7 @@
+namespace CommunityHub.Infrastructure.Identity;
+
+public static class CommunityClaims
+{
+    /// <summary>The member's display name, carried in the cookie so the header needs no query.</summary>
+    public const string DisplayName = "community:display_name";
+}

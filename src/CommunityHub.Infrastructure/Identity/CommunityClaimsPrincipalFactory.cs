@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using CommunityHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Infrastructure.Identity;
+
+/// <summary>Adds the member's display name to the sign-in cookie (roles come from the base class).</summary>
+public sealed class CommunityClaimsPrincipalFactory(
+    UserManager<CommunityUser> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IOptions<IdentityOptions> options,
+    CommunityDbContext db)
+    : UserClaimsPrincipalFactory<CommunityUser, IdentityRole<Guid>>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CommunityUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var displayName = await db.Members.Where(m => m.Id == user.Id).Select(m => m.DisplayName).FirstOrDefaultAsync();
+        if (displayName is not null)
+        {
+            identity.AddClaim(new Claim(CommunityClaims.DisplayName, displayName));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,48 @@
+using CommunityHub.Application.Common.Abstractions;
+using Ganss.Xss;
+using Markdig;
+
+namespace CommunityHub.Infrastructure.Markdown;
+
+/// <summary>Markdig for the Markdown, then an allow-list sanitiser over its output: raw HTML in a post is
+/// shown as text, and whatever Markdown produces can carry no script, event handler, style or
+/// <c>javascript:</c> URL.</summary>
+public sealed class MarkdownRenderer : IMarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    public string ToSafeHtml(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "del", "ins",
+                "mark", "sub", "sup", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "class", "start", "align" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        });
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            // Links in member content are theirs, not ours to vouch for.
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor)
+            {
+                anchor.SetAttribute("rel", "nofollow ugc noopener");
+            }
+        };
+        return sanitizer;
+    }
+}

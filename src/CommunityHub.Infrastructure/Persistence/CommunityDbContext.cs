@@ -1,0 +1,36 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Spaces;
+using CommunityHub.Domain.Threads;
+using CommunityHub.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Infrastructure.Persistence;
+
+public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options)
+    : IdentityDbContext<CommunityUser, IdentityRole<Guid>, Guid>(options), ICommunityDb
+{
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Space> Spaces => Set<Space>();
+
+    public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Identity's tables, named like ours so that SQL reads the same everywhere.
+        builder.Entity<CommunityUser>().ToTable("users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(CommunityDbContext).Assembly);
+    }
+}

@@ -1,0 +1,25 @@
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Spaces;
+using CommunityHub.Domain.Threads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommunityHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<DiscussionThread>
+{
+    public void Configure(EntityTypeBuilder<DiscussionThread> builder)
+    {
+        builder.ToTable("threads");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Title).HasMaxLength(PostLimits.TitleMaxLength).IsRequired();
+        builder.HasOne<Space>().WithMany().HasForeignKey(t => t.SpaceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(t => t.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(t => t.LastPosterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Posts).WithOne().HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Posts).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // A space's thread list: pinned first, then latest activity, keyset-paged (scanned backwards for DESC).
+        builder.HasIndex(t => new { t.SpaceId, t.IsPinned, t.LastActivityAt, t.Id });
+    }
+}

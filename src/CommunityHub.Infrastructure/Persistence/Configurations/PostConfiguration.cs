@@ -1,0 +1,27 @@
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Threads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommunityHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.ToTable("posts");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Body).HasMaxLength(PostLimits.BodyMaxLength).IsRequired();
+        builder.Property(p => p.BodyHtml).IsRequired();
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Post>().WithMany().HasForeignKey(p => p.InReplyToPostId).OnDelete(DeleteBehavior.SetNull);
+
+        // A thread's replies in order, keyset-paged by id.
+        builder.HasIndex(p => new { p.ThreadId, p.Id });
+        // One thread has one opening post.
+        builder.HasIndex(p => p.ThreadId).IsUnique().HasFilter("is_opening_post").HasDatabaseName("ix_posts_one_opening_post_per_thread");
+        // The same form submitted twice never makes two posts, even when both submits race.
+        builder.HasIndex(p => new { p.AuthorId, p.SubmissionId }).IsUnique();
+        builder.HasIndex(p => p.InReplyToPostId);
+    }
+}

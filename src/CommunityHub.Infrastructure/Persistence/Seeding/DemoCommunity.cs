@@ -1,0 +1,148 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Maintenance;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Spaces;
+using CommunityHub.Domain.Threads;
+using CommunityHub.Infrastructure.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace CommunityHub.Infrastructure.Persistence.Seeding;
+
+/// <summary>A small, lived-in community for `./run.sh`: spaces with purposes, customers, staff, an
+/// executive, a moderator and an admin, and conversations spread over the last few weeks.</summary>
+public sealed class DemoCommunity(
+    CommunityDbContext db,
+    UserManager<CommunityUser> users,
+    IMarkdownRenderer markdown,
+    IMediator mediator,
+    TimeProvider clock)
+{
+    /// <summary>Every demo account signs in with this password.</summary>
+    public const string Password = "community-demo";
+
+    public static IReadOnlyList<(string Email, string Name, string[] Roles)> Accounts { get; } =
+    [
+        ("ada@example.com", "Ada Okafor", [Roles.Admin]),
+        ("morgan@example.com", "Morgan Reyes", [Roles.Moderator]),
+        ("sam@example.com", "Sam Patel", [Roles.Staff]),
+        ("erin@example.com", "Erin Walsh", [Roles.Executive]),
+        ("alice@example.com", "Alice Chen", []),
+        ("bruno@example.com", "Bruno Costa", []),
+        ("chloe@example.com", "Chloe Martin", []),
+        ("dev@example.com", "Dev Sharma", []),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var members = new Dictionary<string, Guid>();
+        var joinedDaysAgo = 120;
+        foreach (var (email, name, roles) in Accounts)
+        {
+            var member = Member.Join(Guid.CreateVersion7(), name, now.AddDays(-joinedDaysAgo));
+            joinedDaysAgo -= 11;
+            db.Members.Add(member);
+            await db.SaveChangesAsync(cancellationToken);
+            var user = new CommunityUser { Id = member.Id, UserName = email, Email = email, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRolesAsync(user, [Roles.Member, .. roles]));
+            members[name.Split(' ')[0]] = member.Id;
+        }
+
+        var spaces = new[]
+        {
+            Space.Create("Getting started", "getting-started", "New here? Introduce yourself, ask how things work, and find your way around.", 1),
+            Space.Create("Questions & answers", "questions", "Stuck on something? Ask the community. Mark the reply that solved it so the next person finds it.", 2),
+            Space.Create("Ideas & feedback", "ideas", "What should we build next, and what should we fix? Product people read every thread here.", 3),
+            Space.Create("Show and tell", "show-and-tell", "Share what you built, how you use the product, and what you learned along the way.", 4),
+        };
+        db.Spaces.AddRange(spaces);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var script in Conversations)
+        {
+            var space = spaces[script.Space];
+            var startedAt = now.AddHours(-script.HoursAgo);
+            var opening = script.Posts[0];
+            var thread = DiscussionThread.Start(space.Id, members[opening.Author], script.Title, opening.Body, markdown.ToSafeHtml(opening.Body), Guid.NewGuid(), startedAt);
+            if (script.Pinned)
+            {
+                thread.Pin();
+            }
+
+            db.Threads.Add(thread);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var posted = new List<long> { thread.Posts.Single().Id };
+            var at = startedAt;
+            foreach (var line in script.Posts.Skip(1))
+            {
+                at = at.AddMinutes(line.MinutesLater);
+                long? inReplyTo = line.InReplyTo is { } index ? posted[index] : null;
+                var reply = Post.Reply(thread.Id, members[line.Author], line.Body, markdown.ToSafeHtml(line.Body), inReplyTo, Guid.NewGuid(), at);
+                db.Posts.Add(reply);
+                await db.SaveChangesAsync(cancellationToken);
+                posted.Add(reply.Id);
+            }
+        }
+
+        // Counters and latest activity follow from the posts just written.
+        await mediator.Send(new RecountCounters.Command(), cancellationToken);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding the demo accounts failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private sealed record Line(string Author, string Body, int MinutesLater = 30, int? InReplyTo = null);
+
+    private sealed record Conversation(int Space, string Title, double HoursAgo, Line[] Posts, bool Pinned = false);
+
+    private static readonly Conversation[] Conversations =
+    [
+        new(0, "Welcome! Start here", 24 * 40, [
+            new("Ada", "Welcome to the community. This is the place to ask questions, share what you build, and tell us what to improve.\n\n- Be kind and assume good intent.\n- Search before you ask; mark the answer that solved it.\n- Staff and executives post under their own names.\n\nSay hello below!"),
+            new("Alice", "Hi all, Alice here. I run the data team at a logistics company and we've been customers for about a year.", 60 * 5),
+            new("Bruno", "Hello from Lisbon! Just started evaluating the product for our agency.", 60 * 20),
+            new("Sam", "Welcome both! I'm Sam, product manager for the reporting features. Ping me with anything about dashboards.", 45, 2),
+            new("Chloe", "Hi everyone. Long-time lurker, first post.", 60 * 30),
+        ], Pinned: true),
+        new(1, "How do I export a report as CSV with filters applied?", 24 * 6, [
+            new("Bruno", "When I export a report to CSV, the filters I set on the page are ignored and I get every row. Is there a way to export only what I see?"),
+            new("Alice", "Yes: the **Export** menu has two entries. *Export view* keeps your filters; *Export all* doesn't. It's easy to miss.", 25),
+            new("Bruno", "That was it, thank you! I'd been using *Export all* for weeks.", 40, 1),
+            new("Sam", "Thanks Alice. We've heard this a few times, so we're renaming the entries to make the difference obvious.", 90, 1),
+        ]),
+        new(1, "API rate limits for bulk imports", 30, [
+            new("Dev", "We import around 200k records a night through the API and start getting `429` responses after a few minutes. What limits apply, and what's the recommended way to do bulk loads?"),
+            new("Chloe", "We hit the same thing. Batching into 500-record requests and honouring the `Retry-After` header fixed it for us.", 35),
+            new("Dev", "Thanks, Chloe. Did you run requests in parallel or one at a time?", 20, 1),
+            new("Chloe", "Four in parallel, with a small jitter between batches. Ran in about 40 minutes.", 15, 2),
+        ]),
+        new(1, "Single sign-on with Okta: users land on the wrong workspace", 5, [
+            new("Alice", "After enabling SSO through Okta, some of our users land in a personal workspace instead of the company one. Has anyone seen this?"),
+        ]),
+        new(2, "Dark mode for the dashboard", 24 * 12, [
+            new("Chloe", "Our operations team works night shifts and would love a dark theme for the dashboard."),
+            new("Dev", "+1. Even a high-contrast option would help.", 60 * 3),
+            new("Erin", "Thanks for raising this, Chloe. I'm Erin, CEO. Accessibility and comfort for people who live in the dashboard all day matter to us; this is on our list for next quarter.", 60 * 26),
+            new("Chloe", "That's great to hear, thank you for replying yourself.", 60 * 2, 2),
+        ]),
+        new(2, "Let us schedule reports for a time zone other than our own", 24 * 3, [
+            new("Bruno", "We have clients across three continents. Scheduled reports always go out in our account's time zone, which means some arrive at 3 a.m."),
+            new("Sam", "Good point. Would per-schedule time zones work for you, or do you need per-recipient delivery?", 60 * 4),
+            new("Bruno", "Per-schedule would already solve 90% of it.", 60 * 2, 1),
+        ]),
+        new(3, "How we cut our month-end close from 5 days to 2", 24 * 9, [
+            new("Alice", "We rebuilt our month-end close around scheduled exports and a few shared dashboards. Short write-up:\n\n1. One dashboard per ledger, owned by one person.\n2. Exports land in a shared folder every night.\n3. Anomalies are flagged by a threshold view, not by eyeballing.\n\nHappy to answer questions."),
+            new("Dev", "This is great. How do you handle late adjustments after the export runs?", 60 * 6),
+            new("Alice", "We re-run a single ledger's export by hand; the threshold view catches anything that moved.", 50, 1),
+            new("Morgan", "Lovely write-up, Alice. I've added it to the *Getting started* reading list.", 60 * 10),
+        ]),
+    ];
+}

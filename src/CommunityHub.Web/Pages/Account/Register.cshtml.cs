@@ -1,0 +1,26 @@
+using CommunityHub.Application.Members;
+using CommunityHub.Infrastructure.Identity;
+using CommunityHub.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Account;
+
+public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUser> signIn) : PageModel
+{
+    [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
+    public RegisterMember.Command Input { get; set; } = new();
+
+    [FromQuery]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var memberId = await mediator.Send(Input, cancellationToken);
+        var user = await signIn.UserManager.FindByIdAsync(memberId.ToString());
+        await signIn.SignInAsync(user!, isPersistent: false);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages;
+
+/// <summary>The page for every error status: status-code pages and the exception handler re-execute here.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public (string Title, string Explanation) Text => Code switch
+    {
+        StatusCodes.Status400BadRequest => ("That request did not make sense", "The link or form may be out of date. Go back, reload the page, and try again."),
+        StatusCodes.Status403Forbidden => ("You can't do that here", "Your account doesn't have permission for this. If you think it should, ask a moderator."),
+        StatusCodes.Status404NotFound => ("We couldn't find that page", "It may have been moved or removed, or the link may be mistyped."),
+        StatusCodes.Status405MethodNotAllowed => ("That doesn't work here", "This address can't be used that way. Go back and follow a link or button instead."),
+        StatusCodes.Status409Conflict => ("That was already saved", "It looks like the same form was sent twice. Your first submission was kept."),
+        _ => ("Something went wrong on our side", "The problem has been logged. Try again in a moment."),
+    };
+
+    public IActionResult OnGet(int? code) => Show(code);
+
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private PageResult Show(int? code)
+    {
+        Code = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        // Re-executed pages keep the original status; reached directly, answer with the code shown.
+        if (Response.StatusCode < 400)
+        {
+            Response.StatusCode = Code;
+        }
+
+        return Page();
+    }
+}

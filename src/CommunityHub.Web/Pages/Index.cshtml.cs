@@ -1,0 +1,13 @@
+using CommunityHub.Application.Spaces;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages;
+
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<ListSpaces.SpaceSummary> Spaces { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Spaces = await mediator.Send(new ListSpaces.Query(), cancellationToken);
+}

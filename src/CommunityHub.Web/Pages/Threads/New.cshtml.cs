@@ -1,0 +1,37 @@
+using CommunityHub.Application.Spaces;
+using CommunityHub.Application.Threads;
+using CommunityHub.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Threads;
+
+[Authorize]
+public sealed class NewModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+{
+    [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
+    public StartThread.Command Input { get; set; } = new();
+
+    public GetSpace.SpacePage Space { get; private set; } = null!;
+
+    [FromRoute]
+    public string Slug { get; set; } = string.Empty;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.SubmissionId = Guid.NewGuid();
+        await ReloadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Input.SpaceSlug = Slug;
+        var started = await mediator.Send(Input, cancellationToken);
+        return Redirect($"/s/{started.SpaceSlug}/t/{started.ThreadId}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Space = await mediator.Send(new GetSpace.Query(Slug), cancellationToken);
+}

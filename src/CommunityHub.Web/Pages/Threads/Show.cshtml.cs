@@ -1,0 +1,56 @@
+using CommunityHub.Application.Threads;
+using CommunityHub.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Threads;
+
+public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+{
+    [FromRoute]
+    public string Slug { get; set; } = string.Empty;
+
+    [FromRoute]
+    public long Id { get; set; }
+
+    [FromQuery]
+    public long? After { get; set; }
+
+    [FromQuery]
+    public long? Before { get; set; }
+
+    [FromQuery]
+    public long? ReplyTo { get; set; }
+
+    [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
+    public ReplyToThread.Command Input { get; set; } = new();
+
+    public GetThread.ThreadPage Thread { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        if (Thread.SpaceSlug != Slug)
+        {
+            // The thread lives in another space (it may have been moved): send readers to where it is now.
+            return RedirectPermanent($"/s/{Thread.SpaceSlug}/t/{Id}{Request.QueryString}");
+        }
+
+        Input.SubmissionId = Guid.NewGuid();
+        Input.InReplyToPostId = Thread.ReplyingTo?.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Input.SpaceSlug = Slug;
+        Input.ThreadId = Id;
+        var posted = await mediator.Send(Input, cancellationToken);
+        // The last page of replies ends with the new one.
+        return Redirect($"/s/{posted.SpaceSlug}/t/{posted.ThreadId}?before={posted.PostId + 1}#post-{posted.PostId}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId), cancellationToken);
+}

@@ -1,0 +1,65 @@
+using CommunityHub.Application;
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Infrastructure;
+using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.Configure<CommunityOptions>(builder.Configuration.GetSection(CommunityOptions.Section));
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = "/account/sign-in";
+    cookie.LogoutPath = "/account/sign-out";
+    cookie.AccessDeniedPath = "/error/403";
+    cookie.Cookie.Name = "communityhub.auth";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.SlidingExpiration = true;
+});
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "communityhub.csrf");
+
+builder.Services.AddRazorPages().AddMvcOptions(options => options.Filters.Add<UseCaseOutcomeFilter>());
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+
+builder.Services.AddHealthChecks().AddDbContextCheck<CommunityDbContext>("database");
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
+        .InitializeAsync(app.Configuration.GetValue<bool>("Seed:Demo"), app.Lifetime.ApplicationStopping);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Visible to the web tests' WebApplicationFactory.</summary>
+public partial class Program;
