@@ -58,6 +58,9 @@ public static class GetThread
                         t.IsPinned,
                         t.ReplyCount,
                         Opening = new PostView(p.Id, a.Id, a.DisplayName, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null),
+                        // Paging backwards, "is there a later page?" rides along in this statement.
+                        HasRepliesFromBefore = request.Before != null
+                            && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before),
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
@@ -92,7 +95,7 @@ public static class GetThread
             }
 
             var hasEarlier = backwards ? hasMoreThisWay : request.After is not null;
-            var hasLater = backwards || hasMoreThisWay;
+            var hasLater = backwards ? header.HasRepliesFromBefore : hasMoreThisWay;
 
             var replyingTo = request.ReplyTo is not { } replyTo ? null
                 : replyTo == header.Opening.Id ? header.Opening

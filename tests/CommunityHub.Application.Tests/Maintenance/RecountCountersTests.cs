@@ -1,0 +1,52 @@
+using CommunityHub.Application.Maintenance;
+using CommunityHub.Application.Threads;
+using CommunityHub.Infrastructure.Persistence.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityHub.Application.Tests.Maintenance;
+
+public sealed class RecountCountersTests(CommunityFixture fixture) : ApplicationTest(fixture)
+{
+    [Fact]
+    public async Task Counters_kept_by_the_write_path_need_no_correction()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        var thread = await SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = "T", Body = "B", SubmissionId = Guid.NewGuid() });
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(3));
+        await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread.ThreadId, Body = "R", SubmissionId = Guid.NewGuid() });
+
+        Assert.Equal(new RecountCounters.Result(0, 0), await SendAsync(new RecountCounters.Command()));
+    }
+
+    [Fact]
+    public async Task Drifted_counters_are_rebuilt_from_the_posts()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        var thread = await SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = "T", Body = "B", SubmissionId = Guid.NewGuid() });
+        await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread.ThreadId, Body = "R", SubmissionId = Guid.NewGuid() });
+        await ExecuteSqlAsync($"UPDATE threads SET reply_count = 99");
+        await ExecuteSqlAsync($"UPDATE spaces SET thread_count = 7");
+
+        var result = await SendAsync(new RecountCounters.Command());
+
+        Assert.Equal(new RecountCounters.Result(1, 1), result);
+        Assert.Equal(1, await QueryAsync(db => db.Threads.Select(t => t.ReplyCount).SingleAsync()));
+        Assert.Equal(1, await QueryAsync(db => db.Spaces.Select(s => s.ThreadCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_demo_community_seeds_consistent_counters()
+    {
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoCommunity>().SeedAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(DemoCommunity.Accounts.Count, await QueryAsync(db => db.Members.CountAsync()));
+        Assert.True(await QueryAsync(db => db.Threads.CountAsync()) >= 5);
+        Assert.Equal(new RecountCounters.Result(0, 0), await SendAsync(new RecountCounters.Command()));
+    }
+}

@@ -1,0 +1,36 @@
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Members;
+
+namespace CommunityHub.Domain.Tests;
+
+public sealed class MemberTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Joining_trims_the_display_name_and_records_when()
+    {
+        var member = Member.Join(Guid.NewGuid(), "  Alice Chen  ", Now);
+
+        Assert.Equal("Alice Chen", member.DisplayName);
+        Assert.Equal(Now, member.JoinedAt);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    public void A_blank_display_name_is_refused(string name) =>
+        Assert.Throws<DomainException>(() => Member.Join(Guid.NewGuid(), name, Now));
+
+    [Fact]
+    public void A_display_name_longer_than_the_limit_is_refused()
+    {
+        Member.Join(Guid.NewGuid(), new string('a', Member.DisplayNameMaxLength), Now);
+        Assert.Throws<DomainException>(() => Member.Join(Guid.NewGuid(), new string('a', Member.DisplayNameMaxLength + 1), Now));
+    }
+
+    [Fact]
+    public void A_member_needs_an_id() =>
+        Assert.Throws<DomainException>(() => Member.Join(Guid.Empty, "Alice", Now));
+}
