@@ -31,7 +31,12 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 });
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "communityhub.csrf");
 
-builder.Services.AddRazorPages().AddMvcOptions(options => options.Filters.Add<UseCaseOutcomeFilter>());
+builder.Services.AddRazorPages().AddMvcOptions(options =>
+{
+    options.Filters.Add<UseCaseOutcomeFilter>();
+    // Validation is the application layer's (FluentValidation); MVC must not add its own wording.
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+});
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
 builder.Services.AddHealthChecks().AddDbContextCheck<CommunityDbContext>("database");

@@ -54,4 +54,12 @@ public sealed class RegisterMemberTests(CommunityFixture fixture) : ApplicationT
 
         Assert.Equal(["DisplayName", "Email", "Password"], refused.Errors.Select(e => e.PropertyName).Distinct().Order());
     }
+
+    [Fact]
+    public async Task Missing_fields_are_reported_not_crashed_on()
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new RegisterMember.Command { DisplayName = null!, Email = null!, Password = null! }));
+
+        Assert.Equal(["DisplayName", "Email", "Password"], refused.Errors.Select(e => e.PropertyName).Order());
+    }
 }

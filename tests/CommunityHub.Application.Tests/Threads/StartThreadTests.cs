@@ -57,6 +57,18 @@ public sealed class StartThreadTests(CommunityFixture fixture) : ApplicationTest
     }
 
     [Fact]
+    public async Task Missing_fields_are_reported_not_crashed_on()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+
+        // What model binding makes of blank form fields.
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = null!, Body = null! }));
+
+        Assert.Equal(["Body", "SubmissionId", "Title"], refused.Errors.Select(e => e.PropertyName).Order());
+    }
+
+    [Fact]
     public async Task Titles_over_200_and_bodies_over_50000_characters_are_refused()
     {
         await CreateSpaceAsync();

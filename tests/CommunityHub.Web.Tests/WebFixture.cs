@@ -1,0 +1,64 @@
+using CommunityHub.Testing;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityHub.Web.Tests;
+
+/// <summary>One PostgreSQL database for the web tests, the app in memory for HTTP tests, and the app on
+/// Kestrel (started on first use) for the browser tests.</summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    private PostgresServer? _server;
+    private CommunityWebFactory? _browserApp;
+
+    public CommunityWebFactory App { get; private set; } = null!;
+
+    public DatabaseReset Reset { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.StartAsync();
+        var connectionString = await _server.CreateDatabaseAsync("communityhub_web_tests");
+        App = new CommunityWebFactory(connectionString, kestrel: false);
+        _ = App.Server; // Starts the app, which migrates the database.
+        Reset = new DatabaseReset(connectionString);
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The app on a real loopback port, for the browser; the same database as <see cref="App"/>.</summary>
+    public (CommunityWebFactory App, Uri Address) BrowserApp()
+    {
+        if (_browserApp is null)
+        {
+            _browserApp = new CommunityWebFactory(ConnectionString, kestrel: true);
+            _browserApp.StartServer();
+        }
+
+        var address = _browserApp.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return (_browserApp, new Uri(address));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browserApp is not null)
+        {
+            await _browserApp.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebTests : ICollectionFixture<WebFixture>
+{
+    public const string Name = "Web";
+}
