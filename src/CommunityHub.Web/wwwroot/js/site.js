@@ -16,17 +16,48 @@
         }
     });
 
-    // Keep "3 minutes ago" true while the page stays open.
-    const units = [["year", 31557600], ["month", 2629800], ["day", 86400], ["hour", 3600], ["minute", 60]];
-    const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+    // Coming back with the Back button can restore the page as it was left, mid-submit:
+    // make its forms usable again instead of swallowing every click.
+    window.addEventListener("pageshow", (event) => {
+        if (!event.persisted) return;
+        for (const form of document.querySelectorAll("form[data-submitting]")) {
+            delete form.dataset.submitting;
+            for (const button of form.querySelectorAll("button[aria-disabled]")) {
+                button.removeAttribute("aria-disabled");
+            }
+        }
+    });
+
+    // When the server sends a form back with errors, start at the first one, so that it is in view
+    // and a screen reader reads it out (a field's error is part of its description).
+    const firstError = document.querySelector(".validation-summary-errors, .input-validation-error:not([type=hidden])");
+    if (firstError) {
+        if (!firstError.matches("input, textarea, select")) firstError.tabIndex = -1;
+        firstError.focus();
+    }
+
+    // Keep "3 minutes ago" true while the page stays open, in the same words as the server
+    // (RelativeTime.Describe), so a date does not change its wording a minute after the page loads.
+    const describe = (seconds) => {
+        const minutes = seconds / 60, hours = minutes / 60, days = hours / 24;
+        if (seconds < 45) return "just now";
+        if (minutes < 1.5) return "a minute ago";
+        if (minutes < 45) return `${Math.round(minutes)} minutes ago`;
+        if (minutes < 90) return "an hour ago";
+        if (hours < 22) return `${Math.round(hours)} hours ago`;
+        if (hours < 36) return "yesterday";
+        if (days < 26) return `${Math.round(days)} days ago`;
+        if (days < 45) return "a month ago";
+        if (days < 320) return `${Math.max(2, Math.round(days / 30.44))} months ago`;
+        if (days < 548) return "a year ago";
+        return `${Math.round(days / 365.25)} years ago`;
+    };
     const refresh = () => {
         const now = Date.now();
         for (const time of document.querySelectorAll("time[datetime]")) {
             const seconds = (now - Date.parse(time.getAttribute("datetime"))) / 1000;
             if (Number.isNaN(seconds)) continue;
-            if (seconds < 45) { time.textContent = "just now"; continue; }
-            const [unit, size] = units.find(([, s]) => seconds >= s * 0.9) ?? ["minute", 60];
-            time.textContent = format.format(-Math.round(seconds / size), unit);
+            time.textContent = describe(seconds);
         }
     };
     setInterval(refresh, 60000);
