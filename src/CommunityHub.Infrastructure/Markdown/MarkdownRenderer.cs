@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace CommunityHub.Infrastructure.Markdown;
 
@@ -19,7 +20,19 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public string ToSafeHtml(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>Headings written in a post sit below the page's own (the thread title is h1, authors h2/h3).</summary>
+    private const int HeadingShift = 3;
+
+    public string ToSafeHtml(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + HeadingShift);
+        }
+
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -104,6 +104,18 @@ public sealed class StartThreadTests(CommunityFixture fixture) : ApplicationTest
         Assert.Equal(1, await QueryAsync(db => db.Spaces.Select(s => s.ThreadCount).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Headings_in_a_post_stay_below_the_pages_own_headings()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+
+        var started = await SendAsync(NewThread(body: "# Big\n\n## Smaller\n\n###### Tiny"));
+
+        var html = await QueryAsync(db => db.Posts.Where(p => p.ThreadId == started.ThreadId).Select(p => p.BodyHtml).SingleAsync());
+        Assert.Equal("<h4>Big</h4>\n<h5>Smaller</h5>\n<h6>Tiny</h6>\n", html);
+    }
+
     [Theory]
     [InlineData("<script>window.__xss = 1</script>")]
     [InlineData("<img src=x onerror=\"window.__xss = 1\">")]

@@ -68,6 +68,7 @@ public sealed class PostingTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
         Assert.Equal(message, page.QuerySelector("#Input_Body-error")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#reply-form textarea")!.GetAttribute("aria-invalid"));
         Assert.Equal("How do I export?", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(0, await ReplyCountAsync());
     }
@@ -90,6 +91,7 @@ public sealed class PostingTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("A title can be at most 200 characters.", page.QuerySelector("#Input_Title-error")!.TextContent);
         Assert.Equal("A post can be at most 50,000 characters.", page.QuerySelector("#Input_Body-error")!.TextContent);
         Assert.Equal(title, page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
+        Assert.Equal("true", page.QuerySelector("#Input_Title")!.GetAttribute("aria-invalid"));
         Assert.Equal(0, await DbAsync(db => db.Threads.CountAsync()));
     }
 
