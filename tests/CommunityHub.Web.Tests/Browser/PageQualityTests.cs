@@ -1,0 +1,59 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CommunityHub.Web.Tests.Browser;
+
+/// <summary>Every page passes axe-core and reads at 375 px without sideways scrolling.</summary>
+public sealed class PageQualityTests(WebFixture fixture, BrowserSession session) : BrowserTest(fixture, session)
+{
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var results = await page.RunAxe();
+        var findings = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(findings.Count == 0, $"{what} at {page.Url}: {string.Join("; ", findings)}");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px wide.");
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Every_page_passes_axe_and_fits_the_screen(int width)
+    {
+        await CreateSpaceAsync("questions", "Questions");
+        var visitor = await NewPersonAsync(width);
+        var alice = await NewPersonAsync(width);
+        await RegisterAsync(alice, "Alice Chen");
+        await StartThreadInBrowserAsync(alice, "Questions", "A thread with a rather long title that has to wrap on a narrow phone screen",
+            "Some **Markdown**, a [link](https://example.com), `code`, and a very long word: supercalifragilisticexpialidociouslylongwordwithoutbreaks.\n\n- one\n- two");
+        await ReplyInBrowserAsync(alice, "A reply.");
+        var threadUrl = new Uri(alice.Url).AbsolutePath;
+
+        await AssertAccessibleAsync(alice, "The thread, signed in");
+        await alice.GetByRole(AriaRole.Link, new() { Name = "Reply to Alice Chen" }).Last.ClickAsync();
+        await AssertAccessibleAsync(alice, "The thread, replying to a reply");
+        await alice.GotoAsync("/");
+        await AssertAccessibleAsync(alice, "The home page, signed in");
+        await alice.GotoAsync("/s/questions/new");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#Input_Title-error")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(alice, "The new-thread form with errors");
+
+        await visitor.GotoAsync("/");
+        await AssertAccessibleAsync(visitor, "The home page");
+        await visitor.GotoAsync("/s/questions");
+        await AssertAccessibleAsync(visitor, "A space");
+        await visitor.GotoAsync(threadUrl);
+        await AssertAccessibleAsync(visitor, "A thread");
+        await visitor.GotoAsync("/account/register");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await AssertAccessibleAsync(visitor, "The registration form with errors");
+        await visitor.GotoAsync("/account/sign-in");
+        await visitor.GetByLabel("E-mail address").FillAsync("nobody@example.com");
+        await visitor.GetByLabel("Password", new() { Exact = true }).FillAsync("wrong password");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AssertAccessibleAsync(visitor, "The sign-in form with an error");
+        await visitor.GotoAsync("/no/such/page");
+        await AssertAccessibleAsync(visitor, "The not-found page");
+    }
+}
