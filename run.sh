@@ -21,7 +21,6 @@ stop_db() {
     fi
 }
 trap stop_db EXIT
-trap 'exit 130' INT TERM
 
 if [ -z "${ConnectionStrings__Community:-}" ]; then
     if local_postgres_start "$PG_DATA" "$PG_PORT"; then started_db=true; fi
@@ -46,4 +45,9 @@ cat <<INFO
   Press Ctrl-C to stop.
 
 INFO
-dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll --urls "$URL" --contentRoot "$PWD/src/CommunityHub.Web"
+# The app runs as a child so that Ctrl-C or a TERM sent to this script reaches it: it finishes the
+# requests in flight, then the EXIT trap stops the database.
+dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll --urls "$URL" --contentRoot "$PWD/src/CommunityHub.Web" &
+app=$!
+trap 'kill -TERM "$app" 2>/dev/null || true' INT TERM
+wait "$app" || wait "$app" || true
