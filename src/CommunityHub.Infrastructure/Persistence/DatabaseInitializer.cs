@@ -2,6 +2,8 @@ using CommunityHub.Domain.Members;
 using CommunityHub.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityHub.Infrastructure.Persistence;
@@ -15,6 +17,9 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken)
     {
+        // Creating the history table first spares a fresh database EF's logged "relation does not exist"
+        // error when it looks for applied migrations.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var role in Roles.All)
         {
