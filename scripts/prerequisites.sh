@@ -1,5 +1,7 @@
 # Sourced by run.sh and test.sh: makes sure what they need is on this machine, installing it from
-# Debian's packages when we are root. Usage: ensure_prerequisites [--browser]
+# Debian's packages when we are root. Usage: ensure_prerequisites [--tests]
+# PostgreSQL is needed unless a server is named: ConnectionStrings__Community for run.sh,
+# COMMUNITYHUB_TEST_POSTGRES for the tests (which also need chromium).
 set -euo pipefail
 
 apt_install() {
@@ -25,10 +27,13 @@ ensure_prerequisites() {
         echo "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
         exit 1
     fi
-    if [ -z "$(pg_bindir || true)" ] && [ -z "${ConnectionStrings__Community:-}" ]; then
+    local for_tests=false server_named
+    [ "${1:-}" = "--tests" ] && for_tests=true
+    if [ "$for_tests" = true ]; then server_named=${COMMUNITYHUB_TEST_POSTGRES:-}; else server_named=${ConnectionStrings__Community:-}; fi
+    if [ -z "$(pg_bindir || true)" ] && [ -z "$server_named" ]; then
         apt_install postgresql
     fi
-    if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+    if [ "$for_tests" = true ] && [ ! -x /usr/bin/chromium ]; then
         apt_install chromium
     fi
 }

@@ -44,7 +44,7 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task The_home_page_and_a_space_page_take_one_and_two_statements()
+    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_one_two_and_one_statements()
     {
         await CreateSpaceAsync();
         await CreateSpaceAsync("ideas", "Ideas", 2);
@@ -56,5 +56,6 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
 
         Assert.Equal(1, await StatementsToRenderAsync(alice, "/"));
         Assert.Equal(2, await StatementsToRenderAsync(alice, "/s/questions"));
+        Assert.Equal(1, await StatementsToRenderAsync(alice, "/s/questions/new"));
     }
 }

@@ -14,7 +14,7 @@ public sealed class NewModel(IMediator mediator) : PageModel, IReloadOnInvalidPo
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
     public StartThread.Command Input { get; set; } = new();
 
-    public GetSpace.SpacePage Space { get; private set; } = null!;
+    public GetSpaceSummary.Summary Space { get; private set; } = null!;
 
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -33,5 +33,5 @@ public sealed class NewModel(IMediator mediator) : PageModel, IReloadOnInvalidPo
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Space = await mediator.Send(new GetSpace.Query(Slug), cancellationToken);
+        Space = await mediator.Send(new GetSpaceSummary.Query(Slug), cancellationToken);
 }

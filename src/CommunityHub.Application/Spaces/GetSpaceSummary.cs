@@ -1,0 +1,25 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Spaces;
+
+/// <summary>A space's name and purpose, for pages that show them above a form (one small statement,
+/// no thread list).</summary>
+public static class GetSpaceSummary
+{
+    public sealed record Query(string Slug) : IRequest<Summary>;
+
+    public sealed record Summary(int Id, string Name, string Slug, string Purpose);
+
+    public sealed class Handler(ICommunityDb db) : IRequestHandler<Query, Summary>
+    {
+        public async Task<Summary> Handle(Query request, CancellationToken cancellationToken) =>
+            await db.Spaces.AsNoTracking()
+                .Where(s => s.Slug == request.Slug)
+                .Select(s => new Summary(s.Id, s.Name, s.Slug, s.Purpose))
+                .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Space", request.Slug);
+    }
+}
