@@ -22,6 +22,18 @@ pg_bindir() {
     [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
 }
 
+# The Nu HTML checker (npm package vnu-jar, pinned) into .tools/ (git-ignored); it runs on Java.
+VNU_VERSION=26.9.27
+ensure_html_checker() {
+    command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+    command -v npm >/dev/null 2>&1 || apt_install npm
+    if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] \
+        || ! grep -q "\"version\": \"$VNU_VERSION\"" .tools/node_modules/vnu-jar/package.json; then
+        echo "Installing the Nu HTML checker (vnu-jar $VNU_VERSION)..."
+        npm install --prefix .tools --no-audit --no-fund --silent "vnu-jar@$VNU_VERSION" >/dev/null
+    fi
+}
+
 ensure_prerequisites() {
     if ! command -v dotnet >/dev/null 2>&1; then
         echo "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
@@ -33,7 +45,8 @@ ensure_prerequisites() {
     if [ -z "$(pg_bindir || true)" ] && [ -z "$server_named" ]; then
         apt_install postgresql
     fi
-    if [ "$for_tests" = true ] && [ ! -x /usr/bin/chromium ]; then
-        apt_install chromium
+    if [ "$for_tests" = true ]; then
+        [ -x /usr/bin/chromium ] || apt_install chromium
+        ensure_html_checker
     fi
 }

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace CommunityHub.Web.Tests.Pages;
+
+/// <summary>Every page, in every state a person meets (signed out and in, forms with errors, error
+/// pages), is valid HTML by the Nu HTML checker: no errors and no warnings.</summary>
+public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
+{
+    /// <summary>vnu.jar from the npm package vnu-jar, which ./test.sh installs into .tools/.</summary>
+    private static string VnuJar =>
+        Environment.GetEnvironmentVariable("COMMUNITYHUB_VNU_JAR")
+        ?? Path.Combine(RepositoryRoot(), ".tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+
+    [Fact]
+    public async Task Every_page_is_valid_html()
+    {
+        await CreateSpaceAsync();
+        var visitor = NewVisitor();
+        var alice = await NewMemberAsync("Alice");
+        var thread = await StartThreadAsync(alice, body: "Some **Markdown**, a [link](https://example.com), `code`.\n\n# A heading\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+        using var reply = await ReplyAsync(await NewMemberAsync("Bruno"), thread, "> quoted\n\nA reply.");
+        var replyId = reply.Headers.Location!.OriginalString.Split("#post-")[1];
+
+        var pages = new Dictionary<string, string>
+        {
+            ["home"] = await HtmlAsync(visitor, "/"),
+            ["home-signed-in"] = await HtmlAsync(alice, "/"),
+            ["space"] = await HtmlAsync(visitor, "/s/questions"),
+            ["thread"] = await HtmlAsync(visitor, thread),
+            ["thread-signed-in"] = await HtmlAsync(alice, thread),
+            ["thread-replying-to"] = await HtmlAsync(alice, $"{thread}?replyTo={replyId}"),
+            ["thread-reply-refused"] = await FormHtmlAsync(ReplyAsync(alice, thread, " ")),
+            ["new-thread"] = await HtmlAsync(alice, "/s/questions/new"),
+            ["new-thread-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Body"] = "" })),
+            ["register"] = await HtmlAsync(visitor, "/account/register"),
+            ["register-refused"] = await FormHtmlAsync(SubmitFormAsync(visitor, "/account/register", new Dictionary<string, string> { ["Input.Email"] = "nope" })),
+            ["sign-in"] = await HtmlAsync(visitor, "/account/sign-in"),
+            ["sign-in-refused"] = await FormHtmlAsync(SubmitFormAsync(visitor, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "x@example.com", ["Input.Password"] = "wrong" })),
+            ["sign-out"] = await HtmlAsync(alice, "/account/sign-out"),
+            ["not-found"] = await HtmlAsync(visitor, "/no/such/page", HttpStatusCode.NotFound),
+            ["bad-request"] = await HtmlAsync(visitor, "/s/questions?after=garbage", HttpStatusCode.BadRequest),
+        };
+
+        var findings = await CheckAsync(pages);
+
+        Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
+    }
+
+    private static async Task<string> HtmlAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(expected, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> FormHtmlAsync(Task<HttpResponseMessage> submitting)
+    {
+        using var response = await submitting;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>One JVM for all pages: vnu checks every .html file in a folder.</summary>
+    private static async Task<List<string>> CheckAsync(Dictionary<string, string> pages)
+    {
+        if (!File.Exists(VnuJar))
+        {
+            throw new InvalidOperationException($"The Nu HTML checker is not at {VnuJar}: run ./test.sh (it installs it), or set COMMUNITYHUB_VNU_JAR.");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("communityhub-vnu-");
+        try
+        {
+            foreach (var (name, html) in pages)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, name + ".html"), html);
+            }
+
+            var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { "-jar", VnuJar, "--format", "json", "--stdout", folder.FullName })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var json = await output;
+            Assert.True(json.TrimStart().StartsWith('{'), $"vnu did not answer in JSON: {json}{await error}");
+
+            using var report = JsonDocument.Parse(json);
+            return report.RootElement.GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() == "error"
+                    || (m.TryGetProperty("subType", out var subType) && subType.GetString() == "warning"))
+                .Select(m => $"{Path.GetFileName(m.GetProperty("url").GetString())}:{(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: "
+                    + $"{m.GetProperty("message").GetString()} [{(m.TryGetProperty("extract", out var extract) ? extract.GetString() : string.Empty)}]")
+                .ToList();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CommunityHub.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (CommunityHub.sln) above " + AppContext.BaseDirectory);
+    }
+}
