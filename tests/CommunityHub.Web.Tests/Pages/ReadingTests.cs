@@ -84,6 +84,18 @@ public sealed class ReadingTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task A_page_link_past_the_last_reply_offers_the_way_back()
+    {
+        await CreateSpaceAsync();
+        var thread = await StartThreadAsync(await NewMemberAsync("Alice"));
+        using var _ = await ReplyAsync(await NewMemberAsync("Bruno"), thread, "Only reply");
+
+        var page = await GetPageAsync(NewVisitor(), thread + "?after=999999999");
+
+        Assert.Equal(thread, page.QuerySelector(".replies .empty a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Health_reports_the_database_reachable()
     {
         using var response = await NewVisitor().GetAsync("/health");
