@@ -24,6 +24,9 @@ public static class DependencyInjection
         }
 
         services.AddOptions<CommunityOptions>();
+        // Forms send a blank field as null: every rule stops at its first failure, so a length check
+        // never runs on a value already reported missing.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
         // MediatR runs behaviours in registration order: the first one registered is the outermost.

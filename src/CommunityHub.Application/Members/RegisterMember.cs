@@ -23,8 +23,6 @@ public static class RegisterMember
     {
         public Validator()
         {
-            // Forms send a blank field as null: stop at the first failure of each rule.
-            RuleLevelCascadeMode = CascadeMode.Stop;
             RuleFor(c => c.DisplayName)
                 .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Choose the name other members will see.")
                 .Must(name => name.Trim().Length <= Member.DisplayNameMaxLength)

@@ -3,19 +3,16 @@ using FluentValidation;
 
 namespace CommunityHub.Application.Threads;
 
-/// <summary>The rules for what people write, shared by every use case that takes a title or a body.
-/// Forms send a blank field as null, so each rule stops at its first failure.</summary>
+/// <summary>The rules for what people write, shared by every use case that takes a title or a body.</summary>
 internal static class PostRules
 {
-    public static IRuleBuilderOptions<T, string> ValidTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(title => !string.IsNullOrWhiteSpace(title)).WithMessage("Give your thread a title.")
+    public static IRuleBuilderOptions<T, string> ValidTitle<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(title => !string.IsNullOrWhiteSpace(title)).WithMessage("Give your thread a title.")
             .Must(title => title.Trim().Length <= PostLimits.TitleMaxLength)
             .WithMessage($"A title can be at most {PostLimits.TitleMaxLength} characters.");
 
-    public static IRuleBuilderOptions<T, string> ValidBody<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write something before posting.")
+    public static IRuleBuilderOptions<T, string> ValidBody<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write something before posting.")
             .Must(body => body.Length <= PostLimits.BodyMaxLength)
             .WithMessage($"A post can be at most {PostLimits.BodyMaxLength:N0} characters.");
 

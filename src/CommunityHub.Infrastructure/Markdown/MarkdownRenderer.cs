@@ -20,7 +20,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    /// <summary>Headings written in a post sit below the page's own (the thread title is h1, authors h2/h3).</summary>
+    /// <summary>Headings written in a post sit below the page's own (the thread title is h1, sections h2, post authors h3).</summary>
     private const int HeadingShift = 3;
 
     public string ToSafeHtml(string markdown)
