@@ -17,17 +17,16 @@ public sealed class WebFixture : IAsyncLifetime
 
     public DatabaseReset Reset { get; private set; } = null!;
 
+    public string ConnectionString { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
-        var connectionString = await _server.CreateDatabaseAsync("communityhub_web_tests");
-        App = new CommunityWebFactory(connectionString, kestrel: false);
+        ConnectionString = await _server.CreateDatabaseAsync("communityhub_web_tests");
+        App = new CommunityWebFactory(ConnectionString, kestrel: false);
         _ = App.Server; // Starts the app, which migrates the database.
-        Reset = new DatabaseReset(connectionString);
-        ConnectionString = connectionString;
+        Reset = new DatabaseReset(ConnectionString);
     }
-
-    public string ConnectionString { get; private set; } = string.Empty;
 
     /// <summary>The app on a real loopback port, for the browser; the same database as <see cref="App"/>.</summary>
     public (CommunityWebFactory App, Uri Address) BrowserApp()

@@ -1,5 +1,6 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Web.Tests.Pages;
 
@@ -104,8 +105,7 @@ public sealed class ForbiddenPathTests(WebFixture fixture) : WebTest(fixture)
         await CreateSpaceAsync();
         var thread = await StartThreadAsync(await NewMemberAsync("Alice"));
         var bruno = await NewMemberAsync("Bruno");
-        var aliceId = await DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Members.Where(m => m.DisplayName == "Alice").Select(m => m.Id)));
+        var aliceId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Alice").Select(m => m.Id).SingleAsync());
 
         using var response = await SubmitFormAsync(bruno, thread, new Dictionary<string, string>
         {
@@ -115,8 +115,7 @@ public sealed class ForbiddenPathTests(WebFixture fixture) : WebTest(fixture)
         }, "#reply-form form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var authors = await DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Posts.Where(p => !p.IsOpeningPost).Join(db.Members, p => p.AuthorId, m => m.Id, (_, m) => m.DisplayName)));
+        var authors = await DbAsync(db => db.Posts.Where(p => !p.IsOpeningPost).Join(db.Members, p => p.AuthorId, m => m.Id, (_, m) => m.DisplayName).ToListAsync());
         Assert.Equal(["Bruno"], authors);
     }
 

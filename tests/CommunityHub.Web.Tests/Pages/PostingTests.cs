@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Testing;
 using Microsoft.EntityFrameworkCore;
