@@ -18,6 +18,7 @@ public abstract class ApplicationTest(CommunityFixture fixture) : IAsyncLifetime
     {
         await Fixture.Reset.ResetAsync();
         Fixture.CurrentUser.ActAsAnonymous();
+        Fixture.Published.Clear();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

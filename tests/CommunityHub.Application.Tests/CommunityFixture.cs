@@ -1,7 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Threads;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Testing;
+using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +26,9 @@ public sealed class CommunityFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>Every thread event the use cases published, in order.</summary>
+    public PublishedEvents Published { get; } = new();
+
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
@@ -40,6 +45,9 @@ public sealed class CommunityFixture : IAsyncLifetime
         services.AddSingleton<ICurrentUser>(CurrentUser);
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        services.AddSingleton(Published);
+        services.AddScoped<INotificationHandler<ThreadStarted>>(_ => Published);
+        services.AddScoped<INotificationHandler<ReplyPosted>>(_ => Published);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         await using (var scope = Services.CreateAsyncScope())

@@ -39,7 +39,7 @@ public static class ReplyToThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -84,6 +84,9 @@ public static class ReplyToThread
                 s => s.SetProperty(x => x.LastActivityAt, now).SetProperty(x => x.LastActiveThreadId, thread.Id),
                 cancellationToken);
 
+            await mediator.Publish(
+                new ReplyPosted(thread.Id, thread.SpaceId, reply.Id, authorId, reply.InReplyToPostId, reply.Body, reply.IsStaffNote, now),
+                cancellationToken);
             return new Result(reply.Id, thread.Id, request.SpaceSlug);
         }
     }

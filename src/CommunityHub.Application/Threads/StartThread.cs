@@ -37,7 +37,7 @@ public static class StartThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -68,6 +68,8 @@ public static class StartThread
                       .SetProperty(x => x.LastActiveThreadId, thread.Id),
                 cancellationToken);
 
+            var opening = thread.Posts.Single();
+            await mediator.Publish(new ThreadStarted(thread.Id, spaceId, opening.Id, authorId, thread.Title, opening.Body, now), cancellationToken);
             return new Result(thread.Id, request.SpaceSlug);
         }
     }

@@ -35,6 +35,20 @@ public sealed class Post
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A note among the company's people inside a public thread: never shown to members.</summary>
+    public bool IsStaffNote { get; private set; }
+
+    /// <summary>Set when a moderator hides the post; its author still sees it, with the reason.</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
+
+    public string? HiddenReason { get; private set; }
+
+    /// <summary>Set when the author deletes their reply: the row stays (replies to it keep their context), shown as removed.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>When the body last changed after posting; null for a post never edited.</summary>
+    public DateTimeOffset? EditedAt { get; private set; }
+
     internal static Post Opening(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
     {
         var post = Create(authorId, body, bodyHtml, submissionId, now);

@@ -4,4 +4,7 @@ public static class PostLimits
 {
     public const int TitleMaxLength = 200;
     public const int BodyMaxLength = 50_000;
+
+    /// <summary>A moderator's reason, shown to the author of a hidden post.</summary>
+    public const int ModerationReasonMaxLength = 500;
 }

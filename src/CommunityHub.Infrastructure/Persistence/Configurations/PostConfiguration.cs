@@ -13,6 +13,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Body).HasMaxLength(PostLimits.BodyMaxLength).IsRequired();
         builder.Property(p => p.BodyHtml).IsRequired();
+        builder.Property(p => p.HiddenReason).HasMaxLength(PostLimits.ModerationReasonMaxLength);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Post>().WithMany().HasForeignKey(p => p.InReplyToPostId).OnDelete(DeleteBehavior.SetNull);
 

@@ -189,6 +189,23 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hidden_reason");
+
                     b.Property<long?>("InReplyToPostId")
                         .HasColumnType("bigint")
                         .HasColumnName("in_reply_to_post_id");
@@ -196,6 +213,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsOpeningPost")
                         .HasColumnType("boolean")
                         .HasColumnName("is_opening_post");
+
+                    b.Property<bool>("IsStaffNote")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_staff_note");
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid")

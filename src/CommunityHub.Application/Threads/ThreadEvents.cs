@@ -1,0 +1,13 @@
+using MediatR;
+
+namespace CommunityHub.Application.Threads;
+
+// What happened in a thread, published by the use case inside its transaction after the rows exist.
+// Handlers (tie bookkeeping, notifications, watching) run in the same transaction: if one fails, the
+// post is not written either, and nothing is recorded for a post that was not.
+
+/// <summary>A thread was started; <see cref="OpeningPostId"/> is its first post.</summary>
+public sealed record ThreadStarted(long ThreadId, int SpaceId, long OpeningPostId, Guid AuthorId, string Title, string Body, DateTimeOffset At) : INotification;
+
+/// <summary>A reply was posted. <see cref="InReplyToPostId"/> is the post it answers, if one was chosen.</summary>
+public sealed record ReplyPosted(long ThreadId, int SpaceId, long PostId, Guid AuthorId, long? InReplyToPostId, string Body, bool IsStaffNote, DateTimeOffset At) : INotification;
