@@ -10,7 +10,7 @@ public sealed class MemberTests
     [Fact]
     public void Joining_trims_the_display_name_and_records_when()
     {
-        var member = Member.Join(Guid.NewGuid(), "  Alice Chen  ", Now);
+        var member = Member.Join(Guid.NewGuid(), "  Alice Chen  ", "alice-chen", Now);
 
         Assert.Equal("Alice Chen", member.DisplayName);
         Assert.Equal(Now, member.JoinedAt);
@@ -21,16 +21,16 @@ public sealed class MemberTests
     [InlineData("   ")]
     [InlineData("\t\n")]
     public void A_blank_display_name_is_refused(string name) =>
-        Assert.Throws<DomainException>(() => Member.Join(Guid.NewGuid(), name, Now));
+        Assert.Throws<DomainException>(() => Member.Join(Guid.NewGuid(), name, "someone", Now));
 
     [Fact]
     public void A_display_name_longer_than_the_limit_is_refused()
     {
-        Member.Join(Guid.NewGuid(), new string('a', Member.DisplayNameMaxLength), Now);
-        Assert.Throws<DomainException>(() => Member.Join(Guid.NewGuid(), new string('a', Member.DisplayNameMaxLength + 1), Now));
+        Member.Join(Guid.NewGuid(), new string('a', Member.DisplayNameMaxLength), "aaa", Now);
+        Assert.Throws<DomainException>(() => Member.Join(Guid.NewGuid(), new string('a', Member.DisplayNameMaxLength + 1), "aaa", Now));
     }
 
     [Fact]
     public void A_member_needs_an_id() =>
-        Assert.Throws<DomainException>(() => Member.Join(Guid.Empty, "Alice", Now));
+        Assert.Throws<DomainException>(() => Member.Join(Guid.Empty, "Alice", "alice", Now));
 }

@@ -7,10 +7,11 @@ public sealed class Member
 {
     public const int DisplayNameMaxLength = 50;
 
-    private Member(Guid id, string displayName, DateTimeOffset joinedAt)
+    private Member(Guid id, string displayName, string handle, DateTimeOffset joinedAt)
     {
         Id = id;
         DisplayName = displayName;
+        Handle = handle;
         JoinedAt = joinedAt;
     }
 
@@ -18,15 +19,18 @@ public sealed class Member
 
     public string DisplayName { get; private set; }
 
+    /// <summary>Unique; how others @mention the member, and their profile's address.</summary>
+    public string Handle { get; private set; }
+
     public DateTimeOffset JoinedAt { get; private set; }
 
-    public static Member Join(Guid id, string displayName, DateTimeOffset now)
+    public static Member Join(Guid id, string displayName, string handle, DateTimeOffset now)
     {
         if (id == Guid.Empty)
         {
             throw new DomainException("A member needs an id.");
         }
 
-        return new Member(id, Guard.Text(displayName, DisplayNameMaxLength, "A display name"), now);
+        return new Member(id, Guard.Text(displayName, DisplayNameMaxLength, "A display name"), Members.Handle.Require(handle), now);
     }
 }

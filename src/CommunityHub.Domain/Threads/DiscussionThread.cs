@@ -41,6 +41,9 @@ public sealed class DiscussionThread
 
     public IReadOnlyCollection<Post> Posts => _posts;
 
+    /// <summary>The reply the starter (or a moderator) accepted as the answer; a thread with one is solved.</summary>
+    public long? AcceptedAnswerPostId { get; private set; }
+
     public static DiscussionThread Start(int spaceId, Guid authorId, string title, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
     {
         if (authorId == Guid.Empty)
@@ -54,4 +57,22 @@ public sealed class DiscussionThread
     }
 
     public void Pin() => IsPinned = true;
+
+    /// <summary>Marks the reply <paramref name="replyId"/> as the answer, replacing any earlier one.</summary>
+    public void AcceptAnswer(long replyId, long replyThreadId, bool replyIsOpeningPost)
+    {
+        if (replyThreadId != Id)
+        {
+            throw new DomainException("The answer must be a reply in this thread.");
+        }
+
+        if (replyIsOpeningPost)
+        {
+            throw new DomainException("The opening post cannot be the answer to its own question.");
+        }
+
+        AcceptedAnswerPostId = replyId;
+    }
+
+    public void ClearAnswer() => AcceptedAnswerPostId = null;
 }
