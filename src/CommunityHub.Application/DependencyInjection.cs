@@ -1,7 +1,9 @@
 using CommunityHub.Application.Common.Behaviours;
 using FluentValidation;
 using MediatR;
+using CommunityHub.Domain.Ties;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application;
 
@@ -24,6 +26,8 @@ public static class DependencyInjection
         }
 
         services.AddOptions<CommunityOptions>();
+        services.AddOptions<TieOptions>();
+        services.AddSingleton(provider => new TieScorer(provider.GetRequiredService<IOptions<TieOptions>>().Value));
         // Forms send a blank field as null: every rule stops at its first failure, so a length check
         // never runs on a value already reported missing.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

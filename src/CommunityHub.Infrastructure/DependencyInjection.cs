@@ -44,6 +44,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();

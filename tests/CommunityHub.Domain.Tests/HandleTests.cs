@@ -14,11 +14,11 @@ public sealed class HandleTests
     [InlineData("A very long display name that goes on and on", "a-very-long-display-name")]
     public void A_handle_is_suggested_from_the_display_name(string displayName, string expected)
     {
-        var handle = Handle.Suggest(displayName);
+        var handle = MemberHandle.Suggest(displayName);
 
         Assert.Equal(expected, handle);
-        Assert.True(Handle.IsValid(handle));
-        Assert.True(Handle.IsValid(Handle.Numbered(handle, 99)));
+        Assert.True(MemberHandle.IsValid(handle));
+        Assert.True(MemberHandle.IsValid(MemberHandle.Numbered(handle, 99)));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class HandleTests
     [InlineData("al_ice", false)]
     [InlineData("", false)]
     public void Only_lower_case_letters_digits_and_single_hyphens_make_a_handle(string handle, bool valid) =>
-        Assert.Equal(valid, Handle.IsValid(handle));
+        Assert.Equal(valid, MemberHandle.IsValid(handle));
 
     [Fact]
     public void A_member_cannot_join_with_an_invalid_handle() =>

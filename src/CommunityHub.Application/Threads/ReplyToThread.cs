@@ -70,7 +70,9 @@ public static class ReplyToThread
             }
 
             var now = clock.GetUtcNow();
-            var reply = Post.Reply(thread.Id, authorId, request.Body, markdown.ToSafeHtml(request.Body), request.InReplyToPostId, request.SubmissionId, now);
+            var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
+            var reply = Post.Reply(thread.Id, authorId, request.Body, rendered.Html, request.InReplyToPostId, request.SubmissionId, now);
+            reply.Mention(rendered.MentionedMemberIds);
             db.Posts.Add(reply);
             await db.SaveChangesAsync(cancellationToken);
 
@@ -85,7 +87,7 @@ public static class ReplyToThread
                 cancellationToken);
 
             await mediator.Publish(
-                new ReplyPosted(thread.Id, thread.SpaceId, reply.Id, authorId, reply.InReplyToPostId, reply.Body, reply.IsStaffNote, now),
+                new ReplyPosted(thread.Id, thread.SpaceId, reply.Id, authorId, reply.InReplyToPostId, reply.Body, reply.IsStaffNote, now, [.. reply.Mentions.Select(m => m.MemberId)]),
                 cancellationToken);
             return new Result(reply.Id, thread.Id, request.SpaceSlug);
         }

@@ -57,7 +57,9 @@ public static class StartThread
             }
 
             var now = clock.GetUtcNow();
-            var thread = DiscussionThread.Start(spaceId, authorId, request.Title, request.Body, markdown.ToSafeHtml(request.Body), request.SubmissionId, now);
+            var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
+            var thread = DiscussionThread.Start(spaceId, authorId, request.Title, request.Body, rendered.Html, request.SubmissionId, now);
+            thread.Posts.Single().Mention(rendered.MentionedMemberIds);
             db.Threads.Add(thread);
             await db.SaveChangesAsync(cancellationToken);
 
@@ -69,7 +71,9 @@ public static class StartThread
                 cancellationToken);
 
             var opening = thread.Posts.Single();
-            await mediator.Publish(new ThreadStarted(thread.Id, spaceId, opening.Id, authorId, thread.Title, opening.Body, now), cancellationToken);
+            await mediator.Publish(
+                new ThreadStarted(thread.Id, spaceId, opening.Id, authorId, thread.Title, opening.Body, now, [.. opening.Mentions.Select(m => m.MemberId)]),
+                cancellationToken);
             return new Result(thread.Id, request.SpaceSlug);
         }
     }

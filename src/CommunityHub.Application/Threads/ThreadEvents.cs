@@ -6,8 +6,9 @@ namespace CommunityHub.Application.Threads;
 // Handlers (tie bookkeeping, notifications, watching) run in the same transaction: if one fails, the
 // post is not written either, and nothing is recorded for a post that was not.
 
-/// <summary>A thread was started; <see cref="OpeningPostId"/> is its first post.</summary>
-public sealed record ThreadStarted(long ThreadId, int SpaceId, long OpeningPostId, Guid AuthorId, string Title, string Body, DateTimeOffset At) : INotification;
+/// <summary>A thread was started; <see cref="OpeningPostId"/> is its first post, which @mentions <see cref="MentionedMemberIds"/>.</summary>
+public sealed record ThreadStarted(long ThreadId, int SpaceId, long OpeningPostId, Guid AuthorId, string Title, string Body, DateTimeOffset At, IReadOnlyList<Guid> MentionedMemberIds) : INotification;
 
-/// <summary>A reply was posted. <see cref="InReplyToPostId"/> is the post it answers, if one was chosen.</summary>
-public sealed record ReplyPosted(long ThreadId, int SpaceId, long PostId, Guid AuthorId, long? InReplyToPostId, string Body, bool IsStaffNote, DateTimeOffset At) : INotification;
+/// <summary>A reply was posted. <see cref="InReplyToPostId"/> is the post it answers, if one was chosen;
+/// <see cref="MentionedMemberIds"/> are the members it @mentions (never its author).</summary>
+public sealed record ReplyPosted(long ThreadId, int SpaceId, long PostId, Guid AuthorId, long? InReplyToPostId, string Body, bool IsStaffNote, DateTimeOffset At, IReadOnlyList<Guid> MentionedMemberIds) : INotification;

@@ -31,6 +31,6 @@ public sealed class Member
             throw new DomainException("A member needs an id.");
         }
 
-        return new Member(id, Guard.Text(displayName, DisplayNameMaxLength, "A display name"), Members.Handle.Require(handle), now);
+        return new Member(id, Guard.Text(displayName, DisplayNameMaxLength, "A display name"), MemberHandle.Require(handle), now);
     }
 }

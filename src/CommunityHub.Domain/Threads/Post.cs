@@ -6,6 +6,8 @@ namespace CommunityHub.Domain.Threads;
 /// sanitised HTML is stored beside it so reading never renders.</summary>
 public sealed class Post
 {
+    private readonly List<PostMention> _mentions = [];
+
     private Post(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset createdAt)
     {
         AuthorId = authorId;
@@ -48,6 +50,21 @@ public sealed class Post
 
     /// <summary>When the body last changed after posting; null for a post never edited.</summary>
     public DateTimeOffset? EditedAt { get; private set; }
+
+    /// <summary>Whom the post answers, by <see cref="Ties.TieRules.Addressee"/>: set by the tie bookkeeping when the post is written.</summary>
+    public Guid? AddressedToId { get; private set; }
+
+    public IReadOnlyCollection<PostMention> Mentions => _mentions;
+
+    /// <summary>Records the members this post @mentions (written with the post).</summary>
+    public void Mention(IEnumerable<Guid> memberIds)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        foreach (var memberId in memberIds.Where(m => m != AuthorId).Distinct().Where(m => _mentions.TrueForAll(x => x.MemberId != m)))
+        {
+            _mentions.Add(new PostMention(Id, memberId));
+        }
+    }
 
     internal static Post Opening(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
     {

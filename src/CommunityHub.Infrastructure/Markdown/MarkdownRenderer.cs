@@ -16,22 +16,43 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseSoftlineBreakAsHardlineBreak()
+        .Use<MentionExtension>()
         .Build();
+
+    private static readonly IReadOnlySet<string> NoHandles = new HashSet<string>();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>Headings written in a post sit below the page's own (the thread title is h1, sections h2, post authors h3).</summary>
     private const int HeadingShift = 3;
 
-    public string ToSafeHtml(string markdown)
+    public string ToSafeHtml(string markdown) => ToSafeHtml(markdown, NoHandles);
+
+    public string ToSafeHtml(string markdown, IReadOnlySet<string> mentionableHandles)
     {
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        var document = Parse(markdown, mentionableHandles, out _);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(6, heading.Level + HeadingShift);
         }
 
         return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+    }
+
+    public IReadOnlyList<string> FindMentions(string markdown)
+    {
+        Parse(markdown, NoHandles, out var found);
+        return [.. found.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static MarkdownDocument Parse(string markdown, IReadOnlySet<string> known, out List<string> found)
+    {
+        var context = new MentionContext(known);
+        var parserContext = new MarkdownParserContext();
+        parserContext.Properties[MentionContext.Key] = context;
+        var document = Markdig.Markdown.Parse(markdown, Pipeline, parserContext);
+        found = context.Found;
+        return document;
     }
 
     private static HtmlSanitizer CreateSanitizer()

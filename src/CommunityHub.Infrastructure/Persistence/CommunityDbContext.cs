@@ -1,7 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +21,14 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
 
     public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<PostMention> PostMentions => Set<PostMention>();
+
+    public DbSet<ThreadParticipant> ThreadParticipants => Set<ThreadParticipant>();
+
+    public DbSet<ReciprocityRecord> ReciprocityRecords => Set<ReciprocityRecord>();
+
+    public DbSet<Tie> Ties => Set<Tie>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,7 @@
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Domain.Common;
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,6 +33,10 @@ public sealed class UseCaseOutcomeFilter(ILogger<UseCaseOutcomeFilter> logger) :
             ValidationException invalid when HttpMethods.IsPost(context.HttpContext.Request.Method) =>
                 await BackToTheForm(context, invalid),
             ValidationException => new BadRequestResult(),
+            // A domain rule refused the request (helping yourself, say): said on the page like a validation failure.
+            DomainException refused when HttpMethods.IsPost(context.HttpContext.Request.Method) =>
+                await BackToTheForm(context, new ValidationException([new ValidationFailure(string.Empty, refused.Message)])),
+            DomainException => new BadRequestResult(),
             NotFoundException => new NotFoundResult(),
             NotSignedInException => new ChallengeResult(),
             ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),

@@ -1,6 +1,8 @@
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Ties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -17,6 +19,14 @@ public interface ICommunityDb
     DbSet<DiscussionThread> Threads { get; }
 
     DbSet<Post> Posts { get; }
+
+    DbSet<PostMention> PostMentions { get; }
+
+    DbSet<ThreadParticipant> ThreadParticipants { get; }
+
+    DbSet<ReciprocityRecord> ReciprocityRecords { get; }
+
+    DbSet<Tie> Ties { get; }
 
     DatabaseFacade Database { get; }
 

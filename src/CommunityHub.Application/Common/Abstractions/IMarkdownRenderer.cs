@@ -5,4 +5,10 @@ namespace CommunityHub.Application.Common.Abstractions;
 public interface IMarkdownRenderer
 {
     string ToSafeHtml(string markdown);
+
+    /// <summary>As <see cref="ToSafeHtml(string)"/>, with every @handle in <paramref name="mentionableHandles"/> linked to its profile.</summary>
+    string ToSafeHtml(string markdown, IReadOnlySet<string> mentionableHandles);
+
+    /// <summary>The handles a post @mentions (lower case, each once, in order), outside code and addresses.</summary>
+    IReadOnlyList<string> FindMentions(string markdown);
 }

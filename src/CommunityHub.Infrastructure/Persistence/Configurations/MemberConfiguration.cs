@@ -12,5 +12,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.DisplayName).HasMaxLength(Member.DisplayNameMaxLength).IsRequired();
+        builder.Property(m => m.Handle).HasMaxLength(MemberHandle.MaxLength).IsRequired();
+        builder.HasIndex(m => m.Handle).IsUnique();
     }
 }

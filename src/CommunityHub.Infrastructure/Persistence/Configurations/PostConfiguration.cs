@@ -24,5 +24,12 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // The same form submitted twice never makes two posts, even when both submits race.
         builder.HasIndex(p => new { p.AuthorId, p.SubmissionId }).IsUnique();
         builder.HasIndex(p => p.InReplyToPostId);
+
+        // Whom a post answers: the tie card's timeline reads both directions by author and addressee.
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => p.AddressedToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.AuthorId, p.AddressedToId });
+
+        builder.HasMany(p => p.Mentions).WithOne().HasForeignKey(m => m.PostId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Mentions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

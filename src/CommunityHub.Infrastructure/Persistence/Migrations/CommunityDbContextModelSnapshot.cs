@@ -34,6 +34,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("handle");
+
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
@@ -41,7 +47,87 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_members");
 
+                    b.HasIndex("Handle")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_handle");
+
                     b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FromMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_member_id");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reaction");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<DateTimeOffset?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retracted_at");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<Guid>("ToMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reciprocity_records");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_reciprocity_records_recorded_by_id");
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reciprocity_records_one_accepted_answer_per_thread")
+                        .HasFilter("retracted_at IS NULL AND kind = 4");
+
+                    b.HasIndex("FromMemberId", "CreatedAt")
+                        .HasDatabaseName("ix_reciprocity_records_from_member_id_created_at");
+
+                    b.HasIndex("ToMemberId", "CreatedAt")
+                        .HasDatabaseName("ix_reciprocity_records_to_member_id_created_at");
+
+                    b.HasIndex("PostId", "FromMemberId", "Kind", "Reaction")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reciprocity_records_one_active_per_giver")
+                        .HasFilter("retracted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PostId", "FromMemberId", "Kind", "Reaction"), false);
+
+                    b.ToTable("reciprocity_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reciprocity_records_not_to_oneself", "from_member_id <> to_member_id");
+                        });
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
@@ -112,6 +198,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AcceptedAnswerPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted_answer_post_id");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
@@ -149,6 +239,9 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_threads");
 
+                    b.HasIndex("AcceptedAnswerPostId")
+                        .HasDatabaseName("ix_threads_accepted_answer_post_id");
+
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_threads_author_id");
 
@@ -169,6 +262,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AddressedToId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("addressed_to_id");
 
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
@@ -229,6 +326,9 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_posts");
 
+                    b.HasIndex("AddressedToId")
+                        .HasDatabaseName("ix_posts_addressed_to_id");
+
                     b.HasIndex("InReplyToPostId")
                         .HasDatabaseName("ix_posts_in_reply_to_post_id");
 
@@ -236,6 +336,9 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_posts_one_opening_post_per_thread")
                         .HasFilter("is_opening_post");
+
+                    b.HasIndex("AuthorId", "AddressedToId")
+                        .HasDatabaseName("ix_posts_author_id_addressed_to_id");
 
                     b.HasIndex("AuthorId", "SubmissionId")
                         .IsUnique()
@@ -245,6 +348,126 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_posts_thread_id_id");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Threads.PostMention", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("PostId", "MemberId")
+                        .HasName("pk_post_mentions");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_post_mentions_member_id");
+
+                    b.ToTable("post_mentions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("FirstPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_post_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.HasKey("ThreadId", "MemberId")
+                        .HasName("pk_thread_participants");
+
+                    b.HasIndex("FirstPostId")
+                        .HasDatabaseName("ix_thread_participants_first_post_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_thread_participants_member_id");
+
+                    b.ToTable("thread_participants", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.Tie", b =>
+                {
+                    b.Property<Guid>("MemberLowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_low_id");
+
+                    b.Property<Guid>("MemberHighId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_high_id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<double>("ConfidingHighToLow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confiding_high_to_low");
+
+                    b.Property<double>("ConfidingLowToHigh")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confiding_low_to_high");
+
+                    b.Property<double>("Contact")
+                        .HasColumnType("double precision")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<bool>("HasDirect")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_direct");
+
+                    b.Property<double>("Intensity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("intensity");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<double>("ServiceHighToLow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("service_high_to_low");
+
+                    b.Property<double>("ServiceLowToHigh")
+                        .HasColumnType("double precision")
+                        .HasColumnName("service_low_to_high");
+
+                    b.Property<double>("StrengthAtUpdate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("strength_at_update");
+
+                    b.HasKey("MemberLowId", "MemberHighId")
+                        .HasName("pk_ties");
+
+                    b.HasIndex("MemberHighId", "StrengthAtUpdate")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_ties_member_high_id_strength_at_update");
+
+                    b.HasIndex("MemberLowId", "StrengthAtUpdate")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_ties_member_low_id_strength_at_update");
+
+                    b.ToTable("ties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ties_ordered_pair", "member_low_id < member_high_id");
+                        });
                 });
 
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>
@@ -490,6 +713,44 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reciprocity_records_members_from_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reciprocity_records_posts_post_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reciprocity_records_members_recorded_by_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reciprocity_records_threads_thread_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reciprocity_records_members_to_member_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
@@ -501,6 +762,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedAnswerPostId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_threads_posts_accepted_answer_post_id");
+
                     b.HasOne("CommunityHub.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
@@ -527,6 +794,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 {
                     b.HasOne("CommunityHub.Domain.Members.Member", null)
                         .WithMany()
+                        .HasForeignKey("AddressedToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_posts_members_addressed_to_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
@@ -544,6 +817,64 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_posts_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Threads.PostMention", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_mentions_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_mentions_posts_post_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("FirstPostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_participants_posts_first_post_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_participants_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_participants_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.Tie", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberHighId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ties_members_member_high_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberLowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ties_members_member_low_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>
@@ -616,6 +947,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Threads.Post", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618
         }

@@ -40,7 +40,7 @@ public sealed class DemoCommunity(
         var joinedDaysAgo = 120;
         foreach (var (email, name, roles) in Accounts)
         {
-            var member = Member.Join(Guid.CreateVersion7(), name, now.AddDays(-joinedDaysAgo));
+            var member = Member.Join(Guid.CreateVersion7(), name, MemberHandle.Suggest(name), now.AddDays(-joinedDaysAgo));
             joinedDaysAgo -= 11;
             db.Members.Add(member);
             await db.SaveChangesAsync(cancellationToken);

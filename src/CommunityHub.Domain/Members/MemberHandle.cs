@@ -6,7 +6,7 @@ namespace CommunityHub.Domain.Members;
 
 /// <summary>The name a member is @mentioned by and their profile's address: lower-case letters and digits,
 /// single hyphens between them, 2 to 30 characters (for example <c>alice-chen</c>).</summary>
-public static class Handle
+public static class MemberHandle
 {
     public const int MinLength = 2;
     public const int MaxLength = 30;

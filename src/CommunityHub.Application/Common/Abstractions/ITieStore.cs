@@ -1,0 +1,21 @@
+using CommunityHub.Domain.Ties;
+
+namespace CommunityHub.Application.Common.Abstractions;
+
+/// <summary>The tie store's writes, which PostgreSQL does best (upserts under row locks, bulk copy); reads go
+/// through <see cref="ICommunityDb.Ties"/>. Everything runs in the caller's transaction.</summary>
+public interface ITieStore
+{
+    /// <summary>Applies the contributions to their pairs' rows: one row per pair, O(1) per affected pair,
+    /// safe against concurrent writers to the same pair (rows are locked in a fixed order).</summary>
+    Task ApplyAsync(IReadOnlyCollection<TieContribution> contributions, CancellationToken cancellationToken);
+
+    /// <summary>Replaces every tie, participant and post addressee with the ones recomputed from history.</summary>
+    Task ReplaceAllAsync(RebuiltTies rebuilt, CancellationToken cancellationToken);
+}
+
+/// <summary>What a rebuild recomputed from the event history.</summary>
+public sealed record RebuiltTies(
+    IReadOnlyCollection<(TieState State, double Strength)> Ties,
+    IReadOnlyCollection<ThreadParticipant> Participants,
+    IReadOnlyDictionary<long, Guid?> Addressees);

@@ -1,0 +1,63 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Ties;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Application.Reciprocity;
+
+/// <summary>"This helped me" on someone else's reply, or taking it back. Once per member per reply: marking
+/// again changes nothing.</summary>
+public static class MarkHelped
+{
+    [Authorize]
+    public sealed class Command : ICommand<AcknowledgementResult>
+    {
+        public long PostId { get; set; }
+
+        /// <summary>True to mark, false to take the mark back.</summary>
+        public bool Helped { get; set; } = true;
+    }
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock)
+        : IRequestHandler<Command, AcknowledgementResult>
+    {
+        public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var me = currentUser.MemberId!.Value;
+            var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
+            var existing = await Acknowledgements.ActiveAsync(db, post.Id, me, ReciprocityKind.Helped, null, cancellationToken);
+            if (!request.Helped)
+            {
+                if (existing is not null)
+                {
+                    await Acknowledgements.TakeBackAsync(db, ties, options.Value, existing, clock.GetUtcNow(), cancellationToken);
+                }
+
+                return post.Result;
+            }
+
+            if (existing is not null)
+            {
+                return post.Result;
+            }
+
+            if (post.IsOpeningPost)
+            {
+                throw new DomainException("\"This helped me\" is for replies; thank the person who asked instead.");
+            }
+
+            if (!post.IsAvailable)
+            {
+                throw new DomainException("This reply has been removed and can no longer be marked.");
+            }
+
+            var record = ReciprocityRecord.Give(ReciprocityKind.Helped, post.Id, post.ThreadId, me, post.AuthorId, me, clock.GetUtcNow());
+            await Acknowledgements.GiveAsync(db, ties, options.Value, record, cancellationToken);
+            return post.Result;
+        }
+    }
+}

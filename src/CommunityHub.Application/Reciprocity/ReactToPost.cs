@@ -1,0 +1,66 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Ties;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Application.Reciprocity;
+
+/// <summary>Adds or removes one of the fixed reactions on someone else's post.</summary>
+public static class ReactToPost
+{
+    [Authorize]
+    public sealed class Command : ICommand<AcknowledgementResult>
+    {
+        public long PostId { get; set; }
+
+        public string Reaction { get; set; } = string.Empty;
+
+        /// <summary>True to add the reaction, false to remove it.</summary>
+        public bool On { get; set; } = true;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reaction).Must(Reactions.IsKnown).WithMessage("Choose one of the reactions.");
+    }
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock)
+        : IRequestHandler<Command, AcknowledgementResult>
+    {
+        public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var me = currentUser.MemberId!.Value;
+            var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
+            var existing = await Acknowledgements.ActiveAsync(db, post.Id, me, ReciprocityKind.Reaction, request.Reaction, cancellationToken);
+            if (!request.On)
+            {
+                if (existing is not null)
+                {
+                    await Acknowledgements.TakeBackAsync(db, ties, options.Value, existing, clock.GetUtcNow(), cancellationToken);
+                }
+
+                return post.Result;
+            }
+
+            if (existing is not null)
+            {
+                return post.Result;
+            }
+
+            if (!post.IsAvailable)
+            {
+                throw new DomainException("This post has been removed.");
+            }
+
+            var record = ReciprocityRecord.Give(ReciprocityKind.Reaction, post.Id, post.ThreadId, me, post.AuthorId, me, clock.GetUtcNow(), request.Reaction);
+            await Acknowledgements.GiveAsync(db, ties, options.Value, record, cancellationToken);
+            return post.Result;
+        }
+    }
+}

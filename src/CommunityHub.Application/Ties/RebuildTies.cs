@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Reciprocity;
+using CommunityHub.Domain.Ties;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Application.Ties;
+
+/// <summary>Recomputes every tie (and who took part in which thread, and whom each post answered) from the
+/// history: the posts in order and every reciprocity record, given and taken back. Through the same
+/// <see cref="TieRules"/> and <see cref="TieState.Apply"/> as the write path, so on a consistent database it
+/// changes nothing. Run after changing the tie options, or to repair. Also <c>CommunityHub.Web rebuild-ties</c>.</summary>
+public static class RebuildTies
+{
+    /// <summary>Not exposed on any page: run from the command line by whoever runs the server.</summary>
+    public sealed class Command : ICommand<Report>;
+
+    public sealed record Report(int Posts, int Records, int Pairs, int Participants, TimeSpan Took);
+
+    public sealed class Handler(ICommunityDb db, ITieStore store, IOptions<TieOptions> options, TieScorer scorer) : IRequestHandler<Command, Report>
+    {
+        public async Task<Report> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var o = options.Value;
+            var ties = new Dictionary<MemberPair, TieState>();
+            void Record(TieEvent e)
+            {
+                var contribution = TieContribution.Of(e, o);
+                ties[e.Pair] = ties.TryGetValue(e.Pair, out var state) ? state.Apply(contribution, o) : TieState.Start(contribution);
+            }
+
+            var mentions = (await db.PostMentions.AsNoTracking().Select(m => new { m.PostId, m.MemberId }).ToListAsync(cancellationToken))
+                .GroupBy(m => m.PostId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyCollection<Guid>)[.. g.Select(m => m.MemberId)]);
+
+            var posts = db.Posts.AsNoTracking()
+                .Join(db.Threads, p => p.ThreadId, t => t.Id, (p, t) => new { p.Id, p.ThreadId, p.AuthorId, p.InReplyToPostId, p.CreatedAt, p.Body, p.IsStaffNote, p.IsOpeningPost, Starter = t.AuthorId })
+                .OrderBy(p => p.ThreadId).ThenBy(p => p.Id)
+                .AsAsyncEnumerable();
+
+            var participants = new List<ThreadParticipant>();
+            var addressees = new Dictionary<long, Guid?>();
+            var thread = new ThreadReplay(0);
+            var postCount = 0;
+            await foreach (var post in posts.WithCancellation(cancellationToken))
+            {
+                postCount++;
+                if (post.ThreadId != thread.Id)
+                {
+                    thread = new ThreadReplay(post.ThreadId);
+                }
+
+                if (post.IsStaffNote)
+                {
+                    // Builds nothing, but a later post may still answer it.
+                    thread.Seen(post.Id, post.AuthorId, null, countsForConversation: false);
+                    continue;
+                }
+
+                var postMentions = mentions.GetValueOrDefault(post.Id) ?? [];
+                var isNew = !post.IsOpeningPost && !thread.Participants.Contains(post.AuthorId);
+                PostFacts facts;
+                if (post.IsOpeningPost)
+                {
+                    facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), null, null, postMentions, [], false);
+                }
+                else
+                {
+                    var parent = post.InReplyToPostId is { } parentId ? thread.Find(parentId) : null;
+                    var latestOther = parent is null && post.AuthorId == post.Starter ? thread.LatestBySomeoneOtherThan(post.AuthorId) : null;
+                    var addressee = TieRules.Addressee(post.AuthorId, post.Starter, parent?.Author, latestOther);
+                    var answered = parent is not null ? parent.Addressee : addressee is { } to ? thread.LatestBy(to)?.Addressee : null;
+                    facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), addressee, answered, postMentions, [.. thread.Participants], isNew);
+                }
+
+                foreach (var e in TieRules.ForPost(facts, o))
+                {
+                    Record(e);
+                }
+
+                addressees[post.Id] = facts.Addressee;
+                thread.Seen(post.Id, post.AuthorId, facts.Addressee, countsForConversation: true);
+                if (post.IsOpeningPost || isNew)
+                {
+                    thread.Participants.Add(post.AuthorId);
+                    participants.Add(new ThreadParticipant(post.ThreadId, post.AuthorId, post.Id, post.CreatedAt));
+                }
+            }
+
+            var records = await db.ReciprocityRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+            foreach (var record in records)
+            {
+                var given = Acknowledgements.EventOf(record);
+                Record(given);
+                if (record.RetractedAt is not null)
+                {
+                    Record(given.Retracted());
+                }
+            }
+
+            var rebuilt = ties.Values.Select(s => (s, scorer.Score(s, s.AsOf).Strength)).ToList();
+            await store.ReplaceAllAsync(new RebuiltTies(rebuilt, participants, addressees), cancellationToken);
+            return new Report(postCount, records.Count, rebuilt.Count, participants.Count, stopwatch.Elapsed);
+        }
+    }
+
+    /// <summary>What the write path looks up in the database about earlier posts of a thread, kept in memory while replaying it.</summary>
+    private sealed class ThreadReplay(long id)
+    {
+        private readonly Dictionary<long, Seen> _posts = [];
+        private readonly Dictionary<Guid, Seen> _latestByAuthor = [];
+        private Seen? _latest;
+        private Seen? _latestByAnotherThanLatest;
+
+        public long Id { get; } = id;
+
+        /// <summary>In order of joining, as the write path reads thread_participants.</summary>
+        public List<Guid> Participants { get; } = [];
+
+        public Seen? Find(long postId) => _posts.GetValueOrDefault(postId);
+
+        public Seen? LatestBy(Guid author) => _latestByAuthor.GetValueOrDefault(author);
+
+        public Guid? LatestBySomeoneOtherThan(Guid author) =>
+            _latest is null ? null : _latest.Author != author ? _latest.Author : _latestByAnotherThanLatest?.Author;
+
+        public void Seen(long postId, Guid author, Guid? addressee, bool countsForConversation)
+        {
+            var seen = new Seen(author, addressee);
+            _posts[postId] = seen;
+            if (!countsForConversation)
+            {
+                return;
+            }
+
+            _latestByAuthor[author] = seen;
+            if (_latest is not null && _latest.Author != author)
+            {
+                _latestByAnotherThanLatest = _latest;
+            }
+
+            _latest = seen;
+        }
+    }
+
+    private sealed record Seen(Guid Author, Guid? Addressee);
+}
