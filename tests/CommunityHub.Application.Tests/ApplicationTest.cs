@@ -1,8 +1,10 @@
 using CommunityHub.Application.Members;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Spaces;
+using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Persistence;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +50,15 @@ public abstract class ApplicationTest(CommunityFixture fixture) : IAsyncLifetime
         Fixture.CurrentUser.ActAsAnonymous();
         var email = $"{displayName.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.com";
         var id = await SendAsync(new RegisterMember.Command { DisplayName = displayName, Email = email, Password = "correct horse battery" });
+        if (roles.Length > 0)
+        {
+            // Granted in the accounts too, for the use cases that ask who holds a role (not who is asking).
+            await using var scope = Fixture.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CommunityUser>>();
+            var user = await users.FindByIdAsync(id.ToString());
+            await users.AddToRolesAsync(user!, roles);
+        }
+
         Fixture.CurrentUser.ActAs(id, [Roles.Member, .. roles]);
         return id;
     }

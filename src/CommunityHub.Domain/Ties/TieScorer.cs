@@ -79,7 +79,9 @@ public sealed class TieScorer(TieOptions options)
         return Score(state, now);
     }
 
-    /// <summary>Strong for a member: above that member's own mean tie strength and above the absolute floor.</summary>
+    /// <summary>Strong for a member: at least that member's own mean tie strength and above the absolute
+    /// floor. "At least" rather than "above": read strictly, a member's only tie (or several equally
+    /// strong ones) could never be strong, however close.</summary>
     public bool IsStrong(double strength, double membersMeanStrength) =>
-        strength > membersMeanStrength && strength > Options.StrongTieFloor;
+        strength >= membersMeanStrength - 1e-12 && strength > Options.StrongTieFloor;
 }

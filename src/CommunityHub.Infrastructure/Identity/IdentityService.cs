@@ -1,10 +1,12 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Members;
+using CommunityHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Infrastructure.Identity;
 
-public sealed class IdentityService(UserManager<CommunityUser> users) : IIdentityService
+public sealed class IdentityService(UserManager<CommunityUser> users, CommunityDbContext db) : IIdentityService
 {
     public async Task<AccountResult> CreateAccountAsync(Guid memberId, string email, string password, CancellationToken cancellationToken)
     {
@@ -29,4 +31,19 @@ public sealed class IdentityService(UserManager<CommunityUser> users) : IIdentit
         _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => new AccountError("Password", error.Description),
         _ => new AccountError(string.Empty, error.Description),
     };
+
+    public async Task<IReadOnlyDictionary<Guid, string>> MembersInRolesAsync(IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var held = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where roles.Contains(role.Name!)
+                select new { userRole.UserId, role.Name })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return held
+            .GroupBy(h => h.UserId)
+            .ToDictionary(g => g.Key, g => g.Select(h => h.Name!).OrderBy(name => roles.ToList().IndexOf(name)).First());
+    }
 }

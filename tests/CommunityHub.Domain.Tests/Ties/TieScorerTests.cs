@@ -257,9 +257,10 @@ public sealed class TieScorerTests
     }
 
     [Fact]
-    public void A_tie_is_strong_only_above_the_members_mean_and_the_floor()
+    public void A_tie_is_strong_only_at_or_above_the_members_mean_and_above_the_floor()
     {
         Assert.True(Scorer.IsStrong(0.5, membersMeanStrength: 0.3));
+        Assert.True(Scorer.IsStrong(0.5, membersMeanStrength: 0.5)); // a member's only tie
         Assert.False(Scorer.IsStrong(0.5, membersMeanStrength: 0.6));
         Assert.False(Scorer.IsStrong(0.2, membersMeanStrength: 0.1));
     }

@@ -1,0 +1,107 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Ties;
+using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Ties;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Members;
+
+/// <summary>A member's profile: who they are, their strongest ties with the four components, and their
+/// help ledger (help given and received, with where it happened).</summary>
+public static class GetProfile
+{
+    public const int TiesShown = 10;
+    public const int LedgerEntriesShown = 20;
+
+    public sealed record Query(string Handle) : IRequest<Profile>;
+
+    public sealed record Profile(
+        Guid Id,
+        string DisplayName,
+        string Handle,
+        DateTimeOffset JoinedAt,
+        int Posts,
+        int ThreadsStarted,
+        bool IsViewer,
+        bool ViewerMaySeeTieCards,
+        IReadOnlyList<TieView> Ties,
+        int TieCount,
+        double MeanStrength,
+        HelpLedger Ledger);
+
+    public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt);
+
+    /// <param name="Given">Replies of theirs others marked "helped me" or accepted as the answer.</param>
+    /// <param name="Received">Replies they marked as having helped them, or accepted on their threads.</param>
+    public sealed record HelpLedger(int Given, int Received, int ThanksGiven, int ThanksReceived, IReadOnlyList<LedgerEntry> Recent)
+    {
+        public int Balance => Given - Received;
+    }
+
+    /// <param name="Gave">True when this member helped <see cref="OtherName"/>; false when they were helped.</param>
+    public sealed record LedgerEntry(bool Gave, ReciprocityKind Kind, string OtherName, string OtherHandle, string ThreadTitle, string SpaceSlug, long ThreadId, long PostId, DateTimeOffset At);
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TieScorer scorer, TimeProvider clock) : IRequestHandler<Query, Profile>
+    {
+        private static readonly ReciprocityKind[] Help = [ReciprocityKind.Helped, ReciprocityKind.AcceptedAnswer];
+
+        public async Task<Profile> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var member = await db.Members.AsNoTracking()
+                .Where(m => m.Handle == request.Handle)
+                .Select(m => new
+                {
+                    m.Id,
+                    m.DisplayName,
+                    m.Handle,
+                    m.JoinedAt,
+                    Posts = db.Posts.Count(p => p.AuthorId == m.Id && !p.IsStaffNote && p.DeletedAt == null),
+                    Threads = db.Threads.Count(t => t.AuthorId == m.Id),
+                })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Member", request.Handle);
+
+            var now = clock.GetUtcNow();
+            var strongest = await TieQueries.StrongestAsync(db, scorer, member.Id, TiesShown, now, cancellationToken);
+            var (tieCount, mean) = await TieQueries.MeanStrengthAsync(db, scorer, member.Id, now, cancellationToken);
+            var others = strongest.Select(t => t.OtherId).ToList();
+            var names = await db.Members.AsNoTracking().Where(m => others.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new { m.DisplayName, m.Handle }, cancellationToken);
+
+            var active = db.ReciprocityRecords.AsNoTracking().Where(r => r.RetractedAt == null);
+            var counts = await active
+                .Where(r => r.ToMemberId == member.Id || r.FromMemberId == member.Id)
+                .GroupBy(r => new { r.Kind, Gave = r.ToMemberId == member.Id })
+                .Select(g => new { g.Key.Kind, g.Key.Gave, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            int Count(bool gave, params ReciprocityKind[] kinds) => counts.Where(c => c.Gave == gave && kinds.Contains(c.Kind)).Sum(c => c.Count);
+
+            var recent = await (
+                    from r in active
+                    where (r.ToMemberId == member.Id || r.FromMemberId == member.Id) && Help.Contains(r.Kind)
+                    join t in db.Threads on r.ThreadId equals t.Id
+                    join s in db.Spaces on t.SpaceId equals s.Id
+                    join other in db.Members on (r.ToMemberId == member.Id ? r.FromMemberId : r.ToMemberId) equals other.Id
+                    orderby r.CreatedAt descending, r.Id descending
+                    select new LedgerEntry(r.ToMemberId == member.Id, r.Kind, other.DisplayName, other.Handle, t.Title, s.Slug, t.Id, r.PostId, r.CreatedAt))
+                .Take(LedgerEntriesShown)
+                .ToListAsync(cancellationToken);
+
+            var viewer = currentUser.MemberId;
+            return new Profile(
+                member.Id,
+                member.DisplayName,
+                member.Handle,
+                member.JoinedAt,
+                member.Posts,
+                member.Threads,
+                viewer == member.Id,
+                viewer == member.Id || TieCardAccess.SeesEveryTieCard(currentUser),
+                [.. strongest.Select(t => new TieView(names[t.OtherId].Handle, names[t.OtherId].DisplayName, t.Score, scorer.IsStrong(t.Score.Strength, mean), t.State.LastAt))],
+                tieCount,
+                mean,
+                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));
+        }
+    }
+}
