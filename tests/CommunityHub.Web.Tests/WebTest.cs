@@ -3,7 +3,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CommunityHub.Domain.Spaces;
+using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,11 +40,19 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
 
     /// <summary>Fills in the form a person would see on <paramref name="pageUrl"/> (hidden fields, antiforgery
     /// token included), overrides <paramref name="fields"/>, and posts it where the form says.</summary>
-    protected static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string formSelector = "main form")
+    /// <param name="formAction">Post somewhere else than the form says (a forged request built on a real form's token).</param>
+    /// <param name="extra">Fields the form does not have.</param>
+    protected static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string formSelector = "main form", string? formAction = null, IDictionary<string, string>? extra = null)
     {
         var page = await GetPageAsync(client, pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
-        return await PostAsync(client, form.GetAttribute("action") is { Length: > 0 } action ? action : pageUrl, FormValues(form, fields));
+        var values = FormValues(form, fields);
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        return await PostAsync(client, formAction ?? (form.GetAttribute("action") is { Length: > 0 } action ? action : pageUrl), values);
     }
 
     protected static Dictionary<string, string> FormValues(IHtmlFormElement form, IDictionary<string, string>? overrides = null)
@@ -79,6 +89,27 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Registers a member, grants them <paramref name="roles"/>, and returns a client signed in
+    /// afterwards (roles travel in the sign-in cookie).</summary>
+    protected async Task<HttpClient> NewMemberAsync(string displayName, params string[] roles)
+    {
+        using (await NewMemberAsync(displayName))
+        {
+        }
+
+        await using (var scope = Fixture.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CommunityUser>>();
+            var user = await users.FindByEmailAsync(EmailOf(displayName));
+            await users.AddToRolesAsync(user!, roles);
+        }
+
+        var client = NewVisitor();
+        using var signedIn = await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf(displayName), ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
+
     protected static string EmailOf(string displayName) => $"{displayName.Replace(' ', '.').ToLowerInvariant()}@example.com";
 
     protected async Task<T> DbAsync<T>(Func<CommunityDbContext, Task<T>> query)
@@ -106,6 +137,10 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
 
     protected static async Task<HttpResponseMessage> ReplyAsync(HttpClient member, string threadUrl, string body) =>
         await SubmitFormAsync(member, threadUrl, new Dictionary<string, string> { ["Input.Body"] = body }, "#reply-form form");
+
+    /// <summary>Presses one of a post's acknowledgement buttons ("helped", "thank", "react:agree", "accept"...).</summary>
+    protected static async Task<HttpResponseMessage> AcknowledgeAsync(HttpClient member, string threadUrl, long postId, string act) =>
+        await SubmitFormAsync(member, $"{threadUrl}?before={postId + 1}", new Dictionary<string, string> { ["act"] = act }, $"#post-{postId} form.acks");
 
     protected Task<int> ReplyCountAsync() => DbAsync(db => db.Posts.CountAsync(p => !p.IsOpeningPost));
 }

@@ -23,7 +23,8 @@ public static class GetSpace
         DateTimeOffset CreatedAt,
         int ReplyCount,
         DateTimeOffset LastActivityAt,
-        string LastPosterName);
+        string LastPosterName,
+        bool IsSolved);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -60,7 +61,7 @@ public static class GetSpace
                     join author in db.Members on t.AuthorId equals author.Id
                     join last in db.Members on t.LastPosterId equals last.Id
                     orderby t.IsPinned descending, t.LastActivityAt descending, t.Id descending
-                    select new ThreadRow(t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName))
+                    select new ThreadRow(t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName, t.AcceptedAnswerPostId != null))
                 .Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
 

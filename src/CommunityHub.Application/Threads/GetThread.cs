@@ -1,5 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace CommunityHub.Application.Threads;
 
 /// <summary>A thread's page: the header with its opening post, and one keyset page of replies in order.
-/// Two SQL statements whatever the thread's length (three when a reply is being written to a post not on the page).</summary>
+/// Three SQL statements whatever the thread's length (the header, the page of replies, and what members said
+/// about those posts; one more when a reply is being written to a post not on the page).</summary>
 public static class GetThread
 {
     /// <param name="After">Show the replies after this post id.</param>
@@ -27,19 +30,48 @@ public static class GetThread
         IReadOnlyList<PostView> Replies,
         long? PreviousBefore,
         long? NextAfter,
-        PostView? ReplyingTo);
+        PostView? ReplyingTo,
+        Guid ThreadStarterId,
+        AcceptedAnswerView? AcceptedAnswer,
+        Acknowledging Viewer,
+        IReadOnlyDictionary<long, PostAcknowledgements> Acknowledgements)
+    {
+        public PostAcknowledgements AcknowledgementsOf(long postId) => Acknowledgements.GetValueOrDefault(postId) ?? PostAcknowledgements.None;
+
+        /// <summary>Whether the viewer may acknowledge this post (thank, react, mark helped): anyone signed in, not its author.</summary>
+        public bool ViewerMayAcknowledge(PostView post) => Viewer.MemberId is { } me && post.AuthorId != me;
+
+        /// <summary>Whether the viewer may accept this reply as the answer (mirrors <c>AcceptAnswer</c>'s rules).</summary>
+        public bool ViewerMayAccept(PostView post) => Viewer.MayChooseAnswer && post.AuthorId != ThreadStarterId && post.Id != OpeningPost.Id;
+    }
+
+    /// <param name="MayChooseAnswer">The thread's starter, or a moderator.</param>
+    public sealed record Acknowledging(Guid? MemberId, bool MayChooseAnswer);
+
+    public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
+
+    /// <summary>What members said about one post: "helped me", thanks and reactions, and which of them the viewer gave.</summary>
+    public sealed record PostAcknowledgements(int Helped, bool HelpedByViewer, int Thanks, bool ThankedByViewer, IReadOnlyList<ReactionCount> Reactions)
+    {
+        public static PostAcknowledgements None { get; } = new(0, false, 0, false, []);
+
+        public ReactionCount? ReactionOf(string name) => Reactions.FirstOrDefault(r => r.Name == name);
+    }
+
+    public sealed record ReactionCount(string Name, int Count, bool ByViewer);
 
     public sealed record PostView(
         long Id,
         Guid AuthorId,
         string AuthorName,
+        string AuthorHandle,
         DateTimeOffset AuthorJoinedAt,
         string BodyHtml,
         DateTimeOffset CreatedAt,
         long? InReplyToPostId,
         string? InReplyToAuthorName);
 
-    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, ThreadPage>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IOptions<CommunityOptions> options) : IRequestHandler<Query, ThreadPage>
     {
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -57,7 +89,14 @@ public static class GetThread
                         SpaceSlug = s.Slug,
                         t.IsPinned,
                         t.ReplyCount,
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null),
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null),
+                        StarterId = t.AuthorId,
+                        Answer = (
+                            from answer in db.Posts
+                            join answerer in db.Members on answer.AuthorId equals answerer.Id
+                            where answer.Id == t.AcceptedAnswerPostId
+                            select new AcceptedAnswerView(answer.Id, answerer.DisplayName, answerer.Handle, answer.BodyHtml, answer.CreatedAt))
+                            .FirstOrDefault(),
                         // Paging backwards, "is there a later page?" rides along in this statement.
                         HasRepliesFromBefore = request.Before != null
                             && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before),
@@ -102,6 +141,24 @@ public static class GetThread
                 : page.Find(p => p.Id == replyTo)
                     ?? await ToViews(WithAuthors(db.Posts.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
 
+            var viewer = currentUser.MemberId;
+            var postIds = page.Select(p => p.Id).Append(header.Opening.Id).ToList();
+            var acknowledgements = (await db.ReciprocityRecords.AsNoTracking()
+                    .Where(r => r.RetractedAt == null && r.Kind != ReciprocityKind.AcceptedAnswer && postIds.Contains(r.PostId))
+                    .GroupBy(r => new { r.PostId, r.Kind, r.Reaction })
+                    .Select(g => new { g.Key.PostId, g.Key.Kind, g.Key.Reaction, Count = g.Count(), Mine = g.Any(r => r.FromMemberId == viewer) })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(a => a.PostId)
+                .ToDictionary(
+                    g => g.Key,
+                    g => new PostAcknowledgements(
+                        g.Where(a => a.Kind == ReciprocityKind.Helped).Sum(a => a.Count),
+                        g.Any(a => a.Kind == ReciprocityKind.Helped && a.Mine),
+                        g.Where(a => a.Kind == ReciprocityKind.Thanks).Sum(a => a.Count),
+                        g.Any(a => a.Kind == ReciprocityKind.Thanks && a.Mine),
+                        [.. g.Where(a => a.Kind == ReciprocityKind.Reaction).Select(a => new ReactionCount(a.Reaction!, a.Count, a.Mine))]));
+            var mayChooseAnswer = viewer is { } me && (me == header.StarterId || currentUser.IsInRole(Roles.Moderator) || currentUser.IsInRole(Roles.Admin));
+
             return new ThreadPage(
                 header.Id,
                 header.Title,
@@ -113,7 +170,11 @@ public static class GetThread
                 page,
                 hasEarlier && page.Count > 0 ? page[0].Id : null,
                 hasLater && page.Count > 0 ? page[^1].Id : null,
-                replyingTo);
+                replyingTo,
+                header.StarterId,
+                header.Answer,
+                new Acknowledging(viewer, mayChooseAnswer),
+                acknowledgements);
         }
 
         /// <summary>Posts with their author and, for a reply to a reply, the name of whom it answers; still composable (filter, order, take).</summary>
@@ -124,10 +185,10 @@ public static class GetThread
             from parent in parents.DefaultIfEmpty()
             join parentAuthor in db.Members on parent.AuthorId equals parentAuthor.Id into parentAuthors
             from parentAuthor in parentAuthors.DefaultIfEmpty()
-            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorJoinedAt = a.JoinedAt, ParentAuthorName = parentAuthor.DisplayName };
+            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, ParentAuthorName = parentAuthor.DisplayName };
 
         private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
-            rows.Select(r => new PostView(r.Post.Id, r.Post.AuthorId, r.AuthorName, r.AuthorJoinedAt, r.Post.BodyHtml, r.Post.CreatedAt, r.Post.InReplyToPostId, r.ParentAuthorName));
+            rows.Select(r => new PostView(r.Post.Id, r.Post.AuthorId, r.AuthorName, r.AuthorHandle, r.AuthorJoinedAt, r.Post.BodyHtml, r.Post.CreatedAt, r.Post.InReplyToPostId, r.ParentAuthorName));
     }
 
     private sealed class PostRow
@@ -135,6 +196,8 @@ public static class GetThread
         public required Post Post { get; init; }
 
         public required string AuthorName { get; init; }
+
+        public required string AuthorHandle { get; init; }
 
         public required DateTimeOffset AuthorJoinedAt { get; init; }
 

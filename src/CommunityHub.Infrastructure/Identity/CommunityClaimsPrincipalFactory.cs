@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Infrastructure.Identity;
 
-/// <summary>Adds the member's display name to the sign-in cookie (roles come from the base class).</summary>
+/// <summary>Adds the member's display name and handle to the sign-in cookie (roles come from the base class).</summary>
 public sealed class CommunityClaimsPrincipalFactory(
     UserManager<CommunityUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
@@ -17,10 +17,11 @@ public sealed class CommunityClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CommunityUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var displayName = await db.Members.Where(m => m.Id == user.Id).Select(m => m.DisplayName).FirstOrDefaultAsync();
-        if (displayName is not null)
+        var member = await db.Members.Where(m => m.Id == user.Id).Select(m => new { m.DisplayName, m.Handle }).FirstOrDefaultAsync();
+        if (member is not null)
         {
-            identity.AddClaim(new Claim(CommunityClaims.DisplayName, displayName));
+            identity.AddClaim(new Claim(CommunityClaims.DisplayName, member.DisplayName));
+            identity.AddClaim(new Claim(CommunityClaims.Handle, member.Handle));
         }
 
         return identity;

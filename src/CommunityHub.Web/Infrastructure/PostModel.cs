@@ -2,5 +2,9 @@ using CommunityHub.Application.Threads;
 
 namespace CommunityHub.Web.Infrastructure;
 
-/// <summary>What the post partial needs: the post, where its thread lives, and whether it opens the thread.</summary>
-public sealed record PostModel(GetThread.PostView Post, string ThreadUrl, bool IsOpening);
+/// <summary>One post as <c>_Post</c> shows it, with the thread it belongs to (for links, and for what the
+/// viewer may do with it).</summary>
+public sealed record PostModel(GetThread.PostView Post, GetThread.ThreadPage Thread, bool IsOpening)
+{
+    public string ThreadUrl => $"/s/{Thread.SpaceSlug}/t/{Thread.Id}";
+}

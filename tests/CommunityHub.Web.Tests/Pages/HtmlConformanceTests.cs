@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using CommunityHub.Domain.Members;
 
 namespace CommunityHub.Web.Tests.Pages;
 
@@ -20,8 +22,16 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
         var visitor = NewVisitor();
         var alice = await NewMemberAsync("Alice");
         var thread = await StartThreadAsync(alice, body: "Some **Markdown**, a [link](https://example.com), `code`.\n\n# A heading\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |");
-        using var reply = await ReplyAsync(await NewMemberAsync("Bruno"), thread, "> quoted\n\nA reply.");
+        var bruno = await NewMemberAsync("Bruno");
+        using var reply = await ReplyAsync(bruno, thread, "> quoted\n\nA reply, @alice.");
         var replyId = reply.Headers.Location!.OriginalString.Split("#post-")[1];
+        var threadBeforeAnswer = await HtmlAsync(alice, thread);
+        foreach (var act in new[] { "helped", "thank", "react:heart", "accept" })
+        {
+            using var acknowledged = await AcknowledgeAsync(alice, thread, long.Parse(replyId, CultureInfo.InvariantCulture), act);
+        }
+
+        var sam = await NewMemberAsync("Sam", Roles.Staff);
 
         var pages = new Dictionary<string, string>
         {
@@ -32,6 +42,16 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["thread-signed-in"] = await HtmlAsync(alice, thread),
             ["thread-replying-to"] = await HtmlAsync(alice, $"{thread}?replyTo={replyId}"),
             ["thread-reply-refused"] = await FormHtmlAsync(ReplyAsync(alice, thread, " ")),
+            ["thread-before-answer"] = threadBeforeAnswer,
+            ["thread-answered-starter"] = await HtmlAsync(alice, thread),
+            ["thread-answered-author"] = await HtmlAsync(bruno, thread),
+            ["thread-acknowledge-refused"] = await FormHtmlAsync(SubmitFormAsync(bruno, thread, new Dictionary<string, string> { ["act"] = "helped" }, "#reply-form form", formAction: $"{thread}?handler=acknowledge", extra: new Dictionary<string, string> { ["postId"] = replyId })),
+            ["profile"] = await HtmlAsync(visitor, "/members/bruno"),
+            ["profile-own"] = await HtmlAsync(alice, "/members/alice"),
+            ["profile-empty"] = await HtmlAsync(visitor, "/members/sam"),
+            ["tie-card"] = await HtmlAsync(sam, "/members/alice/ties/bruno"),
+            ["tie-card-empty"] = await HtmlAsync(sam, "/members/alice/ties/sam"),
+            ["dashboard"] = await HtmlAsync(sam, "/staff/dashboard"),
             ["new-thread"] = await HtmlAsync(alice, "/s/questions/new"),
             ["new-thread-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Body"] = "" })),
             ["register"] = await HtmlAsync(visitor, "/account/register"),

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Web.Tests.Pages;
 
@@ -14,7 +15,7 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task A_thread_page_takes_two_statements_whatever_the_number_of_replies()
+    public async Task A_thread_page_takes_three_statements_whatever_the_number_of_replies_and_reactions()
     {
         await CreateSpaceAsync();
         var alice = await NewMemberAsync("Alice");
@@ -31,16 +32,27 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
             using var _ = await ReplyAsync(i % 2 == 0 ? bruno : alice, longThread, $"Long reply {i}");
         }
 
+        // Acknowledgements on posts of the page are read in one statement with the page, whatever their number.
+        var lastReply = await DbAsync(db => db.Posts.Where(p => !p.IsOpeningPost).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync());
+        var carol = await NewMemberAsync("Carol");
+        foreach (var act in new[] { "helped", "thank", "react:agree", "react:heart" })
+        {
+            using var acknowledged = await AcknowledgeAsync(carol, longThread, lastReply, act);
+            Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+        }
+
         var visitor = NewVisitor();
         var forShort = await StatementsToRenderAsync(visitor, shortThread);
         var forLong = await StatementsToRenderAsync(visitor, longThread);
         var forLongSecondPage = await StatementsToRenderAsync(visitor, longThread + "?after=1");
         var forSignedInMember = await StatementsToRenderAsync(bruno, longThread);
 
-        Assert.Equal(2, forShort);
-        Assert.Equal(2, forLong);
-        Assert.Equal(2, forLongSecondPage);
-        Assert.Equal(2, forSignedInMember);
+        // The thread with its opening post; one page of replies; what members said about those posts.
+        Assert.Equal(3, forShort);
+        Assert.Equal(3, forLong);
+        Assert.Equal(3, forLongSecondPage);
+        Assert.Equal(3, forSignedInMember);
+        Assert.Equal(4, await DbAsync(db => db.ReciprocityRecords.CountAsync()));
     }
 
     [Fact]

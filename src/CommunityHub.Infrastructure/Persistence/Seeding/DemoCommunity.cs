@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Maintenance;
+using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
@@ -11,7 +12,7 @@ namespace CommunityHub.Infrastructure.Persistence.Seeding;
 
 /// <summary>A small, lived-in community for `./run.sh`: spaces with purposes, customers, staff, an
 /// executive, a moderator and an admin, and conversations spread over the last few weeks.</summary>
-public sealed class DemoCommunity(
+public sealed partial class DemoCommunity(
     CommunityDbContext db,
     UserManager<CommunityUser> users,
     IMarkdownRenderer markdown,
@@ -31,17 +32,25 @@ public sealed class DemoCommunity(
         ("bruno@example.com", "Bruno Costa", []),
         ("chloe@example.com", "Chloe Martin", []),
         ("dev@example.com", "Dev Sharma", []),
+        ("femi@example.com", "Femi Adeyemi", []),
+        ("grace@example.com", "Grace Liu", []),
+        ("hiro@example.com", "Hiro Tanaka", []),
+        ("ines@example.com", "Ines Duarte", []),
+        ("jonas@example.com", "Jonas Berg", []),
+        ("kavya@example.com", "Kavya Rao", []),
+        ("liam@example.com", "Liam O'Neill", []),
+        ("maya@example.com", "Maya Cohen", []),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var members = new Dictionary<string, Guid>();
-        var joinedDaysAgo = 120;
+        var joinedDaysAgo = 150;
         foreach (var (email, name, roles) in Accounts)
         {
             var member = Member.Join(Guid.CreateVersion7(), name, MemberHandle.Suggest(name), now.AddDays(-joinedDaysAgo));
-            joinedDaysAgo -= 11;
+            joinedDaysAgo -= 8;
             db.Members.Add(member);
             await db.SaveChangesAsync(cancellationToken);
             var user = new CommunityUser { Id = member.Id, UserName = email, Email = email, EmailConfirmed = true };
@@ -60,6 +69,7 @@ public sealed class DemoCommunity(
         db.Spaces.AddRange(spaces);
         await db.SaveChangesAsync(cancellationToken);
 
+        var threadsByTitle = new Dictionary<string, (DiscussionThread Thread, List<long> Posts)>();
         foreach (var script in Conversations)
         {
             var space = spaces[script.Space];
@@ -75,6 +85,7 @@ public sealed class DemoCommunity(
             await db.SaveChangesAsync(cancellationToken);
 
             var posted = new List<long> { thread.Posts.Single().Id };
+            threadsByTitle[script.Title] = (thread, posted);
             var at = startedAt;
             foreach (var line in script.Posts.Skip(1))
             {
@@ -87,8 +98,12 @@ public sealed class DemoCommunity(
             }
         }
 
-        // Counters and latest activity follow from the posts just written.
+        await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
+        await SeedWeeksOfQuestionsAsync(spaces[1].Id, members, now, cancellationToken);
+
+        // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
+        await mediator.Send(new RebuildTies.Command(), cancellationToken);
     }
 
     private static void Check(IdentityResult result)

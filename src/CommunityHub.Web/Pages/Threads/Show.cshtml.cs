@@ -1,3 +1,4 @@
+using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Threads;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
@@ -51,6 +52,36 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         return Redirect($"/s/{posted.SpaceSlug}/t/{posted.ThreadId}?before={posted.PostId + 1}#post-{posted.PostId}");
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>One form per post carries every acknowledgement button; <paramref name="act"/> says which was pressed.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(long postId, string act, CancellationToken cancellationToken)
+    {
+        IRequest<AcknowledgementResult>? command = act switch
+        {
+            "helped" or "unhelped" => new MarkHelped.Command { PostId = postId, Helped = act == "helped" },
+            "thank" or "unthank" => new ThankPost.Command { PostId = postId, Thanked = act == "thank" },
+            "accept" => new AcceptAnswer.Command { ThreadId = Id, PostId = postId },
+            "unaccept" => new AcceptAnswer.Command { ThreadId = Id, PostId = null },
+            _ when act?.StartsWith("react:", StringComparison.Ordinal) == true => new ReactToPost.Command { PostId = postId, Reaction = act[6..] },
+            _ when act?.StartsWith("unreact:", StringComparison.Ordinal) == true => new ReactToPost.Command { PostId = postId, Reaction = act[8..], On = false },
+            _ => null,
+        };
+        if (command is null)
+        {
+            return BadRequest();
+        }
+
+        var done = await mediator.Send(command, cancellationToken);
+        var page = After is { } after ? $"?after={after}" : Before is { } before ? $"?before={before}" : string.Empty;
+        return Redirect($"/s/{done.SpaceSlug}/t/{done.ThreadId}{page}#post-{postId}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId), cancellationToken);
+        if (Input.SubmissionId == Guid.Empty)
+        {
+            // Shown again after another form on the page was refused: the reply form still needs its id.
+            Input.SubmissionId = Guid.NewGuid();
+        }
+    }
 }

@@ -1,0 +1,13 @@
+using CommunityHub.Application.Ties;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Staff;
+
+public sealed class DashboardModel(IMediator mediator) : PageModel
+{
+    public GetCommunityHealth.Health Health { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Health = await mediator.Send(new GetCommunityHealth.Query(), cancellationToken);
+}
