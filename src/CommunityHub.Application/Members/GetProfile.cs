@@ -25,13 +25,13 @@ public static class GetProfile
         int Posts,
         int ThreadsStarted,
         bool IsViewer,
-        bool ViewerMaySeeTieCards,
         IReadOnlyList<TieView> Ties,
         int TieCount,
         double MeanStrength,
         HelpLedger Ledger);
 
-    public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt);
+    /// <param name="MayOpenCard">The viewer is one of the two, or one of the company's people or a moderator.</param>
+    public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt, bool MayOpenCard);
 
     /// <param name="Given">Replies of theirs others marked "helped me" or accepted as the answer.</param>
     /// <param name="Received">Replies they marked as having helped them, or accepted on their threads.</param>
@@ -97,8 +97,13 @@ public static class GetProfile
                 member.Posts,
                 member.Threads,
                 viewer == member.Id,
-                viewer == member.Id || TieCardAccess.SeesEveryTieCard(currentUser),
-                [.. strongest.Select(t => new TieView(names[t.OtherId].Handle, names[t.OtherId].DisplayName, t.Score, scorer.IsStrong(t.Score.Strength, mean), t.State.LastAt))],
+                [.. strongest.Select(t => new TieView(
+                    names[t.OtherId].Handle,
+                    names[t.OtherId].DisplayName,
+                    t.Score,
+                    scorer.IsStrong(t.Score.Strength, mean),
+                    t.State.LastAt,
+                    viewer == member.Id || viewer == t.OtherId || TieCardAccess.SeesEveryTieCard(currentUser)))],
                 tieCount,
                 mean,
                 new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));

@@ -47,7 +47,7 @@ public sealed class TieReadingTests(CommunityFixture fixture) : ApplicationTest(
         Assert.Equal(2, bruno.Ledger.Balance);
         Assert.All(bruno.Ledger.Recent, e => Assert.Equal((true, "Alice", _brunosReply), (e.Gave, e.OtherName, e.PostId)));
         Assert.Equal([ReciprocityKind.AcceptedAnswer, ReciprocityKind.Helped], bruno.Ledger.Recent.Select(e => e.Kind));
-        Assert.False(bruno.ViewerMaySeeTieCards);
+        Assert.False(tie.MayOpenCard); // an anonymous visitor
     }
 
     [Fact]
@@ -73,6 +73,8 @@ public sealed class TieReadingTests(CommunityFixture fixture) : ApplicationTest(
         Assert.Equal(card.Timeline.OrderByDescending(m => m.At), card.Timeline);
         RunAs(_bruno);
         Assert.Equal(card.Score, (await SendAsync(new GetTieCard.Query("alice", "bruno"))).Score);
+        RunAs(_alice);
+        Assert.True(Assert.Single((await SendAsync(new GetProfile.Query("bruno"))).Ties).MayOpenCard); // the tie on the other's profile
     }
 
     [Fact]
