@@ -33,6 +33,12 @@ fi
 echo "Building CommunityHub..."
 dotnet build src/CommunityHub.Web -c Release -nologo -v quiet
 
+if [ "${1:-}" = "rebuild-ties" ]; then
+    # Recompute every tie from the history, against the same database, then stop.
+    dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll rebuild-ties --contentRoot "$PWD/src/CommunityHub.Web"
+    exit $?
+fi
+
 export Seed__Demo=${Seed__Demo:-true}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 cat <<INFO
@@ -41,7 +47,7 @@ cat <<INFO
   Demo accounts (password: community-demo):
     ada@example.com     Admin        morgan@example.com  Moderator
     sam@example.com     Staff        erin@example.com    Executive
-    alice@example.com, bruno@example.com, chloe@example.com, dev@example.com  Members
+    alice@, bruno@, chloe@, dev@, femi@, grace@, hiro@ ... @example.com  Members
   Press Ctrl-C to stop.
 
 INFO

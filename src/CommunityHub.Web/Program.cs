@@ -1,8 +1,11 @@
 using CommunityHub.Application;
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Ties;
+using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Infrastructure;
+using MediatR;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +19,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.Configure<CommunityOptions>(builder.Configuration.GetSection(CommunityOptions.Section));
+builder.Services.Configure<TieOptions>(builder.Configuration.GetSection(TieOptions.SectionName));
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 
@@ -47,6 +51,17 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
         .InitializeAsync(app.Configuration.GetValue<bool>("Seed:Demo"), app.Lifetime.ApplicationStopping);
+}
+
+if (args.Contains("rebuild-ties"))
+{
+    // `CommunityHub.Web rebuild-ties` (or `./run.sh rebuild-ties`): recompute every tie from history and stop.
+    await using var scope = app.Services.CreateAsyncScope();
+    var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RebuildTies.Command());
+    app.Logger.LogInformation(
+        "Rebuilt {Pairs} ties and {Participants} thread participants from {Posts} posts and {Records} reciprocity records in {Seconds:0.0} s",
+        report.Pairs, report.Participants, report.Posts, report.Records, report.Took.TotalSeconds);
+    return;
 }
 
 if (!app.Environment.IsDevelopment())

@@ -11,7 +11,9 @@ public static class Charts
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
-    public sealed record Bar(string Label, double Value, string Display);
+    /// <param name="Label">Names the bar, for screen readers and (unless <paramref name="Axis"/> says otherwise) on the axis.</param>
+    /// <param name="Axis">Shorter text under a column; empty to leave it unlabelled.</param>
+    public sealed record Bar(string Label, double Value, string Display, string? Axis = null);
 
     /// <summary>Horizontal bars, one row each, scaled to the largest (or to <paramref name="max"/>).</summary>
     public static IHtmlContent HorizontalBars(string id, string title, IReadOnlyList<Bar> bars, double? max = null)
@@ -49,7 +51,10 @@ public static class Charts
             var h = Math.Max(bars[i].Value > 0 ? 2 : 0, bars[i].Value / top * (baseline - 18));
             svg.Append(Invariant($"<rect x=\"{x + (columnGap / 2)}\" y=\"{baseline - h:0.#}\" width=\"{columnWidth - columnGap}\" height=\"{h:0.#}\" rx=\"2\" class=\"chart__bar\"/>"));
             svg.Append(Invariant($"<text x=\"{x + (columnWidth / 2)}\" y=\"{baseline - h - 4:0.#}\" text-anchor=\"middle\" class=\"chart__value\">{Encode(bars[i].Display)}</text>"));
-            svg.Append(Invariant($"<text x=\"{x + (columnWidth / 2)}\" y=\"{baseline + 18}\" text-anchor=\"middle\" class=\"chart__label\">{Encode(bars[i].Label)}</text>"));
+            if ((bars[i].Axis ?? bars[i].Label) is { Length: > 0 } axis)
+            {
+                svg.Append(Invariant($"<text x=\"{x + (columnWidth / 2)}\" y=\"{baseline + 18}\" text-anchor=\"middle\" class=\"chart__label\">{Encode(axis)}</text>"));
+            }
         }
 
         return End(svg);

@@ -1,0 +1,32 @@
+using CommunityHub.Application.Ties;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Ties;
+using CommunityHub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityHub.Application.Tests.Seeding;
+
+public sealed class DemoCommunityTests(CommunityFixture fixture) : ApplicationTest(fixture)
+{
+    [Fact]
+    public async Task The_demo_community_seeds_a_dashboard_worth_looking_at()
+    {
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: true, CancellationToken.None);
+        }
+
+        await RunAsNewMemberAsync("Quinn", Roles.Staff);
+        var health = await SendAsync(new GetCommunityHealth.Query());
+
+        Assert.True(await QueryAsync(db => db.Ties.CountAsync()) >= 30);
+        Assert.All(health.Ladder.Where(s => s.Stage != LadderStage.Community), s => Assert.True(s.Members > 0, $"nobody at {s.Stage}"));
+        Assert.True(health.StrongTies > 0 && health.WeakTies > 0);
+        Assert.True(health.ReciprocationRate > 0);
+        Assert.True(health.CompanyCoverage > 0);
+        Assert.True(health.TopHelpers.Count >= 5);
+        Assert.True(health.SolvedThreads > 5 && health.UnansweredThreads > 0);
+        Assert.True(health.Trend.Count(w => w.Posts > 0) >= 10, "activity across the weeks");
+    }
+}
