@@ -41,7 +41,7 @@ public static class AcceptAnswer
             var spaceSlug = await db.Spaces.Where(s => s.Id == thread.SpaceId).Select(s => s.Slug).SingleAsync(cancellationToken);
             var current = await db.ReciprocityRecords
                 .FirstOrDefaultAsync(r => r.ThreadId == thread.Id && r.Kind == ReciprocityKind.AcceptedAnswer && r.RetractedAt == null, cancellationToken);
-            if (current?.PostId == request.PostId && current is not null)
+            if (current is not null && current.PostId == request.PostId)
             {
                 return new AcknowledgementResult(thread.Id, spaceSlug, current.PostId);
             }

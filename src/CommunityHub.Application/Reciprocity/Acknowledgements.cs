@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Ties;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,30 @@ internal static class Acknowledgements
         db.ReciprocityRecords
             .Where(r => r.PostId == postId && r.FromMemberId == fromMemberId && r.Kind == kind && r.Reaction == reaction && r.RetractedAt == null)
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Gives (<paramref name="on"/>) or takes back the viewer's record of <paramref name="kind"/> on the post.
+    /// Giving what is already given, or taking back what is not, changes nothing: no double records.</summary>
+    public static async Task<AcknowledgementResult> SetAsync(
+        ICommunityDb db, ITieStore ties, TieOptions options, DateTimeOffset now, Guid me, AcknowledgedPost post, ReciprocityKind kind, string? reaction, bool on, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var existing = await ActiveAsync(db, post.Id, me, kind, reaction, cancellationToken);
+        if (!on && existing is not null)
+        {
+            await TakeBackAsync(db, ties, options, existing, now, cancellationToken);
+        }
+        else if (on && existing is null)
+        {
+            if (!post.IsAvailable)
+            {
+                throw new DomainException("This post has been removed and can no longer be acknowledged.");
+            }
+
+            await GiveAsync(db, ties, options, ReciprocityRecord.Give(kind, post.Id, post.ThreadId, me, post.AuthorId, me, now, reaction), cancellationToken);
+        }
+
+        return post.Result;
+    }
 
     public static async Task GiveAsync(ICommunityDb db, ITieStore ties, TieOptions options, ReciprocityRecord record, CancellationToken cancellationToken)
     {

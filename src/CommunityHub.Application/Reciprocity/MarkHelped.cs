@@ -27,37 +27,13 @@ public static class MarkHelped
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
         {
-            var me = currentUser.MemberId!.Value;
             var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            var existing = await Acknowledgements.ActiveAsync(db, post.Id, me, ReciprocityKind.Helped, null, cancellationToken);
-            if (!request.Helped)
-            {
-                if (existing is not null)
-                {
-                    await Acknowledgements.TakeBackAsync(db, ties, options.Value, existing, clock.GetUtcNow(), cancellationToken);
-                }
-
-                return post.Result;
-            }
-
-            if (existing is not null)
-            {
-                return post.Result;
-            }
-
-            if (post.IsOpeningPost)
+            if (request.Helped && post.IsOpeningPost)
             {
                 throw new DomainException("\"This helped me\" is for replies; thank the person who asked instead.");
             }
 
-            if (!post.IsAvailable)
-            {
-                throw new DomainException("This reply has been removed and can no longer be marked.");
-            }
-
-            var record = ReciprocityRecord.Give(ReciprocityKind.Helped, post.Id, post.ThreadId, me, post.AuthorId, me, clock.GetUtcNow());
-            await Acknowledgements.GiveAsync(db, ties, options.Value, record, cancellationToken);
-            return post.Result;
+            return await Acknowledgements.SetAsync(db, ties, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Helped, null, request.Helped, cancellationToken);
         }
     }
 }

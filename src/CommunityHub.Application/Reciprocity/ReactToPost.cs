@@ -1,7 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Ties;
 using FluentValidation;
@@ -35,32 +34,8 @@ public static class ReactToPost
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
         {
-            var me = currentUser.MemberId!.Value;
             var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            var existing = await Acknowledgements.ActiveAsync(db, post.Id, me, ReciprocityKind.Reaction, request.Reaction, cancellationToken);
-            if (!request.On)
-            {
-                if (existing is not null)
-                {
-                    await Acknowledgements.TakeBackAsync(db, ties, options.Value, existing, clock.GetUtcNow(), cancellationToken);
-                }
-
-                return post.Result;
-            }
-
-            if (existing is not null)
-            {
-                return post.Result;
-            }
-
-            if (!post.IsAvailable)
-            {
-                throw new DomainException("This post has been removed.");
-            }
-
-            var record = ReciprocityRecord.Give(ReciprocityKind.Reaction, post.Id, post.ThreadId, me, post.AuthorId, me, clock.GetUtcNow(), request.Reaction);
-            await Acknowledgements.GiveAsync(db, ties, options.Value, record, cancellationToken);
-            return post.Result;
+            return await Acknowledgements.SetAsync(db, ties, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Reaction, request.Reaction, request.On, cancellationToken);
         }
     }
 }
