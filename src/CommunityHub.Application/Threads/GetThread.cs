@@ -1,5 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,17 @@ public static class GetThread
         IReadOnlyList<PostView> Replies,
         long? PreviousBefore,
         long? NextAfter,
-        PostView? ReplyingTo);
+        PostView? ReplyingTo,
+        bool IsLocked,
+        bool IsClosed,
+        OfficialAnswer? Official,
+        ThreadPermissions Can);
+
+    /// <summary>The reply marked as the company's official answer, to link to from the top of the thread.</summary>
+    public sealed record OfficialAnswer(long PostId, string AuthorName);
+
+    /// <summary>What the person reading may do here; the use cases check it again, the page only offers it.</summary>
+    public sealed record ThreadPermissions(Guid? ViewerId, bool Moderate, bool MarkOfficialAnswer, bool WriteStaffNotes, bool Reply);
 
     public sealed record PostView(
         long Id,
@@ -37,12 +49,26 @@ public static class GetThread
         string BodyHtml,
         DateTimeOffset CreatedAt,
         long? InReplyToPostId,
-        string? InReplyToAuthorName);
-
-    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, ThreadPage>
+        string? InReplyToAuthorName,
+        MemberBadge AuthorBadge = MemberBadge.None,
+        string? AuthorTitle = null,
+        bool IsStaffNote = false,
+        bool IsHidden = false,
+        string? HiddenReason = null,
+        DateTimeOffset? EditedAt = null,
+        bool IsOfficialAnswer = false)
     {
+        /// <summary>A hidden post whose body this reader may not see: shown as a placeholder.</summary>
+        public bool IsWithheld => IsHidden && HiddenReason is null;
+    }
+
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, ThreadPage>
+    {
+        private readonly Viewer _viewer = Viewer.Of(currentUser);
+
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
+            var seesStaffNotes = _viewer.SeesStaffNotes;
             var header = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -57,16 +83,22 @@ public static class GetThread
                         SpaceSlug = s.Slug,
                         t.IsPinned,
                         t.ReplyCount,
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null),
+                        t.IsLocked,
+                        t.IsClosed,
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, false, false, null, p.EditedAt),
                         // Paging backwards, "is there a later page?" rides along in this statement.
                         HasRepliesFromBefore = request.Before != null
-                            && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before),
+                            && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before && (seesStaffNotes || !r.IsStaffNote)),
+                        t.OfficialAnswerPostId,
+                        OfficialAuthor = db.Posts.Where(o => o.Id == t.OfficialAnswerPostId)
+                            .Join(db.Members, o => o.AuthorId, m => m.Id, (o, m) => m.DisplayName).FirstOrDefault(),
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
 
             var pageSize = options.Value.RepliesPerPage;
-            var replies = WithAuthors(db.Posts.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
+            var readable = db.Posts.Where(PostVisibility.ReadableBy(_viewer));
+            var replies = WithAuthors(readable.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
             var backwards = request.Before is not null && request.After is null;
             if (backwards)
             {
@@ -100,7 +132,20 @@ public static class GetThread
             var replyingTo = request.ReplyTo is not { } replyTo ? null
                 : replyTo == header.Opening.Id ? header.Opening
                 : page.Find(p => p.Id == replyTo)
-                    ?? await ToViews(WithAuthors(db.Posts.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
+                    ?? await ToViews(WithAuthors(readable.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
+
+            if (header.OfficialAnswerPostId is { } officialId)
+            {
+                page = page.ConvertAll(p => p.Id == officialId ? p with { IsOfficialAnswer = true } : p);
+            }
+
+            var moderates = currentUser.Moderates();
+            var can = new ThreadPermissions(
+                _viewer.MemberId,
+                Moderate: moderates,
+                MarkOfficialAnswer: currentUser.SpeaksForTheCompany(),
+                WriteStaffNotes: seesStaffNotes,
+                Reply: _viewer.MemberId is not null && !header.IsClosed && (!header.IsLocked || moderates));
 
             return new ThreadPage(
                 header.Id,
@@ -113,7 +158,11 @@ public static class GetThread
                 page,
                 hasEarlier && page.Count > 0 ? page[0].Id : null,
                 hasLater && page.Count > 0 ? page[^1].Id : null,
-                replyingTo);
+                replyingTo,
+                header.IsLocked,
+                header.IsClosed,
+                header.OfficialAnswerPostId is { } official && header.OfficialAuthor is { } officialAuthor ? new OfficialAnswer(official, officialAuthor) : null,
+                can);
         }
 
         /// <summary>Posts with their author and, for a reply to a reply, the name of whom it answers; still composable (filter, order, take).</summary>
@@ -124,10 +173,30 @@ public static class GetThread
             from parent in parents.DefaultIfEmpty()
             join parentAuthor in db.Members on parent.AuthorId equals parentAuthor.Id into parentAuthors
             from parentAuthor in parentAuthors.DefaultIfEmpty()
-            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorJoinedAt = a.JoinedAt, ParentAuthorName = parentAuthor.DisplayName };
+            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
 
-        private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
-            rows.Select(r => new PostView(r.Post.Id, r.Post.AuthorId, r.AuthorName, r.AuthorJoinedAt, r.Post.BodyHtml, r.Post.CreatedAt, r.Post.InReplyToPostId, r.ParentAuthorName));
+        /// <summary>A hidden post's body and reason leave the database only for moderators and its author.</summary>
+        private IQueryable<PostView> ToViews(IQueryable<PostRow> rows)
+        {
+            var seesHidden = _viewer.SeesHiddenPosts;
+            var viewerId = _viewer.MemberId;
+            return rows.Select(r => new PostView(
+                r.Post.Id,
+                r.Post.AuthorId,
+                r.AuthorName,
+                r.AuthorJoinedAt,
+                r.Post.HiddenAt == null || seesHidden || r.Post.AuthorId == viewerId ? r.Post.BodyHtml : string.Empty,
+                r.Post.CreatedAt,
+                r.Post.InReplyToPostId,
+                r.ParentAuthorName,
+                r.AuthorBadge,
+                r.AuthorTitle,
+                r.Post.IsStaffNote,
+                r.Post.HiddenAt != null,
+                r.Post.HiddenAt != null && (seesHidden || r.Post.AuthorId == viewerId) ? r.Post.HiddenReason : null,
+                r.Post.EditedAt,
+                false));
+        }
     }
 
     private sealed class PostRow
@@ -137,6 +206,10 @@ public static class GetThread
         public required string AuthorName { get; init; }
 
         public required DateTimeOffset AuthorJoinedAt { get; init; }
+
+        public required MemberBadge AuthorBadge { get; init; }
+
+        public string? AuthorTitle { get; init; }
 
         public string? ParentAuthorName { get; init; }
     }

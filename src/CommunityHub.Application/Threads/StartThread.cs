@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
@@ -57,6 +58,7 @@ public static class StartThread
             }
 
             var now = clock.GetUtcNow();
+            await db.EnsureMayPostAsync(authorId, now, cancellationToken);
             var thread = DiscussionThread.Start(spaceId, authorId, request.Title, request.Body, markdown.ToSafeHtml(request.Body), request.SubmissionId, now);
             db.Threads.Add(thread);
             await db.SaveChangesAsync(cancellationToken);

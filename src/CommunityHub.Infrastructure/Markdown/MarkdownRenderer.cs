@@ -23,12 +23,14 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
     /// <summary>Headings written in a post sit below the page's own (the thread title is h1, sections h2, post authors h3).</summary>
     private const int HeadingShift = 3;
 
-    public string ToSafeHtml(string markdown)
+    public string ToSafeHtml(string markdown) => ToSafeHtml(markdown, HeadingShift);
+
+    public string ToSafeHtml(string markdown, int headingShift)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.Level = Math.Min(6, heading.Level + HeadingShift);
+            heading.Level = Math.Min(6, heading.Level + headingShift);
         }
 
         return Sanitizer.Sanitize(document.ToHtml(Pipeline));

@@ -1,5 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
@@ -19,6 +21,14 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
 
     public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+
+    public DbSet<Flag> Flags => Set<Flag>();
+
+    public DbSet<ModerationEntry> ModerationLog => Set<ModerationEntry>();
+
+    public DbSet<CommunityValues> Values => Set<CommunityValues>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

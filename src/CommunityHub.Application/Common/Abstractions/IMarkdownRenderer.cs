@@ -5,4 +5,8 @@ namespace CommunityHub.Application.Common.Abstractions;
 public interface IMarkdownRenderer
 {
     string ToSafeHtml(string markdown);
+
+    /// <summary>As <see cref="ToSafeHtml(string)"/>, with the author's "# heading" at level 1 + <paramref name="headingShift"/>
+    /// (a page of its own, such as the values page, puts them right under its h1).</summary>
+    string ToSafeHtml(string markdown, int headingShift);
 }

@@ -1,0 +1,18 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Moderation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Moderation;
+
+internal static class Flags
+{
+    /// <summary>Whatever a moderator does about a post settles every open flag on it: one decision, not one per reporter.</summary>
+    public static async Task SettleAsync(ICommunityDb db, long postId, Guid moderatorId, FlagResolution resolution, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.Flags.Where(f => f.PostId == postId && f.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var flag in open)
+        {
+            flag.Resolve(moderatorId, resolution, now);
+        }
+    }
+}
