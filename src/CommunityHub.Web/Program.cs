@@ -31,7 +31,10 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 });
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "communityhub.csrf");
 
-builder.Services.AddRazorPages().AddMvcOptions(options =>
+builder.Services.AddRazorPages(options =>
+        // Creating and editing a space share one form.
+        options.Conventions.AddPageRoute("/Admin/SpaceForm", "admin/spaces/{id:int}/edit"))
+    .AddMvcOptions(options =>
 {
     options.Filters.Add<UseCaseOutcomeFilter>();
     // Validation is the application layer's (FluentValidation); MVC must not add its own wording.

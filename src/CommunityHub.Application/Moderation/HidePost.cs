@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Threads;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Threads;
 using FluentValidation;
@@ -23,6 +24,16 @@ public static class HidePost
     }
 
     public sealed record Result(long PostId, long ThreadId);
+
+    /// <summary>The hide form's view of the post: for moderators only, like the action.</summary>
+    [Authorize(Roles = RoleSets.Moderators)]
+    public sealed record Query(long PostId) : IRequest<GetPostHistory.History>;
+
+    public sealed class QueryHandler(IMediator mediator) : IRequestHandler<Query, GetPostHistory.History>
+    {
+        public Task<GetPostHistory.History> Handle(Query request, CancellationToken cancellationToken) =>
+            mediator.Send(new GetPostHistory.Query(request.PostId), cancellationToken);
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {

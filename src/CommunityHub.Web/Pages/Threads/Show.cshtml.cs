@@ -1,3 +1,4 @@
+using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Threads;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
@@ -28,6 +29,9 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
 
     public GetThread.ThreadPage Thread { get; private set; } = null!;
 
+    /// <summary>The other spaces a moderator may move the thread to (empty for everyone else: no query).</summary>
+    public IReadOnlyList<ListSpaces.SpaceSummary> MoveTargets { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await ReloadAsync(cancellationToken);
@@ -51,6 +55,12 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         return Redirect($"/s/{posted.SpaceSlug}/t/{posted.ThreadId}?before={posted.PostId + 1}#post-{posted.PostId}");
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId), cancellationToken);
+        if (Thread.Can.Moderate)
+        {
+            MoveTargets = [.. (await mediator.Send(new ListSpaces.Query(), cancellationToken)).Where(s => s.Slug != Thread.SpaceSlug)];
+        }
+    }
 }
