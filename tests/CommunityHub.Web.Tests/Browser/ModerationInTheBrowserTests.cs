@@ -97,7 +97,8 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
         await StartThreadInBrowserAsync(alice, "Questions", "A question that the company answers officially", "How do scheduled exports work?");
         var threadUrl = new Uri(alice.Url).AbsolutePath;
         await ReplyInBrowserAsync(alice, "Adding some detail to my own question.");
-        var sam = await PersonWithRolesAsync("Sam Patel", [Roles.Staff], width, "Product Manager, Reporting");
+        // Staff and an executive: the executive badge shows, and the home page lists who took part.
+        var sam = await PersonWithRolesAsync("Sam Patel", [Roles.Staff, Roles.Executive], width, "Chief Product Officer");
         await sam.GotoAsync(threadUrl);
         await sam.GetByLabel("Reply", new() { Exact = true }).FillAsync("They run at the hour you choose.");
         await sam.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
@@ -123,6 +124,11 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
         var ada = await PersonWithRolesAsync("Ada Okafor", [Roles.Admin], width);
         await ada.GotoAsync(threadUrl);
         await AssertAccessibleAsync(ada, "A thread with the moderation bar");
+        await ada.GotoAsync("/");
+        await Assertions.Expect(ada.Locator(".presence")).ToContainTextAsync("Sam Patel");
+        await AssertAccessibleAsync(ada, "The home page with executives present");
+        await ada.GotoAsync("/s/questions?with=company");
+        await AssertAccessibleAsync(ada, "A space's threads with the company taking part");
         await ada.GotoAsync("/moderation");
         await AssertAccessibleAsync(ada, "The flag queue");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Suspend Sam Patel" }).ClickAsync();

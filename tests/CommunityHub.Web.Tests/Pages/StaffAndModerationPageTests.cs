@@ -21,7 +21,7 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
             return client;
         }
 
-        await Fixture.GrantAsync(displayName, roles, roles.Contains(Roles.Staff) ? "Product Manager" : null);
+        await Fixture.GrantAsync(displayName, roles, roles.Contains(Roles.Staff) ? "Product Manager" : roles.Contains(Roles.Executive) ? "CEO" : null);
         var signedIn = NewVisitor();
         using var response = await SubmitFormAsync(signedIn, "/account/sign-in", new Dictionary<string, string>
         {
@@ -295,5 +295,25 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         Assert.Equal("Integrations", (await GetPageAsync(NewVisitor(), "/s/integrations")).QuerySelector("h1")!.TextContent);
         Assert.Equal("Be kind", (await GetPageAsync(NewVisitor(), "/values")).QuerySelector(".values h2")!.TextContent);
         Assert.Equal((MemberBadge.Staff, "Support Lead"), await DbAsync(db => db.Members.Where(m => m.Id == samId).Select(m => new ValueTuple<MemberBadge, string?>(m.Badge, m.Title)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Executives_who_took_part_recently_show_on_the_home_and_space_pages_and_threads_filter_to_the_company()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var withErin = await StartThreadAsync(alice, title: "Dark mode please");
+        await StartThreadAsync(alice, title: "Nobody from the company here");
+        var erin = await PersonAsync("Erin", Roles.Executive);
+        using (await ReplyAsync(erin, withErin, "On our list for next quarter.")) { }
+
+        var home = await GetPageAsync(NewVisitor(), "/");
+        var space = await GetPageAsync(NewVisitor(), "/s/questions");
+        var filtered = await GetPageAsync(NewVisitor(), "/s/questions?with=company");
+
+        Assert.Contains("Erin, CEO, in Dark mode please", System.Text.RegularExpressions.Regex.Replace(home.QuerySelector(".presence")!.TextContent, @"\s+", " "), StringComparison.Ordinal);
+        Assert.NotNull(space.QuerySelector(".presence"));
+        Assert.Equal(2, space.QuerySelectorAll(".thread-row").Length);
+        Assert.Equal(["Dark mode please"], filtered.QuerySelectorAll(".thread-row__title a").Select(a => a.TextContent));
     }
 }

@@ -44,6 +44,8 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
         using var reply = await ReplyAsync(await NewMemberAsync("Bruno"), thread, "Use *Export view*.");
         var replyId = PostIdOf(reply);
         var sam = await PersonAsync("Sam", Roles.Staff);
+        var erin = await PersonAsync("Erin", Roles.Executive);
+        using (await ReplyAsync(erin, thread, "Thanks for asking; we're on it.")) { }
         var morgan = await PersonAsync("Morgan", Roles.Moderator);
         var ada = await PersonAsync("Ada", Roles.Admin);
         using (await SubmitFormAsync(sam, thread, new Dictionary<string, string> { ["Input.Body"] = "Staff only.", ["Input.IsStaffNote"] = "true" }, "#reply-form form")) { }
@@ -85,6 +87,9 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["admin-values"] = await HtmlAsync(ada, "/admin/values"),
             ["values"] = await HtmlAsync(NewVisitor(), "/values"),
             ["home-moderator"] = await HtmlAsync(morgan, "/"),
+            ["home-with-executives"] = await HtmlAsync(NewVisitor(), "/"),
+            ["space-with-the-company"] = await HtmlAsync(NewVisitor(), "/s/questions?with=company"),
+            ["space-with-the-company-none"] = await HtmlAsync(NewVisitor(), "/s/ideas?with=company"),
         };
 
         // The states the pages were meant to be in.
@@ -94,6 +99,7 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
         Assert.Contains("Moderate this thread", pages["thread-moderator"], StringComparison.Ordinal);
         Assert.Contains("Spam", pages["flag-queue"], StringComparison.Ordinal);
         Assert.Contains("Edited", pages["thread-visitor"], StringComparison.Ordinal);
+        Assert.Contains("Executives here", pages["home-with-executives"], StringComparison.Ordinal);
 
         var findings = await HtmlConformanceTests.CheckAsync(pages);
 
