@@ -3,6 +3,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,9 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Cookie.SameSite = SameSiteMode.Lax;
     cookie.SlidingExpiration = true;
 });
+// Roles travel in the cookie. Changing someone's roles renews their security stamp; checking it every
+// minute (not the default half hour) makes a new role, or a removed one, take effect within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "communityhub.csrf");
 
 builder.Services.AddRazorPages(options =>

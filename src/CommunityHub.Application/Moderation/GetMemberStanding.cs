@@ -8,12 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Moderation;
 
-/// <summary>One member as moderators see them: roles, badge and title, whether they may post, and what
-/// moderators have done about them.</summary>
+/// <summary>One member's standing: roles, badge and title, whether they may post, and what moderators have
+/// done about them. For moderators, and for the member themselves (their warnings and why they cannot post).</summary>
 public static class GetMemberStanding
 {
     [Authorize(Roles = RoleSets.Moderators)]
     public sealed record Query(Guid MemberId) : IRequest<Standing>;
+
+    /// <summary>The signed-in member's own standing.</summary>
+    [Authorize]
+    public sealed record OwnQuery : IRequest<Standing>;
 
     public sealed record Standing(
         Guid Id,
@@ -29,8 +33,12 @@ public static class GetMemberStanding
 
     public sealed record HistoryLine(DateTimeOffset At, string ModeratorName, ModerationAction Action, string? Reason, string? Detail);
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock) : IRequestHandler<Query, Standing>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, ICurrentUser currentUser)
+        : IRequestHandler<Query, Standing>, IRequestHandler<OwnQuery, Standing>
     {
+        public Task<Standing> Handle(OwnQuery request, CancellationToken cancellationToken) =>
+            Handle(new Query(currentUser.MemberId!.Value), cancellationToken);
+
         public async Task<Standing> Handle(Query request, CancellationToken cancellationToken)
         {
             var member = await db.Members.AsNoTracking().Where(m => m.Id == request.MemberId)

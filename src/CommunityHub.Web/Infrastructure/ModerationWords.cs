@@ -31,6 +31,20 @@ public static class ModerationWords
         _ => action.ToString(),
     };
 
+    /// <summary>The same actions as the member they concern reads them.</summary>
+    public static string DescribeForMember(ModerationAction action) => action switch
+    {
+        ModerationAction.HidePost => "A moderator hid one of your posts",
+        ModerationAction.RestorePost => "A moderator restored one of your posts",
+        ModerationAction.EditPost => "A moderator edited one of your posts",
+        ModerationAction.WarnMember => "A moderator warned you",
+        ModerationAction.SuspendMember => "A moderator suspended you from posting",
+        ModerationAction.BanMember => "A moderator banned you from posting",
+        ModerationAction.ReinstateMember => "A moderator reinstated you",
+        ModerationAction.ChangeRoles => "Your roles changed",
+        _ => Describe(action),
+    };
+
     public static string Describe(SanctionMember.Sanction sanction) => sanction switch
     {
         SanctionMember.Sanction.Warn => "Warn",

@@ -158,5 +158,8 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
         await ada.GetByRole(AriaRole.Button, new() { Name = "Hide reply" }).ClickAsync();
         await alice.GotoAsync(threadUrl);
         await AssertAccessibleAsync(alice, "A thread with a hidden reply, for its author");
+        await alice.GetByRole(AriaRole.Link, new() { Name = "Your standing" }).First.ClickAsync();
+        await Assertions.Expect(alice.Locator(".history-list")).ToContainTextAsync("A moderator hid one of your posts");
+        await AssertAccessibleAsync(alice, "A member's own standing");
     }
 }

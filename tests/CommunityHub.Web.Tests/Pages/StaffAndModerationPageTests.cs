@@ -316,4 +316,28 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         Assert.Equal(2, space.QuerySelectorAll(".thread-row").Length);
         Assert.Equal(["Dark mode please"], filtered.QuerySelectorAll(".thread-row__title a").Select(a => a.TextContent));
     }
+
+    [Fact]
+    public async Task A_warned_member_reads_the_warning_on_their_standing_page_and_cannot_read_anyone_elses()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var thread = await StartThreadAsync(alice);
+        var bruno = await NewMemberAsync("Bruno");
+        using var reply = await ReplyAsync(bruno, thread, "Rude words");
+        var aliceId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Alice").Select(m => m.Id).SingleAsync());
+        var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
+        var morgan = await PersonAsync("Morgan", Roles.Moderator);
+        using (await SubmitFormAsync(morgan, $"/moderation/members/{brunoId}", new Dictionary<string, string>
+        {
+            ["Sanction.Sanction"] = "Warn", ["Sanction.Reason"] = "Please keep it civil",
+        }, "form[action$='handler=sanction']")) { }
+
+        var standing = await GetPageAsync(bruno, "/account/standing");
+        using var someoneElses = await bruno.GetAsync($"/moderation/members/{aliceId}");
+
+        Assert.Contains("A moderator warned you. Reason: Please keep it civil", standing.QuerySelector(".history-list")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Morgan", standing.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, someoneElses.StatusCode);
+    }
 }

@@ -86,6 +86,7 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["admin-space-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/spaces/new", new Dictionary<string, string> { ["Input.Slug"] = "Not a slug" })),
             ["admin-values"] = await HtmlAsync(ada, "/admin/values"),
             ["values"] = await HtmlAsync(NewVisitor(), "/values"),
+            ["own-standing"] = await HtmlAsync(await SignInAsync("Bruno"), "/account/standing"),
             ["home-moderator"] = await HtmlAsync(morgan, "/"),
             ["home-with-executives"] = await HtmlAsync(NewVisitor(), "/"),
             ["space-with-the-company"] = await HtmlAsync(NewVisitor(), "/s/questions?with=company"),
