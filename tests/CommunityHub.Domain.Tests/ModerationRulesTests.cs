@@ -47,28 +47,6 @@ public sealed class ModerationRulesTests
         Assert.Throws<DomainException>(() => opening.Hide("Off topic", Now));
     }
 
-    [Theory]
-    [InlineData(false, false, false, true)]
-    [InlineData(true, false, false, false)]
-    [InlineData(true, false, true, true)]
-    [InlineData(false, true, false, false)]
-    [InlineData(false, true, true, false)]
-    public void Locked_threads_take_replies_only_from_moderators_and_closed_ones_from_nobody(bool locked, bool closed, bool isModerator, bool accepts)
-    {
-        var thread = DiscussionThread.Start(1, Guid.NewGuid(), "Title", "Body", "<p>Body</p>", Guid.NewGuid(), Now);
-        if (locked)
-        {
-            thread.Lock();
-        }
-
-        if (closed)
-        {
-            thread.Close();
-        }
-
-        Assert.Equal(accepts, thread.AcceptsRepliesFrom(isModerator));
-    }
-
     [Fact]
     public void A_suspended_member_may_post_again_once_the_suspension_ends_and_a_banned_one_only_when_reinstated()
     {

@@ -69,7 +69,7 @@ internal static class Hiding
         await db.Threads.Where(t => t.Id == post.ThreadId && t.OfficialAnswerPostId == post.Id)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.OfficialAnswerPostId, (long?)null), cancellationToken);
         await Flags.SettleAsync(db, post.Id, moderatorId, settles, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SavePostChangeAsync(cancellationToken);
         await mediator.Publish(new PostModerated(moderatorId, post.Id, post.ThreadId, post.AuthorId, ModerationAction.HidePost, post.HiddenReason, now), cancellationToken);
         return new HidePost.Result(post.Id, post.ThreadId);
     }

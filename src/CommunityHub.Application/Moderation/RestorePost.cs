@@ -26,7 +26,7 @@ public static class RestorePost
             }
 
             post.Restore();
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SavePostChangeAsync(cancellationToken);
             await mediator.Publish(
                 new PostModerated(currentUser.MemberId!.Value, post.Id, post.ThreadId, post.AuthorId, ModerationAction.RestorePost, null, clock.GetUtcNow()),
                 cancellationToken);

@@ -84,9 +84,6 @@ public sealed class DiscussionThread
         SpaceId = spaceId;
     }
 
-    /// <summary>Whether a new reply may be written now: closed threads take none, locked ones only from moderators.</summary>
-    public bool AcceptsRepliesFrom(bool isModerator) => !IsClosed && (!IsLocked || isModerator);
-
     public void MarkOfficialAnswer(Post reply)
     {
         ArgumentNullException.ThrowIfNull(reply);

@@ -139,4 +139,34 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
             await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new GetAuditLog.Query()));
         }
     }
+
+    [Theory]
+    [InlineData(Roles.Member)]
+    [InlineData(Roles.Staff)]
+    [InlineData(Roles.Executive)]
+    public async Task Only_moderators_look_members_up_or_read_someone_elses_standing(string role)
+    {
+        var c = await AConversationAsync();
+        await RunAsNewAsync("Someone", role);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new FindMembers.Query("Bruno")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new GetMemberStanding.Query(c.BrunoId)));
+        Assert.Equal("Someone", (await SendAsync(new GetMemberStanding.OwnQuery())).DisplayName);
+    }
+
+    [Fact]
+    public async Task A_moderator_finds_members_by_name_or_e_mail_with_their_roles()
+    {
+        await AConversationAsync();
+        await RunAsNewAsync("Morgan", Roles.Moderator);
+
+        var byName = await SendAsync(new FindMembers.Query("bru"));
+        var everyone = await SendAsync(new FindMembers.Query(null));
+        var nobody = await SendAsync(new FindMembers.Query("100%_"));
+
+        Assert.Equal("Bruno", Assert.Single(byName).DisplayName);
+        Assert.Equal(["Alice", "Bruno", "Morgan"], everyone.Select(m => m.DisplayName));
+        Assert.Equal([Roles.Member, Roles.Moderator], everyone[2].Roles);
+        Assert.Empty(nobody);
+    }
 }

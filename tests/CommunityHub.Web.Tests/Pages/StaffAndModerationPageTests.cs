@@ -98,6 +98,8 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         var threadId = ThreadIdOf(thread);
         var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
         var sam = await PersonAsync("Sam", Roles.Staff);
+        using (await SubmitFormAsync(alice, $"/posts/{replyId}/flag", new Dictionary<string, string> { ["Input.Reason"] = "Spam" })) { }
+        var flagId = await DbAsync(db => db.Flags.Select(f => f.Id).SingleAsync());
 
         foreach (var person in new[] { alice, sam })
         {
@@ -113,6 +115,7 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
                 ($"/posts/{replyId}/actions?handler=restore", new()),
                 ($"/moderation/members/{brunoId}?handler=sanction", new() { ["Sanction.Sanction"] = "Ban", ["Sanction.Reason"] = "Forged" }),
                 ($"/moderation/members/{brunoId}?handler=roles", new() { ["Roles.Admin"] = "true" }),
+                ("/moderation", new() { ["Input.FlagId"] = flagId.ToString(), ["Input.Outcome"] = "HidePost", ["Input.Reason"] = "Forged" }),
             };
             foreach (var (url, fields) in forged)
             {
@@ -134,6 +137,7 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         Assert.Null(await DbAsync(db => db.Posts.Where(p => p.Id == replyId).Select(p => p.HiddenAt).SingleAsync()));
         Assert.False(await DbAsync(db => db.Members.Where(m => m.Id == brunoId).Select(m => m.IsBanned).SingleAsync()));
         Assert.Equal(0, await DbAsync(db => db.ModerationLog.CountAsync()));
+        Assert.Null(await DbAsync(db => db.Flags.Select(f => f.ResolvedAt).SingleAsync()));
     }
 
     [Fact]
