@@ -64,6 +64,11 @@ public sealed class DemoCommunity(
         db.Spaces.AddRange(spaces);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Written first, as an admin would when opening the community; the audit log keeps that order.
+        db.Values.Add(CommunityValues.Write(Values, markdown.ToSafeHtml(Values, headingShift: 1), members["Ada"], now.AddDays(-100)));
+        db.ModerationLog.Add(ModerationEntry.Record(members["Ada"], ModerationAction.EditValues, now.AddDays(-100)));
+        await db.SaveChangesAsync(cancellationToken);
+
         foreach (var script in Conversations)
         {
             var space = spaces[script.Space];
@@ -111,10 +116,6 @@ public sealed class DemoCommunity(
 
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        db.Values.Add(CommunityValues.Write(Values, markdown.ToSafeHtml(Values, headingShift: 1), members["Ada"], now.AddDays(-100)));
-        db.ModerationLog.Add(ModerationEntry.Record(members["Ada"], ModerationAction.EditValues, now.AddDays(-100)));
-        await db.SaveChangesAsync(cancellationToken);
 
         // Counters and latest activity follow from the posts just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
