@@ -85,7 +85,10 @@ internal static class Editing
 {
     public sealed record ThreadOfPost(long Id, string Title, string SpaceSlug);
 
-    public static async Task<ThreadOfPost> CheckMayEditAsync(ICommunityDb db, ICurrentUser currentUser, Domain.Threads.Post post, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="writing">False for showing the form: only who may edit is checked there; the post's and
+    /// the thread's state, and the editor's suspension, are refused on saving, with the message on the form.</param>
+    public static async Task<ThreadOfPost> CheckMayEditAsync(
+        ICommunityDb db, ICurrentUser currentUser, Domain.Threads.Post post, DateTimeOffset now, CancellationToken cancellationToken, bool writing = true)
     {
         var viewer = Viewer.Of(currentUser);
         if (post.DeletedAt is not null || (post.IsStaffNote && !viewer.SeesStaffNotes))
@@ -102,7 +105,7 @@ internal static class Editing
         var thread = await db.Threads.Where(t => t.Id == post.ThreadId)
             .Join(db.Spaces, t => t.SpaceId, s => s.Id, (t, s) => new { t.Id, t.Title, s.Slug, t.IsLocked, t.IsClosed })
             .FirstAsync(cancellationToken);
-        if (!moderates)
+        if (writing && !moderates)
         {
             await db.EnsureMayPostAsync(currentUser.MemberId!.Value, now, cancellationToken);
             if (post.HiddenAt is not null)

@@ -39,7 +39,8 @@ public static class GetThread
     public sealed record OfficialAnswer(long PostId, string AuthorName);
 
     /// <summary>What the person reading may do here; the use cases check it again, the page only offers it.</summary>
-    public sealed record ThreadPermissions(Guid? ViewerId, bool Moderate, bool MarkOfficialAnswer, bool WriteStaffNotes, bool Reply);
+    /// <param name="TakesReplies">The thread is neither locked nor closed.</param>
+    public sealed record ThreadPermissions(Guid? ViewerId, bool Moderate, bool MarkOfficialAnswer, bool WriteStaffNotes, bool Reply, bool TakesReplies = true);
 
     public sealed record PostView(
         long Id,
@@ -145,7 +146,8 @@ public static class GetThread
                 Moderate: moderates,
                 MarkOfficialAnswer: currentUser.SpeaksForTheCompany(),
                 WriteStaffNotes: seesStaffNotes,
-                Reply: _viewer.MemberId is not null && !header.IsClosed && (!header.IsLocked || moderates));
+                Reply: _viewer.MemberId is not null && !header.IsClosed && (!header.IsLocked || moderates),
+                TakesReplies: !header.IsClosed && !header.IsLocked);
 
             return new ThreadPage(
                 header.Id,

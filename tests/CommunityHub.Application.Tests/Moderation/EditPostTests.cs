@@ -119,9 +119,9 @@ public sealed class EditPostTests(CommunityFixture fixture) : ModerationTest(fix
         await SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Lock });
 
         RunAs(c.BrunoId);
-        var hidden = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new GetPostForEditing.Query(c.ReplyId)));
+        var hidden = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsync(await EditOfAsync(c.ReplyId, "My defence")));
         RunAs(c.AliceId);
-        var locked = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new GetPostForEditing.Query(c.OpeningId)));
+        var locked = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsync(await EditOfAsync(c.OpeningId, "Last word")));
         RunAs(morgan, Roles.Moderator);
         await SendAsync(await EditOfAsync(c.ReplyId, "Under the Export menu. [address removed]"));
 

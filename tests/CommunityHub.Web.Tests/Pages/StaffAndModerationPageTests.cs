@@ -194,6 +194,9 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         Assert.Contains("Locked", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#reply-form form"));
         Assert.Contains("locked", page.QuerySelector(".thread-state-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".post__reply"));
+        Assert.Empty(page.QuerySelectorAll("a[href$='/edit']"));
+        Assert.NotEmpty((await GetPageAsync(morgan, thread)).QuerySelectorAll(".post__reply"));
         Assert.Equal(ModerationAction.LockThread, await DbAsync(db => db.ModerationLog.Select(e => e.Action).SingleAsync()));
     }
 
