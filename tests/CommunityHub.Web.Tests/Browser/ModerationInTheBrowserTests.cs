@@ -27,6 +27,7 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
         var morgan = await PersonWithRolesAsync("Morgan Reyes", [Roles.Moderator]);
 
         await morgan.GotoAsync(threadUrl);
+        await morgan.GetByLabel("Reason, for the audit log (optional)").FillAsync("Turning into an argument");
         await morgan.GetByRole(AriaRole.Button, new() { Name = "Lock thread" }).ClickAsync();
         await Assertions.Expect(morgan.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Locked");
         await Assertions.Expect(morgan.GetByRole(AriaRole.Button, new() { Name = "Unlock thread" })).ToBeVisibleAsync();
@@ -38,6 +39,7 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
 
         await morgan.GotoAsync("/moderation/log");
         await Assertions.Expect(morgan.Locator(".log-table tbody tr").First).ToContainTextAsync("Locked a thread");
+        await Assertions.Expect(morgan.Locator(".log-table tbody tr").First).ToContainTextAsync("Turning into an argument");
     }
 
     [Fact]

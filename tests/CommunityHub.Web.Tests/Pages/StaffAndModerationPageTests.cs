@@ -186,7 +186,7 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         var thread = await StartThreadAsync(alice);
         var morgan = await PersonAsync("Morgan", Roles.Moderator);
 
-        using var locked = await SubmitFormAsync(morgan, thread, new Dictionary<string, string>(), ".moderation-bar form:nth-of-type(2)");
+        using var locked = await SubmitFormAsync(morgan, thread, new Dictionary<string, string> { ["Input.Change"] = "Lock", ["Input.Reason"] = "Heated" }, ".moderation-bar form");
 
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
         Assert.Equal(thread, locked.Headers.Location!.OriginalString);
@@ -197,7 +197,8 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         Assert.Empty(page.QuerySelectorAll(".post__reply"));
         Assert.Empty(page.QuerySelectorAll("a[href$='/edit']"));
         Assert.NotEmpty((await GetPageAsync(morgan, thread)).QuerySelectorAll(".post__reply"));
-        Assert.Equal(ModerationAction.LockThread, await DbAsync(db => db.ModerationLog.Select(e => e.Action).SingleAsync()));
+        var entry = await DbAsync(db => db.ModerationLog.SingleAsync());
+        Assert.Equal((ModerationAction.LockThread, "Heated"), (entry.Action, entry.Reason));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
         using (await SubmitFormAsync(alice, $"/posts/{replyId - 1}/edit", new Dictionary<string, string> { ["Input.Body"] = "Edited opening post" })) { }
         var flagQueue = await HtmlAsync(morgan, "/moderation");
         using (await SubmitFormAsync(morgan, $"/posts/{replyId}/hide", new Dictionary<string, string> { ["Input.Reason"] = "Advertising" })) { }
-        using (await SubmitFormAsync(morgan, thread, new Dictionary<string, string>(), ".moderation-bar form:nth-of-type(2)")) { } // lock
+        using (await SubmitFormAsync(morgan, thread, new Dictionary<string, string> { ["Input.Change"] = "Lock" }, ".moderation-bar form")) { }
         var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
         using (await SubmitFormAsync(ada, "/admin/values", new Dictionary<string, string> { ["Input.Body"] = "# Be kind\n\nAssume good intent." })) { }
         var spaceId = await DbAsync(db => db.Spaces.Where(s => s.Slug == "ideas").Select(s => s.Id).SingleAsync());
