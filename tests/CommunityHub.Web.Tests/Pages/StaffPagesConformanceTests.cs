@@ -88,6 +88,12 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["values"] = await HtmlAsync(NewVisitor(), "/values"),
             ["own-standing"] = await HtmlAsync(await SignInAsync("Bruno"), "/account/standing"),
             ["home-moderator"] = await HtmlAsync(morgan, "/"),
+            ["thread-action-refused"] = await RefusedAsync(PostAsync(morgan, $"/moderation/threads/{thread.Split('/')[^1]}?handler=change", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = FormValues(GetFormOf(await HtmlAsync(morgan, thread)))["__RequestVerificationToken"],
+                ["Input.Change"] = "Lock",
+                ["ReturnUrl"] = thread,
+            })),
             ["home-with-executives"] = await HtmlAsync(NewVisitor(), "/"),
             ["space-with-the-company"] = await HtmlAsync(NewVisitor(), "/s/questions?with=company"),
             ["space-with-the-company-none"] = await HtmlAsync(NewVisitor(), "/s/ideas?with=company"),
@@ -101,6 +107,7 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
         Assert.Contains("Spam", pages["flag-queue"], StringComparison.Ordinal);
         Assert.Contains("Edited", pages["thread-visitor"], StringComparison.Ordinal);
         Assert.Contains("Executives here", pages["home-with-executives"], StringComparison.Ordinal);
+        Assert.Contains("locked already", pages["thread-action-refused"], StringComparison.Ordinal);
 
         var findings = await HtmlConformanceTests.CheckAsync(pages);
 
@@ -114,4 +121,7 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    private static AngleSharp.Html.Dom.IHtmlFormElement GetFormOf(string html) =>
+        (AngleSharp.Html.Dom.IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".moderation-bar form")!;
 }
