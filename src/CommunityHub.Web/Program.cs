@@ -6,6 +6,7 @@ using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,9 +34,15 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Cookie.SameSite = SameSiteMode.Lax;
     cookie.SlidingExpiration = true;
 });
+// Roles travel in the cookie. Changing someone's roles renews their security stamp; checking it every
+// minute (not the default half hour) makes a new role, or a removed one, take effect within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "communityhub.csrf");
 
-builder.Services.AddRazorPages().AddMvcOptions(options =>
+builder.Services.AddRazorPages(options =>
+        // Creating and editing a space share one form.
+        options.Conventions.AddPageRoute("/Admin/SpaceForm", "admin/spaces/{id:int}/edit"))
+    .AddMvcOptions(options =>
 {
     options.Filters.Add<UseCaseOutcomeFilter>();
     // Validation is the application layer's (FluentValidation); MVC must not add its own wording.

@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
@@ -48,6 +49,11 @@ public sealed class CommunityFixture : IAsyncLifetime
         services.AddSingleton(Published);
         services.AddScoped<INotificationHandler<ThreadStarted>>(_ => Published);
         services.AddScoped<INotificationHandler<ReplyPosted>>(_ => Published);
+        services.AddScoped<INotificationHandler<PostEdited>>(_ => Published);
+        services.AddScoped<INotificationHandler<OfficialAnswerMarked>>(_ => Published);
+        services.AddScoped<INotificationHandler<PostModerated>>(_ => Published);
+        services.AddScoped<INotificationHandler<ThreadModerated>>(_ => Published);
+        services.AddScoped<INotificationHandler<MemberModerated>>(_ => Published);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         await using (var scope = Services.CreateAsyncScope())

@@ -18,14 +18,16 @@ public static class RecountCounters
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var replies = db.Posts.Where(p => !p.IsOpeningPost);
+            // Staff notes are invisible to members, so they move no counter a member can see.
+            var posts = db.Posts.Where(p => !p.IsStaffNote);
+            var replies = posts.Where(p => !p.IsOpeningPost);
             var threadsCorrected = await db.Threads
                 .Where(t => t.ReplyCount != replies.Count(p => p.ThreadId == t.Id)
-                    || t.LastActivityAt != db.Posts.Where(p => p.ThreadId == t.Id).Max(p => p.CreatedAt))
+                    || t.LastActivityAt != posts.Where(p => p.ThreadId == t.Id).Max(p => p.CreatedAt))
                 .ExecuteUpdateAsync(
                     t => t.SetProperty(x => x.ReplyCount, x => replies.Count(p => p.ThreadId == x.Id))
-                          .SetProperty(x => x.LastActivityAt, x => db.Posts.Where(p => p.ThreadId == x.Id).Max(p => p.CreatedAt))
-                          .SetProperty(x => x.LastPosterId, x => db.Posts.Where(p => p.ThreadId == x.Id)
+                          .SetProperty(x => x.LastActivityAt, x => posts.Where(p => p.ThreadId == x.Id).Max(p => p.CreatedAt))
+                          .SetProperty(x => x.LastPosterId, x => posts.Where(p => p.ThreadId == x.Id)
                               .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(p => p.AuthorId).First()),
                     cancellationToken);
 

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Ties;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Ties;
 using MediatR;
@@ -21,6 +22,8 @@ public static class GetProfile
         Guid Id,
         string DisplayName,
         string Handle,
+        MemberBadge Badge,
+        string? Title,
         DateTimeOffset JoinedAt,
         int Posts,
         int ThreadsStarted,
@@ -56,6 +59,8 @@ public static class GetProfile
                     m.Id,
                     m.DisplayName,
                     m.Handle,
+                    m.Badge,
+                    m.Title,
                     m.JoinedAt,
                     Posts = db.Posts.Count(p => p.AuthorId == m.Id && !p.IsStaffNote && p.DeletedAt == null),
                     Threads = db.Threads.Count(t => t.AuthorId == m.Id),
@@ -93,6 +98,8 @@ public static class GetProfile
                 member.Id,
                 member.DisplayName,
                 member.Handle,
+                member.Badge,
+                member.Title,
                 member.JoinedAt,
                 member.Posts,
                 member.Threads,

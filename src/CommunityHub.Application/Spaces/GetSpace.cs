@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Paging;
+using CommunityHub.Domain.Members;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ namespace CommunityHub.Application.Spaces;
 /// <summary>A space's page: its purpose and one keyset page of its threads, pinned first, then by latest activity.</summary>
 public static class GetSpace
 {
-    public sealed record Query(string Slug, string? After = null) : IRequest<SpacePage>;
+    /// <param name="CompanyOnly">Only threads where staff or an executive replied or started them (not counting staff notes).</param>
+    public sealed record Query(string Slug, string? After = null, bool CompanyOnly = false) : IRequest<SpacePage>;
 
-    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage);
+    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage, bool CompanyOnly = false);
 
     public sealed record ThreadRow(
         long Id,
@@ -24,7 +26,11 @@ public static class GetSpace
         int ReplyCount,
         DateTimeOffset LastActivityAt,
         string LastPosterName,
-        bool IsSolved);
+        bool IsSolved,
+        bool IsLocked = false,
+        bool IsClosed = false,
+        bool HasOfficialAnswer = false,
+        bool CompanyTookPart = false);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -55,13 +61,22 @@ public static class GetSpace
                             || (t.LastActivityAt == after.LastActivityAt && t.Id < after.ThreadId))));
             }
 
+            // Posts members can read, by someone with a Staff or Executive badge.
+            var companyPosts = db.Posts.Where(p => !p.IsStaffNote && p.HiddenAt == null && p.DeletedAt == null
+                && db.Members.Any(m => m.Id == p.AuthorId && m.Badge != MemberBadge.None));
+            if (request.CompanyOnly)
+            {
+                threads = threads.Where(t => companyPosts.Any(p => p.ThreadId == t.Id));
+            }
+
             var pageSize = options.Value.ThreadsPerPage;
             var rows = await (
                     from t in threads
                     join author in db.Members on t.AuthorId equals author.Id
                     join last in db.Members on t.LastPosterId equals last.Id
                     orderby t.IsPinned descending, t.LastActivityAt descending, t.Id descending
-                    select new ThreadRow(t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName, t.AcceptedAnswerPostId != null))
+                    select new ThreadRow(t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName,
+                        t.AcceptedAnswerPostId != null, t.IsLocked, t.IsClosed, t.OfficialAnswerPostId != null, companyPosts.Any(p => p.ThreadId == t.Id)))
                 .Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
 
@@ -73,7 +88,7 @@ public static class GetSpace
                 next = new ThreadCursor(tail.IsPinned, tail.LastActivityAt, tail.Id).ToString();
             }
 
-            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null);
+            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly);
         }
     }
 }

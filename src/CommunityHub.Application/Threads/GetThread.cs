@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
@@ -31,6 +32,10 @@ public static class GetThread
         long? PreviousBefore,
         long? NextAfter,
         PostView? ReplyingTo,
+        bool IsLocked,
+        bool IsClosed,
+        OfficialAnswer? Official,
+        ThreadPermissions Can,
         Guid ThreadStarterId,
         AcceptedAnswerView? AcceptedAnswer,
         Acknowledging Viewer,
@@ -60,6 +65,14 @@ public static class GetThread
 
     public sealed record ReactionCount(string Name, int Count, bool ByViewer);
 
+
+    /// <summary>The reply marked as the company's official answer, to link to from the top of the thread.</summary>
+    public sealed record OfficialAnswer(long PostId, string AuthorName);
+
+    /// <summary>What the person reading may do here; the use cases check it again, the page only offers it.</summary>
+    /// <param name="TakesReplies">The thread is neither locked nor closed.</param>
+    public sealed record ThreadPermissions(Guid? ViewerId, bool Moderate, bool MarkOfficialAnswer, bool WriteStaffNotes, bool Reply, bool TakesReplies = true);
+
     public sealed record PostView(
         long Id,
         Guid AuthorId,
@@ -69,12 +82,26 @@ public static class GetThread
         string BodyHtml,
         DateTimeOffset CreatedAt,
         long? InReplyToPostId,
-        string? InReplyToAuthorName);
-
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IOptions<CommunityOptions> options) : IRequestHandler<Query, ThreadPage>
+        string? InReplyToAuthorName,
+        MemberBadge AuthorBadge = MemberBadge.None,
+        string? AuthorTitle = null,
+        bool IsStaffNote = false,
+        bool IsHidden = false,
+        string? HiddenReason = null,
+        DateTimeOffset? EditedAt = null,
+        bool IsOfficialAnswer = false)
     {
+        /// <summary>A hidden post whose body this reader may not see: shown as a placeholder.</summary>
+        public bool IsWithheld => IsHidden && HiddenReason is null;
+    }
+
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, ThreadPage>
+    {
+        private readonly Viewer _viewer = Viewer.Of(currentUser);
+
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
+            var seesStaffNotes = _viewer.SeesStaffNotes;
             var header = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -89,23 +116,29 @@ public static class GetThread
                         SpaceSlug = s.Slug,
                         t.IsPinned,
                         t.ReplyCount,
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null),
+                        t.IsLocked,
+                        t.IsClosed,
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, false, false, null, p.EditedAt),
                         StarterId = t.AuthorId,
                         Answer = (
                             from answer in db.Posts
                             join answerer in db.Members on answer.AuthorId equals answerer.Id
-                            where answer.Id == t.AcceptedAnswerPostId
+                            where answer.Id == t.AcceptedAnswerPostId && answer.HiddenAt == null && answer.DeletedAt == null
                             select new AcceptedAnswerView(answer.Id, answerer.DisplayName, answerer.Handle, answer.BodyHtml, answer.CreatedAt))
                             .FirstOrDefault(),
                         // Paging backwards, "is there a later page?" rides along in this statement.
                         HasRepliesFromBefore = request.Before != null
-                            && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before),
+                            && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before && (seesStaffNotes || !r.IsStaffNote)),
+                        t.OfficialAnswerPostId,
+                        OfficialAuthor = db.Posts.Where(o => o.Id == t.OfficialAnswerPostId)
+                            .Join(db.Members, o => o.AuthorId, m => m.Id, (o, m) => m.DisplayName).FirstOrDefault(),
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
 
             var pageSize = options.Value.RepliesPerPage;
-            var replies = WithAuthors(db.Posts.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
+            var readable = db.Posts.Where(PostVisibility.ReadableBy(_viewer));
+            var replies = WithAuthors(readable.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
             var backwards = request.Before is not null && request.After is null;
             if (backwards)
             {
@@ -139,7 +172,21 @@ public static class GetThread
             var replyingTo = request.ReplyTo is not { } replyTo ? null
                 : replyTo == header.Opening.Id ? header.Opening
                 : page.Find(p => p.Id == replyTo)
-                    ?? await ToViews(WithAuthors(db.Posts.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
+                    ?? await ToViews(WithAuthors(readable.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
+
+            if (header.OfficialAnswerPostId is { } officialId)
+            {
+                page = page.ConvertAll(p => p.Id == officialId ? p with { IsOfficialAnswer = true } : p);
+            }
+
+            var moderates = currentUser.Moderates();
+            var can = new ThreadPermissions(
+                _viewer.MemberId,
+                Moderate: moderates,
+                MarkOfficialAnswer: currentUser.SpeaksForTheCompany(),
+                WriteStaffNotes: seesStaffNotes,
+                Reply: _viewer.MemberId is not null && !header.IsClosed && (!header.IsLocked || moderates),
+                TakesReplies: !header.IsClosed && !header.IsLocked);
 
             var viewer = currentUser.MemberId;
             var postIds = page.Select(p => p.Id).Append(header.Opening.Id).ToList();
@@ -171,6 +218,10 @@ public static class GetThread
                 hasEarlier && page.Count > 0 ? page[0].Id : null,
                 hasLater && page.Count > 0 ? page[^1].Id : null,
                 replyingTo,
+                header.IsLocked,
+                header.IsClosed,
+                header.OfficialAnswerPostId is { } official && header.OfficialAuthor is { } officialAuthor ? new OfficialAnswer(official, officialAuthor) : null,
+                can,
                 header.StarterId,
                 header.Answer,
                 new Acknowledging(viewer, mayChooseAnswer),
@@ -185,10 +236,31 @@ public static class GetThread
             from parent in parents.DefaultIfEmpty()
             join parentAuthor in db.Members on parent.AuthorId equals parentAuthor.Id into parentAuthors
             from parentAuthor in parentAuthors.DefaultIfEmpty()
-            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, ParentAuthorName = parentAuthor.DisplayName };
+            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
 
-        private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
-            rows.Select(r => new PostView(r.Post.Id, r.Post.AuthorId, r.AuthorName, r.AuthorHandle, r.AuthorJoinedAt, r.Post.BodyHtml, r.Post.CreatedAt, r.Post.InReplyToPostId, r.ParentAuthorName));
+        /// <summary>A hidden post's body and reason leave the database only for moderators and its author.</summary>
+        private IQueryable<PostView> ToViews(IQueryable<PostRow> rows)
+        {
+            var seesHidden = _viewer.SeesHiddenPosts;
+            var viewerId = _viewer.MemberId;
+            return rows.Select(r => new PostView(
+                r.Post.Id,
+                r.Post.AuthorId,
+                r.AuthorName,
+                r.AuthorHandle,
+                r.AuthorJoinedAt,
+                r.Post.HiddenAt == null || seesHidden || r.Post.AuthorId == viewerId ? r.Post.BodyHtml : string.Empty,
+                r.Post.CreatedAt,
+                r.Post.InReplyToPostId,
+                r.ParentAuthorName,
+                r.AuthorBadge,
+                r.AuthorTitle,
+                r.Post.IsStaffNote,
+                r.Post.HiddenAt != null,
+                r.Post.HiddenAt != null && (seesHidden || r.Post.AuthorId == viewerId) ? r.Post.HiddenReason : null,
+                r.Post.EditedAt,
+                false));
+        }
     }
 
     private sealed class PostRow
@@ -200,6 +272,10 @@ public static class GetThread
         public required string AuthorHandle { get; init; }
 
         public required DateTimeOffset AuthorJoinedAt { get; init; }
+
+        public required MemberBadge AuthorBadge { get; init; }
+
+        public string? AuthorTitle { get; init; }
 
         public string? ParentAuthorName { get; init; }
     }

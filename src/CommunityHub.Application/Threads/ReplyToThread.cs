@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Threads;
 using FluentValidation;
 using FluentValidation.Results;
@@ -26,6 +27,9 @@ public static class ReplyToThread
 
         /// <summary>Written into the form when it is shown; the same value twice means the same form was sent twice.</summary>
         public Guid SubmissionId { get; set; }
+
+        /// <summary>A note for the company's people and moderators only; members never see it. Only they may set it.</summary>
+        public bool IsStaffNote { get; set; }
     }
 
     public sealed record Result(long PostId, long ThreadId, string SpaceSlug);
@@ -45,11 +49,17 @@ public static class ReplyToThread
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var authorId = currentUser.MemberId!.Value;
+            var viewer = Viewer.Of(currentUser);
+            if (request.IsStaffNote && !viewer.SeesStaffNotes)
+            {
+                throw new ForbiddenException("Only staff, executives and moderators can write staff notes.");
+            }
+
             var thread = await (
                     from t in db.Threads
                     join s in db.Spaces on t.SpaceId equals s.Id
                     where t.Id == request.ThreadId && s.Slug == request.SpaceSlug
-                    select new { t.Id, t.SpaceId })
+                    select new { t.Id, t.SpaceId, t.IsLocked, t.IsClosed })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
 
@@ -63,18 +73,39 @@ public static class ReplyToThread
                 return new Result(existingPostId, thread.Id, request.SpaceSlug);
             }
 
+            var now = clock.GetUtcNow();
+            await db.EnsureMayPostAsync(authorId, now, cancellationToken);
+            // Staff notes coordinate the company's people whatever the thread's state; replies respect it.
+            if (!request.IsStaffNote && thread.IsClosed)
+            {
+                throw PostingRights.Refusal("This thread is closed, so it takes no new replies. Start a new thread if you have something to add.");
+            }
+
+            if (!request.IsStaffNote && thread.IsLocked && !currentUser.Moderates())
+            {
+                throw PostingRights.Refusal("This thread is locked: a moderator has paused the conversation, so new replies are not accepted.");
+            }
+
             if (request.InReplyToPostId is { } parentId
-                && !await db.Posts.AnyAsync(p => p.Id == parentId && p.ThreadId == thread.Id, cancellationToken))
+                && !await db.Posts.AnyAsync(p => p.Id == parentId && p.ThreadId == thread.Id && (viewer.SeesStaffNotes || !p.IsStaffNote), cancellationToken))
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.InReplyToPostId), "The post you are replying to is not in this thread.")]);
             }
 
-            var now = clock.GetUtcNow();
             var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
-            var reply = Post.Reply(thread.Id, authorId, request.Body, rendered.Html, request.InReplyToPostId, request.SubmissionId, now);
+            var reply = Post.Reply(thread.Id, authorId, request.Body, rendered.Html, request.InReplyToPostId, request.SubmissionId, now, request.IsStaffNote);
             reply.Mention(rendered.MentionedMemberIds);
             db.Posts.Add(reply);
             await db.SaveChangesAsync(cancellationToken);
+
+            if (reply.IsStaffNote)
+            {
+                // Members must not learn of a note from a count or a "last reply by": no counter moves.
+                await mediator.Publish(
+                    new ReplyPosted(thread.Id, thread.SpaceId, reply.Id, authorId, reply.InReplyToPostId, reply.Body, reply.IsStaffNote, now, [.. reply.Mentions.Select(m => m.MemberId)]),
+                    cancellationToken);
+                return new Result(reply.Id, thread.Id, request.SpaceSlug);
+            }
 
             // Counters move in SQL, atomically, so concurrent replies never lose an increment.
             await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(

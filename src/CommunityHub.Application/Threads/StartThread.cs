@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
@@ -57,6 +58,7 @@ public static class StartThread
             }
 
             var now = clock.GetUtcNow();
+            await db.EnsureMayPostAsync(authorId, now, cancellationToken);
             var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
             var thread = DiscussionThread.Start(spaceId, authorId, request.Title, request.Body, rendered.Html, request.SubmissionId, now);
             thread.Posts.Single().Mention(rendered.MentionedMemberIds);

@@ -24,6 +24,22 @@ public sealed class Member
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>Staff or Executive, shown on every post; denormalised from the roles so that reading a
+    /// thread never asks Identity. Kept in step by the role-assignment use case.</summary>
+    public MemberBadge Badge { get; private set; }
+
+    /// <summary>The company title shown beside a staff member's name, e.g. "Product Manager".</summary>
+    public string? Title { get; private set; }
+
+    /// <summary>Until when the member may read but not post; null when not suspended.</summary>
+    public DateTimeOffset? SuspendedUntil { get; private set; }
+
+    /// <summary>Banned members may read but never post again, until reinstated.</summary>
+    public bool IsBanned { get; private set; }
+
+    /// <summary>Why the member was suspended or banned; shown to them when they try to post.</summary>
+    public string? SanctionReason { get; private set; }
+
     public static Member Join(Guid id, string displayName, string handle, DateTimeOffset now)
     {
         if (id == Guid.Empty)
@@ -33,4 +49,49 @@ public sealed class Member
 
         return new Member(id, Guard.Text(displayName, DisplayNameMaxLength, "A display name"), MemberHandle.Require(handle), now);
     }
+
+    /// <summary>Sets the badge and title that follow from the member's roles; a title only goes with a badge.</summary>
+    public void ShowAs(MemberBadge badge, string? title)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        if (trimmed?.Length > TitleMaxLength)
+        {
+            throw new DomainException($"A title cannot be longer than {TitleMaxLength} characters.");
+        }
+
+        Badge = badge;
+        Title = badge == MemberBadge.None ? null : trimmed;
+    }
+
+    public void Suspend(DateTimeOffset until, string reason, DateTimeOffset now)
+    {
+        if (until <= now)
+        {
+            throw new DomainException("A suspension ends in the future.");
+        }
+
+        SanctionReason = Guard.Text(reason, SanctionReasonMaxLength, "A reason");
+        SuspendedUntil = until;
+        IsBanned = false;
+    }
+
+    public void Ban(string reason)
+    {
+        SanctionReason = Guard.Text(reason, SanctionReasonMaxLength, "A reason");
+        IsBanned = true;
+        SuspendedUntil = null;
+    }
+
+    public void Reinstate()
+    {
+        IsBanned = false;
+        SuspendedUntil = null;
+        SanctionReason = null;
+    }
+
+    public bool MayPostAt(DateTimeOffset now) => !IsBanned && (SuspendedUntil is null || SuspendedUntil <= now);
+
+    public const int TitleMaxLength = 60;
+
+    public const int SanctionReasonMaxLength = 500;
 }

@@ -34,7 +34,19 @@ public sealed class Space
 
     public long? LastActiveThreadId { get; private set; }
 
-    public static Space Create(string name, string slug, string purpose, int position)
+    public static Space Create(string name, string slug, string purpose, int position) =>
+        new(Guard.Text(name, NameMaxLength, "A space name"), ValidSlug(slug), Guard.Text(purpose, PurposeMaxLength, "A purpose statement"), position);
+
+    public void Edit(string name, string slug, string purpose)
+    {
+        Name = Guard.Text(name, NameMaxLength, "A space name");
+        Slug = ValidSlug(slug);
+        Purpose = Guard.Text(purpose, PurposeMaxLength, "A purpose statement");
+    }
+
+    public void MoveTo(int position) => Position = position;
+
+    private static string ValidSlug(string? slug)
     {
         var trimmedSlug = slug?.Trim() ?? string.Empty;
         if (!Spaces.Slug.IsValid(trimmedSlug))
@@ -42,10 +54,6 @@ public sealed class Space
             throw new DomainException("A slug is lower-case letters, digits and single hyphens.");
         }
 
-        return new Space(
-            Guard.Text(name, NameMaxLength, "A space name"),
-            trimmedSlug,
-            Guard.Text(purpose, PurposeMaxLength, "A purpose statement"),
-            position);
+        return trimmedSlug;
     }
 }

@@ -31,6 +31,15 @@ public sealed class DiscussionThread
 
     public bool IsPinned { get; private set; }
 
+    /// <summary>A moderator froze the conversation: only moderators (and staff notes) may still post.</summary>
+    public bool IsLocked { get; private set; }
+
+    /// <summary>The conversation is over: nobody replies until a moderator reopens it.</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>The reply the company's people marked as the official answer (distinct from the asker's accepted answer).</summary>
+    public long? OfficialAnswerPostId { get; private set; }
+
     // Denormalised for the space's thread list; the reply write path updates them atomically in SQL
     // (concurrent replies must not lose increments) and RecountCounters can rebuild them from the posts.
     public int ReplyCount { get; private set; }
@@ -75,4 +84,41 @@ public sealed class DiscussionThread
     }
 
     public void ClearAnswer() => AcceptedAnswerPostId = null;
+    public void Unpin() => IsPinned = false;
+
+    public void Lock() => IsLocked = true;
+
+    public void Unlock() => IsLocked = false;
+
+    public void Close() => IsClosed = true;
+
+    public void Reopen() => IsClosed = false;
+
+    public void MoveTo(int spaceId)
+    {
+        if (spaceId == SpaceId)
+        {
+            throw new DomainException("The thread is already in that space.");
+        }
+
+        SpaceId = spaceId;
+    }
+
+    public void MarkOfficialAnswer(Post reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.ThreadId != Id || reply.IsOpeningPost)
+        {
+            throw new DomainException("The official answer is one of this thread's replies.");
+        }
+
+        if (reply.IsStaffNote || reply.HiddenAt is not null || reply.DeletedAt is not null)
+        {
+            throw new DomainException("A staff note, a hidden or a deleted reply cannot be the official answer.");
+        }
+
+        OfficialAnswerPostId = reply.Id;
+    }
+
+    public void ClearOfficialAnswer() => OfficialAnswerPostId = null;
 }

@@ -65,6 +65,8 @@ public sealed class Post
             _mentions.Add(new PostMention(Id, memberId));
         }
     }
+    /// <summary>Optimistic concurrency token (PostgreSQL's xmin): two edits from the same version cannot both win.</summary>
+    public uint Version { get; private set; }
 
     internal static Post Opening(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
     {
@@ -73,12 +75,57 @@ public sealed class Post
         return post;
     }
 
-    public static Post Reply(long threadId, Guid authorId, string body, string bodyHtml, long? inReplyToPostId, Guid submissionId, DateTimeOffset now)
+    public static Post Reply(long threadId, Guid authorId, string body, string bodyHtml, long? inReplyToPostId, Guid submissionId, DateTimeOffset now, bool isStaffNote = false)
     {
         var post = Create(authorId, body, bodyHtml, submissionId, now);
         post.ThreadId = threadId;
         post.InReplyToPostId = inReplyToPostId;
+        post.IsStaffNote = isStaffNote;
         return post;
+    }
+
+    /// <summary>Replaces the body and returns the version it replaced, for the post's edit history.</summary>
+    public PostRevision Edit(Guid editorId, string body, string bodyHtml, DateTimeOffset now)
+    {
+        CheckBody(body);
+        if (body == Body)
+        {
+            throw new DomainException("The post is unchanged.");
+        }
+
+        var replaced = PostRevision.Of(this, editorId, now);
+        Body = body;
+        BodyHtml = bodyHtml;
+        EditedAt = now;
+        return replaced;
+    }
+
+    /// <summary>A moderator hides a reply; the reason is shown to its author.</summary>
+    public void Hide(string reason, DateTimeOffset now)
+    {
+        if (IsOpeningPost)
+        {
+            throw new DomainException("An opening post cannot be hidden; lock or close the thread instead.");
+        }
+
+        if (HiddenAt is not null)
+        {
+            throw new DomainException("The post is hidden already.");
+        }
+
+        HiddenReason = Guard.Text(reason, PostLimits.ModerationReasonMaxLength, "A reason");
+        HiddenAt = now;
+    }
+
+    public void Restore()
+    {
+        if (HiddenAt is null)
+        {
+            throw new DomainException("The post is not hidden.");
+        }
+
+        HiddenAt = null;
+        HiddenReason = null;
     }
 
     private static Post Create(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
@@ -93,6 +140,12 @@ public sealed class Post
             throw new DomainException("A post needs the id of the form submission that created it.");
         }
 
+        CheckBody(body);
+        return new Post(authorId, body, bodyHtml, submissionId, now);
+    }
+
+    private static void CheckBody(string body)
+    {
         if (string.IsNullOrWhiteSpace(body))
         {
             throw new DomainException("A post cannot be empty.");
@@ -102,7 +155,5 @@ public sealed class Post
         {
             throw new DomainException($"A post cannot be longer than {PostLimits.BodyMaxLength} characters.");
         }
-
-        return new Post(authorId, body, bodyHtml, submissionId, now);
     }
 }

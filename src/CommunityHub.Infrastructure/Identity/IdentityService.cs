@@ -8,6 +8,9 @@ namespace CommunityHub.Infrastructure.Identity;
 
 public sealed class IdentityService(UserManager<CommunityUser> users, CommunityDbContext db) : IIdentityService
 {
+    /// <summary>Arbitrary, fixed key of the advisory lock that serialises role changes.</summary>
+    private const long RoleChangesLock = 4_004_001;
+
     public async Task<AccountResult> CreateAccountAsync(Guid memberId, string email, string password, CancellationToken cancellationToken)
     {
         var user = new CommunityUser { Id = memberId, UserName = email, Email = email };
@@ -19,6 +22,65 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
 
         var joined = await users.AddToRoleAsync(user, Roles.Member);
         return joined.Succeeded ? AccountResult.Success : new AccountResult(joined.Errors.Select(ToFieldError).ToList());
+    }
+
+    public async Task<IReadOnlyList<string>> RolesOfAsync(Guid memberId, CancellationToken cancellationToken) =>
+        await (from ur in db.UserRoles
+               join r in db.Roles on ur.RoleId equals r.Id
+               where ur.UserId == memberId
+               select r.Name!).ToListAsync(cancellationToken);
+
+    public async Task SetRolesAsync(Guid memberId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString()) ?? throw new InvalidOperationException($"No account for member {memberId}.");
+        var wanted = roles.Append(Roles.Member).Distinct().ToHashSet();
+        var current = (await users.GetRolesAsync(user)).ToHashSet();
+        Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
+        Check(await users.AddToRolesAsync(user, wanted.Except(current)));
+        // Roles travel in the sign-in cookie: a new stamp makes the cookie's validator re-issue it.
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public Task<int> CountInRoleAsync(string role, CancellationToken cancellationToken) =>
+        (from ur in db.UserRoles
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == role
+         select ur.UserId).CountAsync(cancellationToken);
+
+    public async Task SerializeRoleChangesAsync(CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RoleChangesLock})", cancellationToken);
+
+    public async Task<IReadOnlyList<MemberAccount>> FindMembersAsync(string? search, int limit, CancellationToken cancellationToken)
+    {
+        var query = from m in db.Members.AsNoTracking()
+                    join u in db.Users on m.Id equals u.Id
+                    select new { m.Id, m.DisplayName, Email = u.Email! };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            query = query.Where(x => EF.Functions.ILike(x.DisplayName, pattern) || EF.Functions.ILike(x.Email, pattern));
+        }
+
+        var found = await query.OrderBy(x => x.DisplayName).ThenBy(x => x.Id).Take(limit)
+            .Select(x => new
+            {
+                x.Id,
+                x.DisplayName,
+                x.Email,
+                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == x.Id select r.Name!).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return found.Select(x => new MemberAccount(x.Id, x.DisplayName, x.Email, Order(x.Roles))).ToList();
+    }
+
+    private static List<string> Order(List<string> roles) => [.. Roles.All.Where(roles.Contains)];
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Changing roles failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     // The user name is the e-mail address, so both "duplicate" errors mean one thing to the person registering.

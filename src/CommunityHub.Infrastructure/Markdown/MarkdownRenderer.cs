@@ -26,14 +26,18 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
     /// <summary>Headings written in a post sit below the page's own (the thread title is h1, sections h2, post authors h3).</summary>
     private const int HeadingShift = 3;
 
-    public string ToSafeHtml(string markdown) => ToSafeHtml(markdown, NoHandles);
+    public string ToSafeHtml(string markdown) => Render(markdown, NoHandles, HeadingShift);
 
-    public string ToSafeHtml(string markdown, IReadOnlySet<string> mentionableHandles)
+    public string ToSafeHtml(string markdown, IReadOnlySet<string> mentionableHandles) => Render(markdown, mentionableHandles, HeadingShift);
+
+    public string ToSafeHtml(string markdown, int headingShift) => Render(markdown, NoHandles, headingShift);
+
+    private static string Render(string markdown, IReadOnlySet<string> mentionableHandles, int headingShift)
     {
         var document = Parse(markdown, mentionableHandles, out _);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.Level = Math.Min(6, heading.Level + HeadingShift);
+            heading.Level = Math.Min(6, heading.Level + headingShift);
         }
 
         return Sanitizer.Sanitize(document.ToHtml(Pipeline));

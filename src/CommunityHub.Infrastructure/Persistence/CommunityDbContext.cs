@@ -1,6 +1,8 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
@@ -29,6 +31,13 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<ReciprocityRecord> ReciprocityRecords => Set<ReciprocityRecord>();
 
     public DbSet<Tie> Ties => Set<Tie>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+
+    public DbSet<Flag> Flags => Set<Flag>();
+
+    public DbSet<ModerationEntry> ModerationLog => Set<ModerationEntry>();
+
+    public DbSet<CommunityValues> Values => Set<CommunityValues>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using CommunityHub.Application.Spaces;
+using CommunityHub.Application.Staff;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ListSpaces.SpaceSummary> Spaces { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public IReadOnlyList<GetExecutivePresence.Executive> Executives { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Spaces = await mediator.Send(new ListSpaces.Query(), cancellationToken);
+        Executives = await mediator.Send(new GetExecutivePresence.Query(), cancellationToken);
+    }
 }

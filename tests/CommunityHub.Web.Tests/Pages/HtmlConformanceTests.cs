@@ -83,7 +83,7 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
     }
 
     /// <summary>One JVM for all pages: vnu checks every .html file in a folder.</summary>
-    private static async Task<List<string>> CheckAsync(Dictionary<string, string> pages)
+    internal static async Task<List<string>> CheckAsync(Dictionary<string, string> pages)
     {
         if (!File.Exists(VnuJar))
         {

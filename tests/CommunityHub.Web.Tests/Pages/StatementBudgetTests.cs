@@ -56,7 +56,7 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_one_two_and_one_statements()
+    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_two_three_and_one_statements()
     {
         await CreateSpaceAsync();
         await CreateSpaceAsync("ideas", "Ideas", 2);
@@ -66,8 +66,39 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
             await StartThreadAsync(alice, title: $"Thread {i}");
         }
 
-        Assert.Equal(1, await StatementsToRenderAsync(alice, "/"));
-        Assert.Equal(2, await StatementsToRenderAsync(alice, "/s/questions"));
+        // Home and space pages each add one bounded statement for "executives here recently" (issue 4);
+        // filtering to threads with the company's participation costs nothing more.
+        Assert.Equal(2, await StatementsToRenderAsync(alice, "/"));
+        Assert.Equal(3, await StatementsToRenderAsync(alice, "/s/questions"));
+        Assert.Equal(3, await StatementsToRenderAsync(alice, "/s/questions?with=company"));
         Assert.Equal(1, await StatementsToRenderAsync(alice, "/s/questions/new"));
+    }
+
+    [Fact]
+    public async Task Staff_read_a_thread_in_two_statements_and_moderators_in_three_for_the_move_menu()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var thread = await StartThreadAsync(alice);
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await ReplyAsync(alice, thread, $"Reply {i}");
+        }
+
+        var sam = await SignedInWithRolesAsync("Sam", CommunityHub.Domain.Members.Roles.Staff);
+        var morgan = await SignedInWithRolesAsync("Morgan", CommunityHub.Domain.Members.Roles.Moderator);
+
+        Assert.Equal(2, await StatementsToRenderAsync(sam, thread));
+        Assert.Equal(3, await StatementsToRenderAsync(morgan, thread));
+    }
+
+    private async Task<HttpClient> SignedInWithRolesAsync(string displayName, params string[] roles)
+    {
+        await NewMemberAsync(displayName);
+        await Fixture.GrantAsync(displayName, roles);
+        var client = NewVisitor();
+        using var response = await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf(displayName), ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 }

@@ -1,5 +1,7 @@
+using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
@@ -27,10 +29,21 @@ public interface ICommunityDb
     DbSet<ReciprocityRecord> ReciprocityRecords { get; }
 
     DbSet<Tie> Ties { get; }
+    DbSet<PostRevision> PostRevisions { get; }
+
+    DbSet<Flag> Flags { get; }
+
+    /// <summary>The audit log of moderator and admin actions.</summary>
+    DbSet<ModerationEntry> ModerationLog { get; }
+
+    DbSet<CommunityValues> Values { get; }
 
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }
+
+    /// <summary>The tracking entry of an entity, e.g. to state which version of it an edit started from.</summary>
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,7 @@ public interface IMarkdownRenderer
 
     /// <summary>The handles a post @mentions (lower case, each once, in order), outside code and addresses.</summary>
     IReadOnlyList<string> FindMentions(string markdown);
+    /// <summary>As <see cref="ToSafeHtml(string)"/>, with the author's "# heading" at level 1 + <paramref name="headingShift"/>
+    /// (a page of its own, such as the values page, puts them right under its h1).</summary>
+    string ToSafeHtml(string markdown, int headingShift);
 }

@@ -19,6 +19,7 @@ internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<D
         builder.HasMany(t => t.Posts).WithOne().HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Posts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Post>().WithMany().HasForeignKey(t => t.AcceptedAnswerPostId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Post>().WithMany().HasForeignKey(t => t.OfficialAnswerPostId).OnDelete(DeleteBehavior.SetNull);
 
         // A space's thread list: pinned first, then latest activity, keyset-paged (scanned backwards for DESC).
         builder.HasIndex(t => new { t.SpaceId, t.IsPinned, t.LastActivityAt, t.Id });

@@ -14,5 +14,10 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.DisplayName).HasMaxLength(Member.DisplayNameMaxLength).IsRequired();
         builder.Property(m => m.Handle).HasMaxLength(MemberHandle.MaxLength).IsRequired();
         builder.HasIndex(m => m.Handle).IsUnique();
+        builder.Property(m => m.Badge).HasConversion<string>().HasMaxLength(20).HasDefaultValue(MemberBadge.None);
+        builder.Property(m => m.Title).HasMaxLength(Member.TitleMaxLength);
+        builder.Property(m => m.SanctionReason).HasMaxLength(Member.SanctionReasonMaxLength);
+        // "Which executives took part recently" and the audit log's moderator filter look members up by badge.
+        builder.HasIndex(m => m.Badge).HasFilter("badge <> 'None'");
     }
 }

@@ -14,6 +14,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Body).HasMaxLength(PostLimits.BodyMaxLength).IsRequired();
         builder.Property(p => p.BodyHtml).IsRequired();
         builder.Property(p => p.HiddenReason).HasMaxLength(PostLimits.ModerationReasonMaxLength);
+        // PostgreSQL's system column xmin changes with every update of the row: an edit saved from an
+        // older version finds no row to update and EF reports the conflict.
+        builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Post>().WithMany().HasForeignKey(p => p.InReplyToPostId).OnDelete(DeleteBehavior.SetNull);
 

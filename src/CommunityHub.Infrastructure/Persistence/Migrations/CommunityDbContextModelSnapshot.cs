@@ -22,11 +22,56 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommunityHub.Domain.Community.CommunityValues", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_community_values");
+
+                    b.HasIndex("UpdatedById")
+                        .HasDatabaseName("ix_community_values_updated_by_id");
+
+                    b.ToTable("community_values", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_community_values_one_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Badge")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("badge");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -40,18 +85,164 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("handle");
 
+                    b.Property<bool>("IsBanned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_banned");
+
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
 
+                    b.Property<string>("SanctionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sanction_reason");
+
+                    b.Property<DateTimeOffset?>("SuspendedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_until");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("title");
+
                     b.HasKey("Id")
                         .HasName("pk_members");
+
+                    b.HasIndex("Badge")
+                        .HasDatabaseName("ix_members_badge")
+                        .HasFilter("badge <> 'None'");
 
                     b.HasIndex("Handle")
                         .IsUnique()
                         .HasDatabaseName("ix_members_handle");
 
                     b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Moderation.Flag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_flags");
+
+                    b.HasIndex("ReporterId")
+                        .HasDatabaseName("ix_flags_reporter_id");
+
+                    b.HasIndex("ResolvedById")
+                        .HasDatabaseName("ix_flags_resolved_by_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_flags_open_oldest_first")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("PostId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_flags_post_id_reporter_id");
+
+                    b.ToTable("flags", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Moderation.ModerationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("ModeratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moderator_id");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_moderation_log");
+
+                    b.HasIndex("Action", "Id")
+                        .HasDatabaseName("ix_moderation_log_action_id");
+
+                    b.HasIndex("MemberId", "Id")
+                        .HasDatabaseName("ix_moderation_log_member_id_id");
+
+                    b.HasIndex("ModeratorId", "Id")
+                        .HasDatabaseName("ix_moderation_log_moderator_id_id");
+
+                    b.ToTable("moderation_log", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
@@ -210,6 +401,14 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
+
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_locked");
+
                     b.Property<bool>("IsPinned")
                         .HasColumnType("boolean")
                         .HasColumnName("is_pinned");
@@ -221,6 +420,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("LastPosterId")
                         .HasColumnType("uuid")
                         .HasColumnName("last_poster_id");
+
+                    b.Property<long?>("OfficialAnswerPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("official_answer_post_id");
 
                     b.Property<int>("ReplyCount")
                         .HasColumnType("integer")
@@ -247,6 +450,9 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("LastPosterId")
                         .HasDatabaseName("ix_threads_last_poster_id");
+
+                    b.HasIndex("OfficialAnswerPostId")
+                        .HasDatabaseName("ix_threads_official_answer_post_id");
 
                     b.HasIndex("SpaceId", "IsPinned", "LastActivityAt", "Id")
                         .HasDatabaseName("ix_threads_space_id_is_pinned_last_activity_at_id");
@@ -323,6 +529,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("thread_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_posts");
 
@@ -367,6 +579,54 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_post_mentions_member_id");
 
                     b.ToTable("post_mentions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Threads.PostRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<Guid>("ReplacedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_revisions");
+
+                    b.HasIndex("ReplacedById")
+                        .HasDatabaseName("ix_post_revisions_replaced_by_id");
+
+                    b.HasIndex("PostId", "Id")
+                        .HasDatabaseName("ix_post_revisions_post_id_id");
+
+                    b.ToTable("post_revisions", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
@@ -713,6 +973,49 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Community.CommunityValues", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_community_values_members_updated_by_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Moderation.Flag", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flags_posts_post_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flags_members_reporter_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_flags_members_resolved_by_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Moderation.ModerationEntry", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_moderation_log_members_moderator_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Members.Member", null)
@@ -782,6 +1085,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_threads_members_last_poster_id");
 
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialAnswerPostId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_threads_posts_official_answer_post_id");
+
                     b.HasOne("CommunityHub.Domain.Spaces.Space", null)
                         .WithMany()
                         .HasForeignKey("SpaceId")
@@ -834,6 +1143,23 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_post_mentions_posts_post_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Threads.PostRevision", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_posts_post_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_members_replaced_by_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>

@@ -1,7 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Maintenance;
 using CommunityHub.Application.Ties;
+using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
@@ -22,24 +24,24 @@ public sealed partial class DemoCommunity(
     /// <summary>Every demo account signs in with this password.</summary>
     public const string Password = "community-demo";
 
-    public static IReadOnlyList<(string Email, string Name, string[] Roles)> Accounts { get; } =
+    public static IReadOnlyList<(string Email, string Name, string[] Roles, string? Title)> Accounts { get; } =
     [
-        ("ada@example.com", "Ada Okafor", [Roles.Admin]),
-        ("morgan@example.com", "Morgan Reyes", [Roles.Moderator]),
-        ("sam@example.com", "Sam Patel", [Roles.Staff]),
-        ("erin@example.com", "Erin Walsh", [Roles.Executive]),
-        ("alice@example.com", "Alice Chen", []),
-        ("bruno@example.com", "Bruno Costa", []),
-        ("chloe@example.com", "Chloe Martin", []),
-        ("dev@example.com", "Dev Sharma", []),
-        ("femi@example.com", "Femi Adeyemi", []),
-        ("grace@example.com", "Grace Liu", []),
-        ("hiro@example.com", "Hiro Tanaka", []),
-        ("ines@example.com", "Ines Duarte", []),
-        ("jonas@example.com", "Jonas Berg", []),
-        ("kavya@example.com", "Kavya Rao", []),
-        ("liam@example.com", "Liam O'Neill", []),
-        ("maya@example.com", "Maya Cohen", []),
+        ("ada@example.com", "Ada Okafor", [Roles.Admin], null),
+        ("morgan@example.com", "Morgan Reyes", [Roles.Moderator], null),
+        ("sam@example.com", "Sam Patel", [Roles.Staff], "Product Manager, Reporting"),
+        ("erin@example.com", "Erin Walsh", [Roles.Executive], "CEO"),
+        ("alice@example.com", "Alice Chen", [], null),
+        ("bruno@example.com", "Bruno Costa", [], null),
+        ("chloe@example.com", "Chloe Martin", [], null),
+        ("dev@example.com", "Dev Sharma", [], null),
+        ("femi@example.com", "Femi Adeyemi", [], null),
+        ("grace@example.com", "Grace Liu", [], null),
+        ("hiro@example.com", "Hiro Tanaka", [], null),
+        ("ines@example.com", "Ines Duarte", [], null),
+        ("jonas@example.com", "Jonas Berg", [], null),
+        ("kavya@example.com", "Kavya Rao", [], null),
+        ("liam@example.com", "Liam O'Neill", [], null),
+        ("maya@example.com", "Maya Cohen", [], null),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -47,9 +49,11 @@ public sealed partial class DemoCommunity(
         var now = clock.GetUtcNow();
         var members = new Dictionary<string, Guid>();
         var joinedDaysAgo = 150;
-        foreach (var (email, name, roles) in Accounts)
+        foreach (var (email, name, roles, title) in Accounts)
         {
             var member = Member.Join(Guid.CreateVersion7(), name, MemberHandle.Suggest(name), now.AddDays(-joinedDaysAgo));
+            // The badge on posts follows the roles, as SetMemberRoles keeps it.
+            member.ShowAs(roles.Contains(Roles.Executive) ? MemberBadge.Executive : roles.Contains(Roles.Staff) ? MemberBadge.Staff : MemberBadge.None, title);
             joinedDaysAgo -= 8;
             db.Members.Add(member);
             await db.SaveChangesAsync(cancellationToken);
@@ -69,6 +73,11 @@ public sealed partial class DemoCommunity(
         db.Spaces.AddRange(spaces);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Written first, as an admin would when opening the community; the audit log keeps that order.
+        db.Values.Add(CommunityValues.Write(Values, markdown.ToSafeHtml(Values, headingShift: 1), members["Ada"], now.AddDays(-100)));
+        db.ModerationLog.Add(ModerationEntry.Record(members["Ada"], ModerationAction.EditValues, now.AddDays(-100)));
+        await db.SaveChangesAsync(cancellationToken);
+
         var threadsByTitle = new Dictionary<string, (DiscussionThread Thread, List<long> Posts)>();
         foreach (var script in Conversations)
         {
@@ -81,6 +90,11 @@ public sealed partial class DemoCommunity(
                 thread.Pin();
             }
 
+            if (script.LockedBy is not null)
+            {
+                thread.Lock();
+            }
+
             db.Threads.Add(thread);
             await db.SaveChangesAsync(cancellationToken);
 
@@ -91,11 +105,27 @@ public sealed partial class DemoCommunity(
             {
                 at = at.AddMinutes(line.MinutesLater);
                 long? inReplyTo = line.InReplyTo is { } index ? posted[index] : null;
-                var reply = Post.Reply(thread.Id, members[line.Author], line.Body, markdown.ToSafeHtml(line.Body), inReplyTo, Guid.NewGuid(), at);
+                var reply = Post.Reply(thread.Id, members[line.Author], line.Body, markdown.ToSafeHtml(line.Body), inReplyTo, Guid.NewGuid(), at, line.StaffNote);
                 db.Posts.Add(reply);
                 await db.SaveChangesAsync(cancellationToken);
                 posted.Add(reply.Id);
+                if (line.FlaggedBy is { } reporter)
+                {
+                    db.Flags.Add(Flag.Raise(reply.Id, members[reporter.Name], reporter.Reason, at.AddMinutes(20)));
+                }
             }
+
+            if (script.OfficialAnswer is { } official)
+            {
+                thread.MarkOfficialAnswer(await db.Posts.FindAsync([posted[official]], cancellationToken) ?? throw new InvalidOperationException("No such post."));
+            }
+
+            if (script.LockedBy is { } locker)
+            {
+                db.ModerationLog.Add(ModerationEntry.Record(members[locker.Name], ModerationAction.LockThread, at.AddMinutes(30), threadId: thread.Id, reason: locker.Reason));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
@@ -114,9 +144,27 @@ public sealed partial class DemoCommunity(
         }
     }
 
-    private sealed record Line(string Author, string Body, int MinutesLater = 30, int? InReplyTo = null);
+    private sealed record Line(string Author, string Body, int MinutesLater = 30, int? InReplyTo = null, bool StaffNote = false, (string Name, string Reason)? FlaggedBy = null);
 
-    private sealed record Conversation(int Space, string Title, double HoursAgo, Line[] Posts, bool Pinned = false);
+    private sealed record Conversation(int Space, string Title, double HoursAgo, Line[] Posts, bool Pinned = false, int? OfficialAnswer = null, (string Name, string Reason)? LockedBy = null);
+
+    private const string Values = """
+        # Be kind, assume good intent
+        Everyone here is a customer, a prospect or one of the people who make the product. Disagree with ideas, never with people.
+
+        # Help each other
+        Answer what you know, mark what helped you, and say thanks. Staff and executives post under their own names; they are here to listen.
+
+        # Keep it useful
+        Search before you ask, stay on topic, and keep private details private: yours and your customers'.
+
+        # What does not belong
+        - Personal attacks, harassment or discrimination.
+        - Advertising and spam.
+        - Anyone's personal data.
+
+        Moderators may hide a post, lock a thread or suspend an account that breaks these values; every action they take is logged. Use **Flag** on any post that needs their attention.
+        """;
 
     private static readonly Conversation[] Conversations =
     [
@@ -132,7 +180,7 @@ public sealed partial class DemoCommunity(
             new("Alice", "Yes: the **Export** menu has two entries. *Export view* keeps your filters; *Export all* doesn't. It's easy to miss.", 25),
             new("Bruno", "That was it, thank you! I'd been using *Export all* for weeks.", 40, 1),
             new("Sam", "Thanks Alice. We've heard this a few times, so we're renaming the entries to make the difference obvious.", 90, 1),
-        ]),
+        ], OfficialAnswer: 1),
         new(1, "API rate limits for bulk imports", 30, [
             new("Dev", "We import around 200k records a night through the API and start getting `429` responses after a few minutes. What limits apply, and what's the recommended way to do bulk loads?"),
             new("Chloe", "We hit the same thing. Batching into 500-record requests and honouring the `Retry-After` header fixed it for us.", 35),
@@ -141,7 +189,15 @@ public sealed partial class DemoCommunity(
         ]),
         new(1, "Single sign-on with Okta: users land on the wrong workspace", 5, [
             new("Alice", "After enabling SSO through Okta, some of our users land in a personal workspace instead of the company one. Has anyone seen this?"),
+            new("Sam", "Known issue: Okta's default app mapping sends first-time users to a personal workspace. Engineering ticket SSO-142; fix is in review. Erin, worth a word with Alice's account team?", 40, StaffNote: true),
+            new("Erin", "Yes, I'll ask her account manager to call today.", 25, 1, StaffNote: true),
         ]),
+        new(1, "Why was my discount code rejected?!", 24 * 2, [
+            new("Dev", "Your checkout rejected our renewal discount code THREE times. This is ridiculous, does anyone at this company read these?"),
+            new("Bruno", "Calm down, it's a forum, not the support desk.", 20),
+            new("Dev", "Don't tell me to calm down.", 10, 1),
+            new("Morgan", "Let's pause here. Dev, I've passed your code to the billing team and they will e-mail you directly; I'm locking this thread so it doesn't turn into an argument.", 30),
+        ], LockedBy: ("Morgan", "Turning into an argument; billing is following up by e-mail")),
         new(2, "Dark mode for the dashboard", 24 * 12, [
             new("Chloe", "Our operations team works night shifts and would love a dark theme for the dashboard."),
             new("Dev", "+1. Even a high-contrast option would help.", 60 * 3),
@@ -158,6 +214,8 @@ public sealed partial class DemoCommunity(
             new("Dev", "This is great. How do you handle late adjustments after the export runs?", 60 * 6),
             new("Alice", "We re-run a single ledger's export by hand; the threshold view catches anything that moved.", 50, 1),
             new("Morgan", "Lovely write-up, Alice. I've added it to the *Getting started* reading list.", 60 * 10),
+            new("Bruno", "Great post! If you need someone to build these dashboards for you, my agency does it at half the price: https://example.com/deals", 60 * 3,
+                FlaggedBy: ("Chloe", "Looks like an advert for Bruno's agency rather than part of the conversation.")),
         ]),
     ];
 }

@@ -1,4 +1,5 @@
 using CommunityHub.Application.Spaces;
+using CommunityHub.Application.Staff;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,14 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 {
     public GetSpace.SpacePage Space { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, [FromQuery] string? after, CancellationToken cancellationToken) =>
-        Space = await mediator.Send(new GetSpace.Query(slug, after), cancellationToken);
+    public IReadOnlyList<GetExecutivePresence.Executive> Executives { get; private set; } = [];
+
+    public async Task OnGetAsync(string slug, [FromQuery] string? after, [FromQuery] string? with, CancellationToken cancellationToken)
+    {
+        Space = await mediator.Send(new GetSpace.Query(slug, after, CompanyOnly: with == "company"), cancellationToken);
+        if (Space.IsFirstPage)
+        {
+            Executives = await mediator.Send(new GetExecutivePresence.Query(Space.Id), cancellationToken);
+        }
+    }
 }

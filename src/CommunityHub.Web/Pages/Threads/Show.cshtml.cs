@@ -1,4 +1,5 @@
 using CommunityHub.Application.Reciprocity;
+using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Threads;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
@@ -28,6 +29,9 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
     public ReplyToThread.Command Input { get; set; } = new();
 
     public GetThread.ThreadPage Thread { get; private set; } = null!;
+
+    /// <summary>The other spaces a moderator may move the thread to (empty for everyone else: no query).</summary>
+    public IReadOnlyList<ListSpaces.SpaceSummary> MoveTargets { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +86,11 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         {
             // Shown again after another form on the page was refused: the reply form still needs its id.
             Input.SubmissionId = Guid.NewGuid();
+        }
+
+        if (Thread.Can.Moderate)
+        {
+            MoveTargets = [.. (await mediator.Send(new ListSpaces.Query(), cancellationToken)).Where(s => s.Slug != Thread.SpaceSlug)];
         }
     }
 }

@@ -1,0 +1,75 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Moderation;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Moderation;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Administration;
+
+/// <summary>An admin renames a space, changes its address or its purpose statement.</summary>
+public static class EditSpace
+{
+    [Authorize(Roles = Roles.Admin)]
+    public sealed class Command : ICommand<CreateSpace.Result>
+    {
+        public int SpaceId { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        public string Slug { get; set; } = string.Empty;
+
+        public string Purpose { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).SpaceName();
+            RuleFor(c => c.Slug).SpaceSlug();
+            RuleFor(c => c.Purpose).SpacePurpose();
+        }
+    }
+
+    /// <summary>The form's starting values.</summary>
+    [Authorize(Roles = Roles.Admin)]
+    public sealed record Query(int SpaceId) : IRequest<Command>;
+
+    public sealed class QueryHandler(ICommunityDb db) : IRequestHandler<Query, Command>
+    {
+        public async Task<Command> Handle(Query request, CancellationToken cancellationToken) =>
+            await db.Spaces.AsNoTracking().Where(s => s.Id == request.SpaceId)
+                .Select(s => new Command { SpaceId = s.Id, Name = s.Name, Slug = s.Slug, Purpose = s.Purpose })
+                .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Space", request.SpaceId);
+    }
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, CreateSpace.Result>
+    {
+        public async Task<CreateSpace.Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var space = await db.Spaces.FirstOrDefaultAsync(s => s.Id == request.SpaceId, cancellationToken)
+                ?? throw new NotFoundException("Space", request.SpaceId);
+            var slug = request.Slug.Trim();
+            if (await db.Spaces.AnyAsync(s => s.Slug == slug && s.Id != space.Id, cancellationToken))
+            {
+                throw new ValidationException([new ValidationFailure(nameof(Command.Slug), "Another space has that address already.")]);
+            }
+
+            var before = space.Slug;
+            space.Edit(request.Name, slug, request.Purpose);
+            await db.SaveChangesAsync(cancellationToken);
+            await mediator.Publish(
+                new CommunityAdministered(currentUser.MemberId!.Value, ModerationAction.EditSpace, space.Id, null,
+                    before == space.Slug ? space.Name : $"{space.Name} (address /s/{before} is now /s/{space.Slug})", clock.GetUtcNow()),
+                cancellationToken);
+            return new CreateSpace.Result(space.Id, space.Slug);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace CommunityHub.Domain.Members;
+
+/// <summary>Who speaks for the company: the badge shown beside a member's name on every post.</summary>
+public enum MemberBadge
+{
+    None = 0,
+    Staff = 1,
+    Executive = 2,
+}

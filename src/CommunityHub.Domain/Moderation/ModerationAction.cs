@@ -1,0 +1,26 @@
+namespace CommunityHub.Domain.Moderation;
+
+/// <summary>Everything that lands in the audit log. Stored by name, so the order here may change.</summary>
+public enum ModerationAction
+{
+    PinThread,
+    UnpinThread,
+    LockThread,
+    UnlockThread,
+    CloseThread,
+    ReopenThread,
+    MoveThread,
+    HidePost,
+    RestorePost,
+    EditPost,
+    DismissFlag,
+    WarnMember,
+    SuspendMember,
+    BanMember,
+    ReinstateMember,
+    ChangeRoles,
+    CreateSpace,
+    EditSpace,
+    ReorderSpaces,
+    EditValues,
+}

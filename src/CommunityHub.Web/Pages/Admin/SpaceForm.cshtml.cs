@@ -1,0 +1,45 @@
+using CommunityHub.Application.Administration;
+using CommunityHub.Domain.Members;
+using CommunityHub.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Admin;
+
+/// <summary>Creating a space (/admin/spaces/new) and editing one (/admin/spaces/{id}/edit) share one form.</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed class SpaceFormModel(IMediator mediator) : PageModel
+{
+    [FromRoute]
+    public int? Id { get; set; }
+
+    [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
+    public EditSpace.Command Input { get; set; } = new();
+
+    public bool IsNew => Id is null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            Input = await mediator.Send(new EditSpace.Query(id), cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            Input.SpaceId = id;
+            await mediator.Send(Input, cancellationToken);
+        }
+        else
+        {
+            await mediator.Send(new CreateSpace.Command { Name = Input.Name, Slug = Input.Slug, Purpose = Input.Purpose }, cancellationToken);
+        }
+
+        return Redirect("/admin/spaces");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using CommunityHub.Application.Administration;
+using CommunityHub.Application.Moderation;
+using CommunityHub.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Moderation;
+
+public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageModel, IReloadOnInvalidPost
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public SanctionMember.Command Sanction { get; set; } = new();
+
+    [BindProperty]
+    public SetMemberRoles.Command Roles { get; set; } = new();
+
+    public GetMemberStanding.Standing Standing { get; private set; } = null!;
+
+    public string Tomorrow => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        Roles = new SetMemberRoles.Command
+        {
+            Staff = Standing.Roles.Contains(Domain.Members.Roles.Staff),
+            Executive = Standing.Roles.Contains(Domain.Members.Roles.Executive),
+            Moderator = Standing.Roles.Contains(Domain.Members.Roles.Moderator),
+            Admin = Standing.Roles.Contains(Domain.Members.Roles.Admin),
+            Title = Standing.Title,
+        };
+    }
+
+    public async Task<IActionResult> OnPostSanctionAsync(CancellationToken cancellationToken)
+    {
+        Sanction.MemberId = Id;
+        await mediator.Send(Sanction, cancellationToken);
+        return Redirect($"/moderation/members/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(CancellationToken cancellationToken)
+    {
+        Roles.MemberId = Id;
+        await mediator.Send(Roles, cancellationToken);
+        return Redirect($"/moderation/members/{Id}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Standing = await mediator.Send(new GetMemberStanding.Query(Id), cancellationToken);
+}

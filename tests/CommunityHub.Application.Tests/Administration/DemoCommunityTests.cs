@@ -1,0 +1,29 @@
+using CommunityHub.Domain.Members;
+using CommunityHub.Infrastructure.Persistence.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityHub.Application.Tests.Administration;
+
+public sealed class DemoCommunityTests(CommunityFixture fixture) : ApplicationTest(fixture)
+{
+    [Fact]
+    public async Task The_demo_community_shows_badges_titles_thread_states_an_official_answer_a_staff_note_an_open_flag_and_its_values()
+    {
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoCommunity>().SeedAsync(CancellationToken.None);
+        }
+
+        var badges = await QueryAsync(db => db.Members.Where(m => m.Badge != MemberBadge.None).ToDictionaryAsync(m => m.DisplayName, m => (m.Badge, m.Title)));
+        Assert.Equal((MemberBadge.Staff, "Product Manager, Reporting"), badges["Sam Patel"]);
+        Assert.Equal((MemberBadge.Executive, "CEO"), badges["Erin Walsh"]);
+        Assert.True(await QueryAsync(db => db.Threads.AnyAsync(t => t.IsPinned)));
+        Assert.True(await QueryAsync(db => db.Threads.AnyAsync(t => t.IsLocked)));
+        Assert.True(await QueryAsync(db => db.Threads.AnyAsync(t => t.OfficialAnswerPostId != null)));
+        Assert.True(await QueryAsync(db => db.Posts.AnyAsync(p => p.IsStaffNote)));
+        Assert.True(await QueryAsync(db => db.Flags.AnyAsync(f => f.ResolvedAt == null)));
+        Assert.True(await QueryAsync(db => db.Values.AnyAsync()));
+        Assert.True(await QueryAsync(db => db.ModerationLog.AnyAsync()));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using CommunityHub.Domain.Members;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Web.Tests.Pages;
+
+/// <summary>The staff, moderation and administration pages, in the states people meet them, are valid
+/// HTML by the Nu HTML checker.</summary>
+public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fixture)
+{
+    private async Task<HttpClient> PersonAsync(string displayName, params string[] roles)
+    {
+        await NewMemberAsync(displayName);
+        await Fixture.GrantAsync(displayName, roles, roles.Contains(Roles.Staff) ? "Product Manager" : null);
+        var client = NewVisitor();
+        using var response = await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf(displayName), ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static async Task<string> HtmlAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.True(expected == response.StatusCode, $"{url} answered {response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> RefusedAsync(Task<HttpResponseMessage> submitting)
+    {
+        using var response = await submitting;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static long PostIdOf(HttpResponseMessage redirect) => long.Parse(redirect.Headers.Location!.OriginalString.Split("#post-")[1]);
+
+    [Fact]
+    public async Task Every_staff_and_moderation_page_is_valid_html()
+    {
+        await CreateSpaceAsync();
+        await CreateSpaceAsync("ideas", "Ideas", 2);
+        var alice = await NewMemberAsync("Alice");
+        var thread = await StartThreadAsync(alice, title: "Export question");
+        using var reply = await ReplyAsync(await NewMemberAsync("Bruno"), thread, "Use *Export view*.");
+        var replyId = PostIdOf(reply);
+        var sam = await PersonAsync("Sam", Roles.Staff);
+        var erin = await PersonAsync("Erin", Roles.Executive);
+        using (await ReplyAsync(erin, thread, "Thanks for asking; we're on it.")) { }
+        var morgan = await PersonAsync("Morgan", Roles.Moderator);
+        var ada = await PersonAsync("Ada", Roles.Admin);
+        using (await SubmitFormAsync(sam, thread, new Dictionary<string, string> { ["Input.Body"] = "Staff only.", ["Input.IsStaffNote"] = "true" }, "#reply-form form")) { }
+        using (await SubmitFormAsync(sam, thread, new Dictionary<string, string>(), $"#post-{replyId} form")) { } // mark official
+        using (await SubmitFormAsync(alice, $"/posts/{replyId}/flag", new Dictionary<string, string> { ["Input.Reason"] = "Spam" })) { }
+        using (await SubmitFormAsync(alice, $"/posts/{replyId - 1}/edit", new Dictionary<string, string> { ["Input.Body"] = "Edited opening post" })) { }
+        var flagQueue = await HtmlAsync(morgan, "/moderation");
+        using (await SubmitFormAsync(morgan, $"/posts/{replyId}/hide", new Dictionary<string, string> { ["Input.Reason"] = "Advertising" })) { }
+        using (await SubmitFormAsync(morgan, thread, new Dictionary<string, string> { ["Input.Change"] = "Lock" }, ".moderation-bar form")) { }
+        var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
+        using (await SubmitFormAsync(ada, "/admin/values", new Dictionary<string, string> { ["Input.Body"] = "# Be kind\n\nAssume good intent." })) { }
+        var spaceId = await DbAsync(db => db.Spaces.Where(s => s.Slug == "ideas").Select(s => s.Id).SingleAsync());
+
+        var pages = new Dictionary<string, string>
+        {
+            ["thread-moderator"] = await HtmlAsync(morgan, thread),
+            ["thread-staff"] = await HtmlAsync(sam, thread),
+            ["thread-member-locked"] = await HtmlAsync(alice, thread),
+            ["thread-author-of-hidden"] = await HtmlAsync(await SignInAsync("Bruno"), thread),
+            ["thread-visitor"] = await HtmlAsync(NewVisitor(), thread),
+            ["edit"] = await HtmlAsync(morgan, $"/posts/{replyId}/edit"),
+            ["edit-refused"] = await RefusedAsync(SubmitFormAsync(morgan, $"/posts/{replyId}/edit", new Dictionary<string, string> { ["Input.Body"] = " " })),
+            ["history"] = await HtmlAsync(alice, $"/posts/{replyId - 1}/history"),
+            ["flag"] = await HtmlAsync(morgan, $"/posts/{replyId - 1}/flag"),
+            ["flag-refused"] = await RefusedAsync(SubmitFormAsync(morgan, $"/posts/{replyId - 1}/flag", new Dictionary<string, string> { ["Input.Reason"] = "" })),
+            ["hide"] = await HtmlAsync(morgan, $"/posts/{replyId}/hide"),
+            ["flag-queue"] = flagQueue,
+            ["flag-queue-empty"] = await HtmlAsync(morgan, "/moderation"),
+            ["audit-log"] = await HtmlAsync(morgan, "/moderation/log"),
+            ["audit-log-filtered"] = await HtmlAsync(morgan, "/moderation/log?action=HidePost"),
+            ["members"] = await HtmlAsync(morgan, "/moderation/members?q=b"),
+            ["member-moderator"] = await HtmlAsync(morgan, $"/moderation/members/{brunoId}"),
+            ["member-admin"] = await HtmlAsync(ada, $"/moderation/members/{brunoId}"),
+            ["member-refused"] = await RefusedAsync(SubmitFormAsync(morgan, $"/moderation/members/{brunoId}", new Dictionary<string, string> { ["Sanction.Sanction"] = "Suspend" }, "form[action$='handler=sanction']")),
+            ["admin-spaces"] = await HtmlAsync(ada, "/admin/spaces"),
+            ["admin-space-new"] = await HtmlAsync(ada, "/admin/spaces/new"),
+            ["admin-space-edit"] = await HtmlAsync(ada, $"/admin/spaces/{spaceId}/edit"),
+            ["admin-space-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/spaces/new", new Dictionary<string, string> { ["Input.Slug"] = "Not a slug" })),
+            ["admin-values"] = await HtmlAsync(ada, "/admin/values"),
+            ["values"] = await HtmlAsync(NewVisitor(), "/values"),
+            ["own-standing"] = await HtmlAsync(await SignInAsync("Bruno"), "/account/standing"),
+            ["home-moderator"] = await HtmlAsync(morgan, "/"),
+            ["thread-action-refused"] = await RefusedAsync(PostAsync(morgan, $"/moderation/threads/{thread.Split('/')[^1]}?handler=change", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = FormValues(GetFormOf(await HtmlAsync(morgan, thread)))["__RequestVerificationToken"],
+                ["Input.Change"] = "Lock",
+                ["ReturnUrl"] = thread,
+            })),
+            ["home-with-executives"] = await HtmlAsync(NewVisitor(), "/"),
+            ["space-with-the-company"] = await HtmlAsync(NewVisitor(), "/s/questions?with=company"),
+            ["space-with-the-company-none"] = await HtmlAsync(NewVisitor(), "/s/ideas?with=company"),
+        };
+
+        // The states the pages were meant to be in.
+        Assert.Contains("Hidden by a moderator. Reason: Advertising", pages["thread-author-of-hidden"], StringComparison.Ordinal);
+        Assert.Contains("This reply was hidden by a moderator.", pages["thread-member-locked"], StringComparison.Ordinal);
+        Assert.Contains("Staff only.", pages["thread-staff"], StringComparison.Ordinal);
+        Assert.Contains("Moderate this thread", pages["thread-moderator"], StringComparison.Ordinal);
+        Assert.Contains("Spam", pages["flag-queue"], StringComparison.Ordinal);
+        Assert.Contains("Edited", pages["thread-visitor"], StringComparison.Ordinal);
+        Assert.Contains("Executives here", pages["home-with-executives"], StringComparison.Ordinal);
+        Assert.Contains("locked already", pages["thread-action-refused"], StringComparison.Ordinal);
+
+        var findings = await HtmlConformanceTests.CheckAsync(pages);
+
+        Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
+    }
+
+    private async Task<HttpClient> SignInAsync(string displayName)
+    {
+        var client = NewVisitor();
+        using var response = await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf(displayName), ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlFormElement GetFormOf(string html) =>
+        (AngleSharp.Html.Dom.IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".moderation-bar form")!;
+}
