@@ -2,6 +2,7 @@ using CommunityHub.Application;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Infrastructure;
 using Serilog;
 
@@ -63,6 +64,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.MapFeeds();
 
 await app.RunAsync();
 

@@ -4,6 +4,7 @@ using CommunityHub.Domain.Members;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Members;
 
@@ -35,7 +36,7 @@ public static class RegisterMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, IOptions<CommunityOptions> options) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -51,6 +52,9 @@ public static class RegisterMember
                 throw new ValidationException(result.Errors.Select(e => new ValidationFailure(e.Field, e.Message)));
             }
 
+            // The confirmation e-mail is queued in the same transaction: an account never lacks its e-mail, nor the reverse.
+            var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
+            db.Emails.Add(AccountEmails.ConfirmAddress(options.Value, member.Id, member.DisplayName, request.Email.Trim(), code, clock.GetUtcNow()));
             return member.Id;
         }
     }

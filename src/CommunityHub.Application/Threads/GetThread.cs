@@ -1,5 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Notifications;
+using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,16 @@ public static class GetThread
         IReadOnlyList<PostView> Replies,
         long? PreviousBefore,
         long? NextAfter,
-        PostView? ReplyingTo);
+        PostView? ReplyingTo,
+        ReaderState Reader);
+
+    /// <summary>The signed-in member's place in the thread (all empty for a visitor).</summary>
+    /// <param name="LastReadPostId">The highest post they have had on screen, null before their first visit.</param>
+    /// <param name="LatestPostId">The thread's newest post: with <paramref name="LastReadPostId"/>, whether there is something unread.</param>
+    public sealed record ReaderState(long? LastReadPostId, long LatestPostId, ThreadWatchChoice Watch)
+    {
+        public bool HasUnread => LastReadPostId is { } read && LatestPostId > read;
+    }
 
     public sealed record PostView(
         long Id,
@@ -37,12 +48,14 @@ public static class GetThread
         string BodyHtml,
         DateTimeOffset CreatedAt,
         long? InReplyToPostId,
-        string? InReplyToAuthorName);
+        string? InReplyToAuthorName,
+        bool IsDeleted = false);
 
-    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, ThreadPage>
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, ThreadPage>
     {
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
+            var me = currentUser.MemberId;
             var header = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -61,6 +74,10 @@ public static class GetThread
                         // Paging backwards, "is there a later page?" rides along in this statement.
                         HasRepliesFromBefore = request.Before != null
                             && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before),
+                        // The reader's state rides along in the same statement (unread tracking, watch button).
+                        LastRead = db.ThreadReadMarks.Where(r => r.MemberId == me && r.ThreadId == t.Id).Select(r => (long?)r.LastReadPostId).FirstOrDefault(),
+                        Watch = db.ThreadWatches.Where(w => w.MemberId == me && w.ThreadId == t.Id).Select(w => (WatchLevel?)w.Level).FirstOrDefault(),
+                        LatestPostId = db.Posts.Where(r => r.ThreadId == t.Id).Max(r => (long?)r.Id) ?? p.Id,
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
@@ -113,7 +130,11 @@ public static class GetThread
                 page,
                 hasEarlier && page.Count > 0 ? page[0].Id : null,
                 hasLater && page.Count > 0 ? page[^1].Id : null,
-                replyingTo);
+                replyingTo,
+                new ReaderState(
+                    header.LastRead,
+                    header.LatestPostId,
+                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
         }
 
         /// <summary>Posts with their author and, for a reply to a reply, the name of whom it answers; still composable (filter, order, take).</summary>
@@ -127,7 +148,17 @@ public static class GetThread
             select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorJoinedAt = a.JoinedAt, ParentAuthorName = parentAuthor.DisplayName };
 
         private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
-            rows.Select(r => new PostView(r.Post.Id, r.Post.AuthorId, r.AuthorName, r.AuthorJoinedAt, r.Post.BodyHtml, r.Post.CreatedAt, r.Post.InReplyToPostId, r.ParentAuthorName));
+            rows.Select(r => new PostView(
+                r.Post.Id,
+                r.Post.AuthorId,
+                r.AuthorName,
+                r.AuthorJoinedAt,
+                // A deleted reply's words never leave the database again; the page shows "removed".
+                r.Post.DeletedAt == null ? r.Post.BodyHtml : string.Empty,
+                r.Post.CreatedAt,
+                r.Post.InReplyToPostId,
+                r.ParentAuthorName,
+                r.Post.DeletedAt != null));
     }
 
     private sealed class PostRow

@@ -1,5 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Email;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
@@ -19,6 +21,20 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
 
     public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
+
+    public DbSet<SpaceWatch> SpaceWatches => Set<SpaceWatch>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
+    public DbSet<ThreadReadMark> ThreadReadMarks => Set<ThreadReadMark>();
+
+    public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

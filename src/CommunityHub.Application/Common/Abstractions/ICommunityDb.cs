@@ -1,4 +1,6 @@
+using CommunityHub.Domain.Email;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,20 @@ public interface ICommunityDb
     DbSet<DiscussionThread> Threads { get; }
 
     DbSet<Post> Posts { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<ThreadWatch> ThreadWatches { get; }
+
+    DbSet<SpaceWatch> SpaceWatches { get; }
+
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
+    DbSet<DigestSubscription> DigestSubscriptions { get; }
+
+    DbSet<ThreadReadMark> ThreadReadMarks { get; }
+
+    DbSet<QueuedEmail> Emails { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Spaces;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -11,4 +12,10 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(string slug, [FromQuery] string? after, CancellationToken cancellationToken) =>
         Space = await mediator.Send(new GetSpace.Query(slug, after), cancellationToken);
+
+    public async Task<IActionResult> OnPostWatchAsync(string slug, bool watch, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WatchSpace.Command { Slug = slug, Watch = watch }, cancellationToken);
+        return Redirect($"/s/{slug}");
+    }
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Threads;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
@@ -37,9 +38,37 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
             return RedirectPermanent($"/s/{Thread.SpaceSlug}/t/{Id}{Request.QueryString}");
         }
 
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var reader = Thread.Reader;
+            if (After is null && Before is null && ReplyTo is null && reader.HasUnread)
+            {
+                // Unread tracking: open the thread where the member stopped reading.
+                return Redirect($"/s/{Thread.SpaceSlug}/t/{Id}?after={reader.LastReadPostId}#new");
+            }
+
+            var lastShown = Thread.Replies.Count > 0 ? Math.Max(Thread.Replies[^1].Id, Thread.OpeningPost.Id) : Thread.OpeningPost.Id;
+            if (reader.LastReadPostId is not { } read || lastShown > read)
+            {
+                await mediator.Send(new RecordThreadVisit.Command(Id, lastShown), cancellationToken);
+            }
+        }
+
         Input.SubmissionId = Guid.NewGuid();
         Input.InReplyToPostId = Thread.ReplyingTo?.Id;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostWatchAsync(ThreadWatchChoice choice, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WatchThread.Command { ThreadId = Id, Choice = choice }, cancellationToken);
+        return Redirect($"/s/{Slug}/t/{Id}#watch");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long postId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteReply.Command(Id, postId), cancellationToken);
+        return Redirect($"/s/{Slug}/t/{Id}?before={postId + 1}#post-{postId}");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
