@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Notifications;
 
-/// <summary>Starting or replying to a thread watches it; a new thread tells the space's watchers, a reply tells the
+/// <summary>Starting or replying to a thread watches it (and starting one marks it read to its opening post); a new thread tells the space's watchers, a reply tells the
 /// thread's author, the author of the post it answers and the thread's watchers. Runs inside the post's
 /// transaction (see Threads/ThreadEvents.cs), so a post and its notifications are committed together.</summary>
 public sealed class WatchAndNotifyOnThreadEvents(ICommunityDb db, Notifier notifier, TimeProvider clock)
@@ -15,6 +15,8 @@ public sealed class WatchAndNotifyOnThreadEvents(ICommunityDb db, Notifier notif
     public async Task Handle(ThreadStarted notification, CancellationToken cancellationToken)
     {
         await WatchAsync(notification.AuthorId, notification.ThreadId, cancellationToken);
+        // The author has read their own opening post: later replies are unread for them.
+        db.ThreadReadMarks.Add(ThreadReadMark.Create(notification.AuthorId, notification.ThreadId, notification.OpeningPostId, clock.GetUtcNow()));
         var watchers = await db.SpaceWatches
             .Where(w => w.SpaceId == notification.SpaceId)
             .Select(w => w.MemberId)

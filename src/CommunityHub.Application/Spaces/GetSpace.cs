@@ -64,8 +64,8 @@ public static class GetSpace
                     orderby t.IsPinned descending, t.LastActivityAt descending, t.Id descending
                     select new ThreadRow(
                         t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName,
-                        // Unread: visited before, and a post has come since (same statement; posts(thread_id, id) answers it).
-                        db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id && db.Posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId))))
+                        // Unread: visited before, and someone else has posted since (same statement; posts(thread_id, id) answers it).
+                        db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id && db.Posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId && p.AuthorId != me))))
                 .Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
 

@@ -16,7 +16,9 @@ public static class GetThread
     /// <param name="After">Show the replies after this post id.</param>
     /// <param name="Before">Show the replies before this post id.</param>
     /// <param name="ReplyTo">The post the reply form answers, if any.</param>
-    public sealed record Query(long ThreadId, long? After = null, long? Before = null, long? ReplyTo = null) : IRequest<ThreadPage>;
+    /// <param name="FromLastRead">With no page asked for, a signed-in member with unread replies gets the page that
+    /// starts after the last post they read (unread tracking), in the same two statements.</param>
+    public sealed record Query(long ThreadId, long? After = null, long? Before = null, long? ReplyTo = null, bool FromLastRead = false) : IRequest<ThreadPage>;
 
     public sealed record ThreadPage(
         long Id,
@@ -34,8 +36,8 @@ public static class GetThread
 
     /// <summary>The signed-in member's place in the thread (all empty for a visitor).</summary>
     /// <param name="LastReadPostId">The highest post they have had on screen, null before their first visit.</param>
-    /// <param name="LatestPostId">The thread's newest post: with <paramref name="LastReadPostId"/>, whether there is something unread.</param>
-    public sealed record ReaderState(long? LastReadPostId, long LatestPostId, ThreadWatchChoice Watch)
+    /// <param name="LatestPostId">The thread's newest post by someone else: with <paramref name="LastReadPostId"/>, whether there is something unread.</param>
+    public sealed record ReaderState(Guid? MemberId, long? LastReadPostId, long LatestPostId, ThreadWatchChoice Watch)
     {
         public bool HasUnread => LastReadPostId is { } read && LatestPostId > read;
     }
@@ -77,21 +79,29 @@ public static class GetThread
                         // The reader's state rides along in the same statement (unread tracking, watch button).
                         LastRead = db.ThreadReadMarks.Where(r => r.MemberId == me && r.ThreadId == t.Id).Select(r => (long?)r.LastReadPostId).FirstOrDefault(),
                         Watch = db.ThreadWatches.Where(w => w.MemberId == me && w.ThreadId == t.Id).Select(w => (WatchLevel?)w.Level).FirstOrDefault(),
-                        LatestPostId = db.Posts.Where(r => r.ThreadId == t.Id).Max(r => (long?)r.Id) ?? p.Id,
+                        // The newest post by someone else: one's own replies are never "unread".
+                        LatestPostId = db.Posts.Where(r => r.ThreadId == t.Id && r.AuthorId != me).Max(r => (long?)r.Id) ?? p.Id,
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
 
             var pageSize = options.Value.RepliesPerPage;
+            var startAfter = request.After;
+            if (request.FromLastRead && request.After is null && request.Before is null
+                && header.LastRead is { } lastRead && header.LatestPostId > lastRead && lastRead != header.Opening.Id)
+            {
+                startAfter = lastRead;
+            }
+
             var replies = WithAuthors(db.Posts.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
-            var backwards = request.Before is not null && request.After is null;
+            var backwards = request.Before is not null && startAfter is null;
             if (backwards)
             {
                 replies = replies.Where(r => r.Post.Id < request.Before!.Value).OrderByDescending(r => r.Post.Id);
             }
             else
             {
-                if (request.After is { } after)
+                if (startAfter is { } after)
                 {
                     replies = replies.Where(r => r.Post.Id > after);
                 }
@@ -111,7 +121,7 @@ public static class GetThread
                 page.Reverse();
             }
 
-            var hasEarlier = backwards ? hasMoreThisWay : request.After is not null;
+            var hasEarlier = backwards ? hasMoreThisWay : startAfter is not null;
             var hasLater = backwards ? header.HasRepliesFromBefore : hasMoreThisWay;
 
             var replyingTo = request.ReplyTo is not { } replyTo ? null
@@ -132,6 +142,7 @@ public static class GetThread
                 hasLater && page.Count > 0 ? page[^1].Id : null,
                 replyingTo,
                 new ReaderState(
+                    me,
                     header.LastRead,
                     header.LatestPostId,
                     header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));

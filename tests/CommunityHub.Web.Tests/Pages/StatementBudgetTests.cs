@@ -40,11 +40,24 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(2, forShort);
         Assert.Equal(2, forLong);
         Assert.Equal(2, forLongSecondPage);
-        Assert.Equal(2, forSignedInMember);
+        // Signed in, the header adds one indexed count of unread notifications (issue 5); the reader's read mark and
+        // watch state ride in the thread statement, and the read mark is written only when the page shows something new.
+        Assert.Equal(3, forSignedInMember);
     }
 
     [Fact]
-    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_one_two_and_one_statements()
+    public async Task A_members_first_visit_to_a_thread_records_how_far_they_read_in_one_more_statement()
+    {
+        await CreateSpaceAsync();
+        var thread = await StartThreadAsync(await NewMemberAsync("Alice"));
+        var bruno = await NewMemberAsync("Bruno");
+
+        Assert.Equal(4, await StatementsToRenderAsync(bruno, thread));
+        Assert.Equal(3, await StatementsToRenderAsync(bruno, thread));
+    }
+
+    [Fact]
+    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_one_two_and_one_statements_plus_the_members_header()
     {
         await CreateSpaceAsync();
         await CreateSpaceAsync("ideas", "Ideas", 2);
@@ -54,8 +67,12 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
             await StartThreadAsync(alice, title: $"Thread {i}");
         }
 
-        Assert.Equal(1, await StatementsToRenderAsync(alice, "/"));
-        Assert.Equal(2, await StatementsToRenderAsync(alice, "/s/questions"));
-        Assert.Equal(1, await StatementsToRenderAsync(alice, "/s/questions/new"));
+        // One more each for the signed-in header's unread count (issue 5); a visitor's pages are unchanged.
+        Assert.Equal(2, await StatementsToRenderAsync(alice, "/"));
+        Assert.Equal(3, await StatementsToRenderAsync(alice, "/s/questions"));
+        Assert.Equal(2, await StatementsToRenderAsync(alice, "/s/questions/new"));
+        var visitor = NewVisitor();
+        Assert.Equal(1, await StatementsToRenderAsync(visitor, "/"));
+        Assert.Equal(2, await StatementsToRenderAsync(visitor, "/s/questions"));
     }
 }

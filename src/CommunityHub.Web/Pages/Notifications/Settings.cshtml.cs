@@ -20,6 +20,14 @@ public sealed class SettingsModel(IMediator mediator) : PageModel, IReloadOnInva
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            // Only a forged or garbled form gets here: the page offers nothing but valid choices.
+            ModelState.AddModelError(string.Empty, "Choose one of the offered options for each kind of notification.");
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
         await mediator.Send(Input, cancellationToken);
         Saved = "Your notification settings are saved.";
         return Redirect("/notifications/settings");

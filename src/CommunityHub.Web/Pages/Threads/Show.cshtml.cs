@@ -41,12 +41,6 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         if (User.Identity?.IsAuthenticated == true)
         {
             var reader = Thread.Reader;
-            if (After is null && Before is null && ReplyTo is null && reader.HasUnread)
-            {
-                // Unread tracking: open the thread where the member stopped reading.
-                return Redirect($"/s/{Thread.SpaceSlug}/t/{Id}?after={reader.LastReadPostId}#new");
-            }
-
             var lastShown = Thread.Replies.Count > 0 ? Math.Max(Thread.Replies[^1].Id, Thread.OpeningPost.Id) : Thread.OpeningPost.Id;
             if (reader.LastReadPostId is not { } read || lastShown > read)
             {
@@ -81,5 +75,6 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId), cancellationToken);
+        // Unread tracking: opened plainly, the thread starts where the member stopped reading (site.js scrolls to "#new").
+        Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId, FromLastRead: After is null && Before is null && ReplyTo is null), cancellationToken);
 }
