@@ -6,7 +6,7 @@ namespace CommunityHub.Web.Tests.Conversation;
 /// <summary>E-mails as a newcomer meets them: .eml files in the pickup folder, written by the background sender.</summary>
 public sealed class EmailPageTests(WebFixture fixture) : WebTest(fixture)
 {
-    private async Task<MimeMessage> WaitForMailAsync(string to, string subjectContains)
+    private static async Task<MimeMessage> WaitForMailAsync(string to, string subjectContains)
     {
         // The background sender polls every 100 ms in the tests; give it a few seconds at most.
         for (var i = 0; i < 100; i++)
