@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Maintenance;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
@@ -75,6 +76,7 @@ public sealed class DemoCommunity(
             await db.SaveChangesAsync(cancellationToken);
 
             var posted = new List<long> { thread.Posts.Single().Id };
+            var authors = new List<Guid> { thread.AuthorId };
             var at = startedAt;
             foreach (var line in script.Posts.Skip(1))
             {
@@ -84,11 +86,57 @@ public sealed class DemoCommunity(
                 db.Posts.Add(reply);
                 await db.SaveChangesAsync(cancellationToken);
                 posted.Add(reply.Id);
+                authors.Add(reply.AuthorId);
+                TellAbout(reply, thread.AuthorId, line.InReplyTo is { } parent ? authors[parent] : null, now);
             }
+
+            // Everyone who took part watches the thread and has read it up to their own last post.
+            foreach (var participant in authors.Distinct())
+            {
+                db.ThreadWatches.Add(ThreadWatch.Create(participant, thread.Id, WatchLevel.Watching, startedAt));
+                db.ThreadReadMarks.Add(ThreadReadMark.Create(participant, thread.Id, posted[authors.LastIndexOf(participant)], now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
+
+        // Alice follows the Q&A and show-and-tell spaces and reads the daily digest; Sam watches the ideas.
+        db.SpaceWatches.Add(SpaceWatch.Create(members["Alice"], spaces[1].Id, now.AddDays(-30)));
+        db.SpaceWatches.Add(SpaceWatch.Create(members["Alice"], spaces[3].Id, now.AddDays(-30)));
+        db.SpaceWatches.Add(SpaceWatch.Create(members["Sam"], spaces[2].Id, now.AddDays(-30)));
+        db.DigestSubscriptions.Add(DigestSubscription.Create(members["Alice"], now.AddHours(-20)));
+        await db.SaveChangesAsync(cancellationToken);
 
         // Counters and latest activity follow from the posts just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
+    }
+
+    /// <summary>What the notifier would have told, had these replies been written through the app: the thread's
+    /// author and the author of the post answered, once each, in the most personal kind. News older than two days
+    /// has been read.</summary>
+    private void TellAbout(Post reply, Guid threadAuthor, Guid? parentAuthor, DateTimeOffset now)
+    {
+        var told = new Dictionary<Guid, NotificationKind>();
+        if (parentAuthor is { } parent && parent != reply.AuthorId)
+        {
+            told[parent] = NotificationKind.ReplyToYourPost;
+        }
+
+        if (threadAuthor != reply.AuthorId)
+        {
+            told.TryAdd(threadAuthor, NotificationKind.ReplyToYourThread);
+        }
+
+        foreach (var (recipient, kind) in told)
+        {
+            var notification = Notification.Create(recipient, kind, reply.AuthorId, reply.ThreadId, reply.Id, reply.CreatedAt);
+            if (reply.CreatedAt < now.AddDays(-2))
+            {
+                notification.MarkRead(reply.CreatedAt.AddHours(1));
+            }
+
+            db.Notifications.Add(notification);
+        }
     }
 
     private static void Check(IdentityResult result)
@@ -126,6 +174,8 @@ public sealed class DemoCommunity(
         ]),
         new(1, "Single sign-on with Okta: users land on the wrong workspace", 5, [
             new("Alice", "After enabling SSO through Okta, some of our users land in a personal workspace instead of the company one. Has anyone seen this?"),
+            new("Sam", "I've seen this when the Okta app sends the personal address as the NameID. Check the attribute mapping: it should send the work e-mail. I'll ask our identity team to confirm.", 60),
+            new("Dev", "Same here last month; Sam's mapping fix worked for us.", 40, 1),
         ]),
         new(2, "Dark mode for the dashboard", 24 * 12, [
             new("Chloe", "Our operations team works night shifts and would love a dark theme for the dashboard."),
