@@ -84,41 +84,69 @@ public sealed class Notifier(
         }
 
         var ids = chosen.Select(r => r.MemberId).ToList();
-        var kinds = chosen.Select(r => r.Kind).Distinct().ToList();
         var muted = await db.ThreadWatches
             .Where(w => w.ThreadId == threadId && w.Level == WatchLevel.Muted && ids.Contains(w.MemberId))
             .Select(w => w.MemberId)
             .ToListAsync(cancellationToken);
         var preferences = await db.NotificationPreferences
-            .Where(p => ids.Contains(p.MemberId) && kinds.Contains(p.Kind))
+            .Where(p => ids.Contains(p.MemberId))
             .ToDictionaryAsync(p => (p.MemberId, p.Kind), p => p.Channel, cancellationToken);
-        var already = await db.Notifications
+        // What this event already told (saved, or added earlier in this same transaction by another subscriber).
+        var saved = await db.Notifications
             .Where(n => ids.Contains(n.RecipientId) && n.ThreadId == threadId && n.PostId == postId && n.ActorId == actorId)
-            .Select(n => new { n.RecipientId, n.Kind })
             .ToListAsync(cancellationToken);
+        var already = saved
+            .Concat(db.Notifications.Local.Where(n => ids.Contains(n.RecipientId) && n.ThreadId == threadId && n.PostId == postId && n.ActorId == actorId))
+            .Distinct()
+            .ToList();
         var accounts = await identity.AccountsAsync(ids, cancellationToken);
 
         var now = clock.GetUtcNow();
+        NotificationChannel ChannelOf(Guid memberId, NotificationKind kind) =>
+            preferences.TryGetValue((memberId, kind), out var chosen) ? chosen : NotificationDefaults.ChannelFor(kind);
+
         var told = 0;
         foreach (var recipient in chosen)
         {
             if (!accounts.TryGetValue(recipient.MemberId, out var account)
                 || (muted.Contains(recipient.MemberId) && IsAboutTheConversation(recipient.Kind))
-                || already.Any(a => a.RecipientId == recipient.MemberId && a.Kind == recipient.Kind)
                 || (post is not null && !MaySee(account, post, recipient.Kind)))
             {
                 continue;
             }
 
-            var channel = preferences.TryGetValue((recipient.MemberId, recipient.Kind), out var chosenChannel)
-                ? chosenChannel
-                : NotificationDefaults.ChannelFor(recipient.Kind);
+            var channel = ChannelOf(recipient.MemberId, recipient.Kind);
+            var earlier = already.Where(n => n.RecipientId == recipient.MemberId).ToList();
+            if (earlier.Any(n => n.Kind == recipient.Kind))
+            {
+                continue; // the same event again: never doubled
+            }
+
+            if (IsAboutTheConversation(recipient.Kind) && earlier.Find(n => IsAboutTheConversation(n.Kind)) is { } toldBefore)
+            {
+                // Another subscriber already told this member about this post (say "replied in a thread you watch"),
+                // and this is more personal ("mentioned you"): one notification, in the more personal kind.
+                var before = ChannelOf(recipient.MemberId, toldBefore.Kind);
+                if (channel != NotificationChannel.None && toldBefore.Retell(recipient.Kind))
+                {
+                    told++;
+                    if (channel == NotificationChannel.InAppAndEmail && before != NotificationChannel.InAppAndEmail && account.EmailConfirmed)
+                    {
+                        db.Emails.Add(Compose(account, recipient.Kind, about.ActorName ?? "Someone", about.Title, about.SpaceName, about.SpaceSlug, threadId, post, now));
+                    }
+                }
+
+                continue;
+            }
+
             if (channel == NotificationChannel.None)
             {
                 continue;
             }
 
-            db.Notifications.Add(Notification.Create(recipient.MemberId, recipient.Kind, actorId, threadId, postId, now));
+            var notification = Notification.Create(recipient.MemberId, recipient.Kind, actorId, threadId, postId, now);
+            db.Notifications.Add(notification);
+            already.Add(notification);
             told++;
             if (channel == NotificationChannel.InAppAndEmail && account.EmailConfirmed)
             {

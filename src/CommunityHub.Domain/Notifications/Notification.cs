@@ -49,4 +49,19 @@ public sealed class Notification
     }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    /// <summary>The same event turned out to concern the recipient more personally (a reply in a thread they watch
+    /// also mentions them): the notification becomes the more personal kind, unread again. Never the other way.</summary>
+    /// <returns>Whether it changed.</returns>
+    public bool Retell(NotificationKind kind)
+    {
+        if (NotificationDefaults.Precedence(kind) >= NotificationDefaults.Precedence(Kind))
+        {
+            return false;
+        }
+
+        Kind = kind;
+        ReadAt = null;
+        return true;
+    }
 }

@@ -279,6 +279,32 @@ public sealed class NotificationTests(CommunityFixture fixture) : ConversationTe
         Assert.Equal(0, await QueryAsync(db => db.Posts.CountAsync(p => !p.IsOpeningPost)));
     }
 
+    [Fact]
+    public async Task A_more_personal_notice_of_the_same_post_replaces_the_first_instead_of_adding_a_second()
+    {
+        await CreateSpaceAsync();
+        var alice = await RunAsNewMemberAsync("Alice");
+        await ConfirmEmailOfAsync(alice);
+        var thread = await StartThreadAsync();
+        var bruno = await RunAsNewMemberAsync("Bruno");
+        var reply = await ReplyAsync(thread, "Hey @alice, see this");
+        await ExecuteSqlAsync($"DELETE FROM notifications");
+        await ExecuteSqlAsync($"DELETE FROM email_outbox");
+
+        // Two subscribers of one reply, in one transaction: watching first, then the mention (as the mentions feature will).
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            Assert.True(await notifier.NotifyAsync(alice, NotificationKind.ReplyInWatchedThread, bruno, thread, reply, CancellationToken.None));
+            Assert.True(await notifier.NotifyAsync(alice, NotificationKind.Mention, bruno, thread, reply, CancellationToken.None));
+            Assert.False(await notifier.NotifyAsync(alice, NotificationKind.ReplyToYourThread, bruno, thread, reply, CancellationToken.None));
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.CommunityDbContext>().SaveChangesAsync();
+        }
+
+        Assert.Equal([(alice, NotificationKind.Mention, (long?)reply)], await NotificationsAsync());
+        Assert.Equal(1, await QueryAsync(db => db.Emails.CountAsync(e => e.Subject.Contains("mentioned you"))));
+    }
+
     private async Task<bool> NotifyAsync(Guid recipient, NotificationKind kind, Guid actor, long thread, long post)
     {
         await using var scope = Fixture.Services.CreateAsyncScope();

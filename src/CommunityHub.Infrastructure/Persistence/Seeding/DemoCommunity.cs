@@ -51,6 +51,7 @@ public sealed class DemoCommunity(
             members[name.Split(' ')[0]] = member.Id;
         }
 
+        var news = new List<Notification>();
         var spaces = new[]
         {
             Space.Create("Getting started", "getting-started", "New here? Introduce yourself, ask how things work, and find your way around.", 1),
@@ -87,7 +88,7 @@ public sealed class DemoCommunity(
                 await db.SaveChangesAsync(cancellationToken);
                 posted.Add(reply.Id);
                 authors.Add(reply.AuthorId);
-                TellAbout(reply, thread.AuthorId, line.InReplyTo is { } parent ? authors[parent] : null, now);
+                news.AddRange(TellAbout(reply, thread.AuthorId, line.InReplyTo is { } parent ? authors[parent] : null, now));
             }
 
             // Everyone who took part watches the thread and has read it up to their own last post.
@@ -99,6 +100,9 @@ public sealed class DemoCommunity(
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // In the order they happened, as the app would have written them (the notifications page lists by id).
+        db.Notifications.AddRange(news.OrderBy(n => n.CreatedAt));
 
         // Alice follows the Q&A and show-and-tell spaces and reads the daily digest; Sam watches the ideas.
         db.SpaceWatches.Add(SpaceWatch.Create(members["Alice"], spaces[1].Id, now.AddDays(-30)));
@@ -114,7 +118,7 @@ public sealed class DemoCommunity(
     /// <summary>What the notifier would have told, had these replies been written through the app: the thread's
     /// author and the author of the post answered, once each, in the most personal kind. News older than two days
     /// has been read.</summary>
-    private void TellAbout(Post reply, Guid threadAuthor, Guid? parentAuthor, DateTimeOffset now)
+    private static IEnumerable<Notification> TellAbout(Post reply, Guid threadAuthor, Guid? parentAuthor, DateTimeOffset now)
     {
         var told = new Dictionary<Guid, NotificationKind>();
         if (parentAuthor is { } parent && parent != reply.AuthorId)
@@ -135,7 +139,7 @@ public sealed class DemoCommunity(
                 notification.MarkRead(reply.CreatedAt.AddHours(1));
             }
 
-            db.Notifications.Add(notification);
+            yield return notification;
         }
     }
 
