@@ -72,6 +72,33 @@ public sealed class NotificationPageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task Anonymous_posts_to_watch_mute_or_change_settings_are_sent_to_sign_in_and_change_nothing()
+    {
+        await CreateSpaceAsync();
+        var thread = await StartThreadAsync(await NewMemberAsync("Alice"));
+        var visitor = NewVisitor();
+        var token = FormValues((await GetPageAsync(visitor, "/account/sign-in")).QuerySelector<IHtmlFormElement>("main form")!)["__RequestVerificationToken"];
+
+        foreach (var (url, fields) in new (string, Dictionary<string, string>)[]
+        {
+            ($"{thread}?handler=watch", new() { ["choice"] = "Muted" }),
+            ("/s/questions?handler=watch", new() { ["watch"] = "true" }),
+            ("/notifications/settings", new() { ["Input.Digest"] = "true" }),
+            ("/notifications?handler=readAll", new()),
+        })
+        {
+            fields["__RequestVerificationToken"] = token;
+            using var response = await PostAsync(visitor, url, fields);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/account/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await DbAsync(db => db.SpaceWatches.CountAsync()));
+        Assert.Equal(0, await DbAsync(db => db.DigestSubscriptions.CountAsync()));
+        Assert.Equal(0, await DbAsync(db => db.ThreadWatches.CountAsync(w => w.Level == Domain.Notifications.WatchLevel.Muted)));
+    }
+
+    [Fact]
     public async Task Settings_save_per_kind_and_the_digest()
     {
         await CreateSpaceAsync();
