@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Security;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -18,6 +19,32 @@ public static class ConfirmEmail
             request.MemberId == Guid.Empty || string.IsNullOrEmpty(request.Code)
                 ? Task.FromResult(false)
                 : identity.ConfirmEmailAsync(request.MemberId, request.Code, cancellationToken);
+    }
+}
+
+/// <summary>A signed-in member whose address is not confirmed yet asks for the confirmation e-mail again.</summary>
+public static class ResendEmailConfirmation
+{
+    [Authorize]
+    public sealed record Command : ICommand<bool>;
+
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, ICurrentUser currentUser, TimeProvider clock, IOptions<CommunityOptions> options)
+        : IRequestHandler<Command, bool>
+    {
+        /// <returns>False when the address is confirmed already (nothing sent).</returns>
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var me = currentUser.MemberId!.Value;
+            var accounts = await identity.AccountsAsync([me], cancellationToken);
+            if (!accounts.TryGetValue(me, out var account) || account.EmailConfirmed)
+            {
+                return false;
+            }
+
+            var code = await identity.EmailConfirmationCodeAsync(me, cancellationToken);
+            db.Emails.Add(AccountEmails.ConfirmAddress(options.Value, me, account.DisplayName, account.Email, code, clock.GetUtcNow()));
+            return true;
+        }
     }
 }
 

@@ -51,6 +51,22 @@ public sealed class EmailOutboxTests(CommunityFixture fixture) : ConversationTes
     }
 
     [Fact]
+    public async Task An_unconfirmed_member_can_ask_for_the_confirmation_email_again_and_a_confirmed_one_gets_none()
+    {
+        var alice = await RunAsNewMemberAsync("Alice");
+        await DispatchAsync();
+
+        Assert.True(await SendAsync(new ResendEmailConfirmation.Command()));
+        await ConfirmEmailOfAsync(alice);
+        Assert.False(await SendAsync(new ResendEmailConfirmation.Command()));
+        RunAsAnonymous();
+        await Assert.ThrowsAsync<Common.Exceptions.NotSignedInException>(() => SendAsync(new ResendEmailConfirmation.Command()));
+
+        Assert.Equal(1, await DispatchAsync());
+        Assert.Equal(2, PickedUp().Count(m => m.Subject!.StartsWith("Confirm your e-mail address", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_password_reset_goes_through_the_outbox_and_reveals_nothing_for_an_unknown_address()
     {
         await RunAsNewMemberAsync("Alice");

@@ -36,7 +36,7 @@ public sealed class ConversationPagesConformanceTests(WebFixture fixture) : WebT
             })),
             ["notifications-empty"] = await HtmlAsync(await NewMemberAsync("Chloe"), "/notifications"),
             ["notification-settings"] = await HtmlAsync(alice, "/notifications/settings"),
-            ["notification-settings-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, "/notifications/settings", new Dictionary<string, string> { ["Input.Channels[Mention]"] = "Pigeon" })),
+            ["notification-settings-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, "/notifications/settings", new Dictionary<string, string> { ["Input.Channels[Mention]"] = "Pigeon" }, "#settings-form")),
             ["search"] = await HtmlAsync(visitor, "/search"),
             ["search-results"] = await HtmlAsync(visitor, "/search?q=export"),
             ["search-no-results"] = await HtmlAsync(visitor, "/search?q=zebra&space=questions&author=Nobody"),

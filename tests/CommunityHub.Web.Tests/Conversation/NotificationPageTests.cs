@@ -109,7 +109,7 @@ public sealed class NotificationPageTests(WebFixture fixture) : WebTest(fixture)
             ["Input.Channels[ReplyToYourThread]"] = "None",
             ["Input.Channels[Mention]"] = "InApp",
             ["Input.Digest"] = "true",
-        });
+        }, "#settings-form");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var page = await GetPageAsync(alice, "/notifications/settings");
@@ -122,8 +122,13 @@ public sealed class NotificationPageTests(WebFixture fixture) : WebTest(fixture)
         using (await ReplyAsync(await NewMemberAsync("Bruno"), thread, "Quiet")) { }
         Assert.Equal(0, await DbAsync(db => db.Notifications.CountAsync()));
 
-        using var invalid = await SubmitFormAsync(alice, "/notifications/settings", new Dictionary<string, string> { ["Input.Channels[Mention]"] = "Carrier pigeon" });
+        using var invalid = await SubmitFormAsync(alice, "/notifications/settings", new Dictionary<string, string> { ["Input.Channels[Mention]"] = "Carrier pigeon" }, "#settings-form");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+
+        using var resent = await SubmitFormAsync(alice, "/notifications/settings", new Dictionary<string, string>(), ".notice");
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.Equal("We sent the confirmation e-mail again. Follow its link to confirm your address.",
+            (await GetPageAsync(alice, "/notifications/settings")).QuerySelector("[role=status]")!.TextContent);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Members;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
@@ -30,6 +31,14 @@ public sealed class SettingsModel(IMediator mediator) : PageModel, IReloadOnInva
 
         await mediator.Send(Input, cancellationToken);
         Saved = "Your notification settings are saved.";
+        return Redirect("/notifications/settings");
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        Saved = await mediator.Send(new ResendEmailConfirmation.Command(), cancellationToken)
+            ? "We sent the confirmation e-mail again. Follow its link to confirm your address."
+            : "Your address is confirmed already.";
         return Redirect("/notifications/settings");
     }
 
