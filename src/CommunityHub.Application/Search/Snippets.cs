@@ -7,8 +7,8 @@ namespace CommunityHub.Application.Search;
 /// Markdown that may hold any markup), and only the match markers become <c>&lt;mark&gt;</c>.</summary>
 public static class Snippets
 {
-    /// <summary>Control characters that never occur in posts (the forms refuse nothing, but HTML escaping of the
-    /// text cannot produce them), used as ts_headline's StartSel/StopSel.</summary>
+    /// <summary>ts_headline's StartSel/StopSel: control characters no one types. Should a post contain one anyway,
+    /// the worst outcome is a stray <c>&lt;mark&gt;</c>: everything else is still escaped.</summary>
     public const char Start = '\u0002';
 
     public const char Stop = '\u0003';
