@@ -40,6 +40,10 @@ if [ "${1:-}" = "rebuild-ties" ]; then
 fi
 
 export Seed__Demo=${Seed__Demo:-true}
+# E-mails (confirmations, password resets, notifications, digests) are written as .eml files here unless
+# Email__Delivery=Smtp is set (see README); links in them point at this server.
+export Email__PickupDirectory=${Email__PickupDirectory:-$PWD/.data/mail}
+export Community__PublicUrl=${Community__PublicUrl:-$URL/}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 cat <<INFO
 
@@ -48,6 +52,7 @@ cat <<INFO
     ada@example.com     Admin        morgan@example.com  Moderator
     sam@example.com     Staff        erin@example.com    Executive
     alice@, bruno@, chloe@, dev@, femi@, grace@, hiro@ ... @example.com  Members
+  E-mails are written to $Email__PickupDirectory (open the .eml files in any mail program).
   Press Ctrl-C to stop.
 
 INFO

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddOptions<CommunityOptions>();
         services.AddOptions<TieOptions>();
         services.AddSingleton(provider => new TieScorer(provider.GetRequiredService<IOptions<TieOptions>>().Value));
+        services.AddScoped<Notifications.Notifier>();
         // Forms send a blank field as null: every rule stops at its first failure, so a length check
         // never runs on a value already reported missing.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -1,7 +1,11 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Notifications;
+using CommunityHub.Application.Search;
+using CommunityHub.Infrastructure.Email;
 using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Markdown;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Infrastructure.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,6 +50,26 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddScoped<IPostSearch, PostgresPostSearch>();
+        services.AddScoped<IThreadReadMarks, ThreadReadMarks>();
+
+        // E-mail: queued in the database by the use cases, sent by a background service on every instance.
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));
+        var delivery = configuration.GetSection(EmailOptions.Section)["Delivery"];
+        if (string.Equals(delivery, "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IEmailTransport, SmtpTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, PickupDirectoryTransport>();
+        }
+
+        services.AddScoped<EmailDispatcher>();
+        services.AddHostedService<EmailSendingService>();
+        services.AddHostedService<DigestService>();
+
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();
         return services;

@@ -4,6 +4,7 @@ using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -85,6 +86,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.MapFeeds();
 
 await app.RunAsync();
 

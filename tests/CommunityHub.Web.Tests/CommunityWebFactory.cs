@@ -23,11 +23,24 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
 
     public SqlStatementCounter Statements { get; } = new();
 
+    /// <summary>Where the apps write their e-mails (the pickup folder): one for the test run, because the in-memory app
+    /// and the browser's app share the database, so either one's sender may send a message (as two instances would).</summary>
+    public static DirectoryInfo Mail { get; } = Directory.CreateTempSubdirectory("communityhub-web-mail-");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Community", _connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Statements));
+        builder.UseSetting("Email:PickupDirectory", Mail.FullName);
+        builder.UseSetting("Email:PollInterval", "00:00:00.100");
+        // Digests are made by their use case in the application tests; here they would only add background noise.
+        builder.UseSetting("Digest:Enabled", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(provider =>
+        {
+            var requests = provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+            Statements.Counts = () => requests.HttpContext is not null;
+            return Statements;
+        }));
     }
 }

@@ -8,6 +8,10 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 {
     private int _count;
 
+    /// <summary>Which statements count: set by the factory to "those of a web request", so that background work
+    /// (the e-mail sender polling its queue) never lands in a page's budget.</summary>
+    public Func<bool> Counts { get; set; } = () => true;
+
     public int Count => Volatile.Read(ref _count);
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
@@ -15,27 +19,35 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountOne();
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountOne();
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountOne();
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        CountOne();
         return base.ReaderExecuting(command, eventData, result);
+    }
+
+    private void CountOne()
+    {
+        if (Counts())
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 }

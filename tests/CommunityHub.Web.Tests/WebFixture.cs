@@ -49,6 +49,7 @@ public sealed class WebFixture : IAsyncLifetime
         }
 
         await App.DisposeAsync();
+        CommunityWebFactory.Mail.Delete(recursive: true);
         if (_server is not null)
         {
             await _server.DisposeAsync();

@@ -5,6 +5,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Members;
 
@@ -36,7 +37,7 @@ public static class RegisterMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, IOptions<CommunityOptions> options) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -52,6 +53,9 @@ public static class RegisterMember
                 throw new ValidationException(result.Errors.Select(e => new ValidationFailure(e.Field, e.Message)));
             }
 
+            // The confirmation e-mail is queued in the same transaction: an account never lacks its e-mail, nor the reverse.
+            var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
+            db.Emails.Add(AccountEmails.ConfirmAddress(options.Value, member.Id, member.DisplayName, request.Email.Trim(), code, clock.GetUtcNow()));
             return member.Id;
         }
 

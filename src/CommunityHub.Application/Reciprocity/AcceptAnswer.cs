@@ -25,7 +25,7 @@ public static class AcceptAnswer
         public long? PostId { get; set; }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, AcknowledgementResult>
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public static class AcceptAnswer
 
             thread.AcceptAnswer(post.Id, post.ThreadId, post.IsOpeningPost);
             var record = ReciprocityRecord.Give(ReciprocityKind.AcceptedAnswer, post.Id, thread.Id, thread.AuthorId, post.AuthorId, me, now);
-            await Acknowledgements.GiveAsync(db, ties, options.Value, record, cancellationToken);
+            await Acknowledgements.GiveAsync(db, ties, mediator, options.Value, record, cancellationToken);
             return post.Result;
         }
     }

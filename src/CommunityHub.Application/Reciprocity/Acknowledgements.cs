@@ -3,9 +3,15 @@ using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Ties;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Reciprocity;
+
+/// <summary>A member acknowledged another's post (published in the same transaction, after the record exists):
+/// "helped me" and accepted answers tell the post's author.</summary>
+/// <param name="RecordedById">Who pressed the button: <paramref name="FromMemberId"/>, or a moderator accepting for the starter.</param>
+public sealed record Acknowledged(ReciprocityKind Kind, Guid FromMemberId, Guid ToMemberId, Guid RecordedById, long ThreadId, long PostId, DateTimeOffset At) : INotification;
 
 /// <summary>Where a reciprocity command sends the browser back to: the post, in its thread.</summary>
 public sealed record AcknowledgementResult(long ThreadId, string SpaceSlug, long PostId);
@@ -40,7 +46,7 @@ internal static class Acknowledgements
     /// <summary>Gives (<paramref name="on"/>) or takes back the viewer's record of <paramref name="kind"/> on the post.
     /// Giving what is already given, or taking back what is not, changes nothing: no double records.</summary>
     public static async Task<AcknowledgementResult> SetAsync(
-        ICommunityDb db, ITieStore ties, TieOptions options, DateTimeOffset now, Guid me, AcknowledgedPost post, ReciprocityKind kind, string? reaction, bool on, CancellationToken cancellationToken)
+        ICommunityDb db, ITieStore ties, IMediator mediator, TieOptions options, DateTimeOffset now, Guid me, AcknowledgedPost post, ReciprocityKind kind, string? reaction, bool on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         var existing = await ActiveAsync(db, post.Id, me, kind, reaction, cancellationToken);
@@ -55,17 +61,21 @@ internal static class Acknowledgements
                 throw new DomainException("This post has been removed and can no longer be acknowledged.");
             }
 
-            await GiveAsync(db, ties, options, ReciprocityRecord.Give(kind, post.Id, post.ThreadId, me, post.AuthorId, me, now, reaction), cancellationToken);
+            await GiveAsync(db, ties, mediator, options, ReciprocityRecord.Give(kind, post.Id, post.ThreadId, me, post.AuthorId, me, now, reaction), cancellationToken);
         }
 
         return post.Result;
     }
 
-    public static async Task GiveAsync(ICommunityDb db, ITieStore ties, TieOptions options, ReciprocityRecord record, CancellationToken cancellationToken)
+    public static async Task GiveAsync(ICommunityDb db, ITieStore ties, IMediator mediator, TieOptions options, ReciprocityRecord record, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mediator);
         db.ReciprocityRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         await ties.ApplyAsync([TieContribution.Of(EventOf(record), options)], cancellationToken);
+        await mediator.Publish(
+            new Acknowledged(record.Kind, record.FromMemberId, record.ToMemberId, record.RecordedById, record.ThreadId, record.PostId, record.CreatedAt),
+            cancellationToken);
     }
 
     public static async Task TakeBackAsync(ICommunityDb db, ITieStore ties, TieOptions options, ReciprocityRecord record, DateTimeOffset now, CancellationToken cancellationToken)

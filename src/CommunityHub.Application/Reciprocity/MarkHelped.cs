@@ -22,7 +22,7 @@ public static class MarkHelped
         public bool Helped { get; set; } = true;
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, AcknowledgementResult>
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public static class MarkHelped
                 throw new DomainException("\"This helped me\" is for replies; thank the person who asked instead.");
             }
 
-            return await Acknowledgements.SetAsync(db, ties, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Helped, null, request.Helped, cancellationToken);
+            return await Acknowledgements.SetAsync(db, ties, mediator, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Helped, null, request.Helped, cancellationToken);
         }
     }
 }

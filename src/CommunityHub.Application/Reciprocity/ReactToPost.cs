@@ -29,13 +29,13 @@ public static class ReactToPost
             RuleFor(c => c.Reaction).Must(Reactions.IsKnown).WithMessage("Choose one of the reactions.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, AcknowledgementResult>
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            return await Acknowledgements.SetAsync(db, ties, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Reaction, request.Reaction, request.On, cancellationToken);
+            return await Acknowledgements.SetAsync(db, ties, mediator, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Reaction, request.Reaction, request.On, cancellationToken);
         }
     }
 }

@@ -19,13 +19,13 @@ public static class ThankPost
         public bool Thanked { get; set; } = true;
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, AcknowledgementResult>
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            return await Acknowledgements.SetAsync(db, ties, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Thanks, null, request.Thanked, cancellationToken);
+            return await Acknowledgements.SetAsync(db, ties, mediator, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Thanks, null, request.Thanked, cancellationToken);
         }
     }
 }

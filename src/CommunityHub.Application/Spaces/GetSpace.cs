@@ -15,7 +15,7 @@ public static class GetSpace
     /// <param name="CompanyOnly">Only threads where staff or an executive replied or started them (not counting staff notes).</param>
     public sealed record Query(string Slug, string? After = null, bool CompanyOnly = false) : IRequest<SpacePage>;
 
-    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage, bool CompanyOnly = false);
+    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage, bool CompanyOnly = false, bool IsWatched = false);
 
     public sealed record ThreadRow(
         long Id,
@@ -30,7 +30,8 @@ public static class GetSpace
         bool IsLocked = false,
         bool IsClosed = false,
         bool HasOfficialAnswer = false,
-        bool CompanyTookPart = false);
+        bool CompanyTookPart = false,
+        bool HasUnread = false);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -40,13 +41,14 @@ public static class GetSpace
                 .WithMessage("That page link is not valid.");
     }
 
-    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, SpacePage>
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, SpacePage>
     {
         public async Task<SpacePage> Handle(Query request, CancellationToken cancellationToken)
         {
+            var me = currentUser.MemberId;
             var space = await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.Slug)
-                .Select(s => new { s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount })
+                .Select(s => new { s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, IsWatched = db.SpaceWatches.Any(w => w.MemberId == me && w.SpaceId == s.Id) })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.Slug);
 
@@ -75,8 +77,11 @@ public static class GetSpace
                     join author in db.Members on t.AuthorId equals author.Id
                     join last in db.Members on t.LastPosterId equals last.Id
                     orderby t.IsPinned descending, t.LastActivityAt descending, t.Id descending
-                    select new ThreadRow(t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName,
-                        t.AcceptedAnswerPostId != null, t.IsLocked, t.IsClosed, t.OfficialAnswerPostId != null, companyPosts.Any(p => p.ThreadId == t.Id)))
+                    select new ThreadRow(
+                        t.Id, t.Title, t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName,
+                        t.AcceptedAnswerPostId != null, t.IsLocked, t.IsClosed, t.OfficialAnswerPostId != null, companyPosts.Any(p => p.ThreadId == t.Id),
+                        // Unread: visited before, and someone else has posted since (same statement; posts(thread_id, id) answers it).
+                        db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id && db.Posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId && p.AuthorId != me))))
                 .Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
 
@@ -88,7 +93,7 @@ public static class GetSpace
                 next = new ThreadCursor(tail.IsPinned, tail.LastActivityAt, tail.Id).ToString();
             }
 
-            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly);
+            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched);
         }
     }
 }

@@ -1,7 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Notifications;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
 using MediatR;
@@ -18,7 +20,9 @@ public static class GetThread
     /// <param name="After">Show the replies after this post id.</param>
     /// <param name="Before">Show the replies before this post id.</param>
     /// <param name="ReplyTo">The post the reply form answers, if any.</param>
-    public sealed record Query(long ThreadId, long? After = null, long? Before = null, long? ReplyTo = null) : IRequest<ThreadPage>;
+    /// <param name="FromLastRead">With no page asked for, a signed-in member with unread replies gets the page that
+    /// starts after the last post they read (unread tracking), in the same two statements.</param>
+    public sealed record Query(long ThreadId, long? After = null, long? Before = null, long? ReplyTo = null, bool FromLastRead = false) : IRequest<ThreadPage>;
 
     public sealed record ThreadPage(
         long Id,
@@ -39,7 +43,8 @@ public static class GetThread
         Guid ThreadStarterId,
         AcceptedAnswerView? AcceptedAnswer,
         Acknowledging Viewer,
-        IReadOnlyDictionary<long, PostAcknowledgements> Acknowledgements)
+        IReadOnlyDictionary<long, PostAcknowledgements> Acknowledgements,
+        ReaderState Reader)
     {
         public PostAcknowledgements AcknowledgementsOf(long postId) => Acknowledgements.GetValueOrDefault(postId) ?? PostAcknowledgements.None;
 
@@ -73,6 +78,15 @@ public static class GetThread
     /// <param name="TakesReplies">The thread is neither locked nor closed.</param>
     public sealed record ThreadPermissions(Guid? ViewerId, bool Moderate, bool MarkOfficialAnswer, bool WriteStaffNotes, bool Reply, bool TakesReplies = true);
 
+
+    /// <summary>The signed-in member's place in the thread (all empty for a visitor).</summary>
+    /// <param name="LastReadPostId">The highest post they have had on screen, null before their first visit.</param>
+    /// <param name="LatestPostId">The thread's newest post by someone else: with <paramref name="LastReadPostId"/>, whether there is something unread.</param>
+    public sealed record ReaderState(Guid? MemberId, long? LastReadPostId, long LatestPostId, ThreadWatchChoice Watch)
+    {
+        public bool HasUnread => LastReadPostId is { } read && LatestPostId > read;
+    }
+
     public sealed record PostView(
         long Id,
         Guid AuthorId,
@@ -89,7 +103,8 @@ public static class GetThread
         bool IsHidden = false,
         string? HiddenReason = null,
         DateTimeOffset? EditedAt = null,
-        bool IsOfficialAnswer = false)
+        bool IsOfficialAnswer = false,
+        bool IsDeleted = false)
     {
         /// <summary>A hidden post whose body this reader may not see: shown as a placeholder.</summary>
         public bool IsWithheld => IsHidden && HiddenReason is null;
@@ -102,6 +117,7 @@ public static class GetThread
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
             var seesStaffNotes = _viewer.SeesStaffNotes;
+            var me = currentUser.MemberId;
             var header = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -132,21 +148,33 @@ public static class GetThread
                         t.OfficialAnswerPostId,
                         OfficialAuthor = db.Posts.Where(o => o.Id == t.OfficialAnswerPostId)
                             .Join(db.Members, o => o.AuthorId, m => m.Id, (o, m) => m.DisplayName).FirstOrDefault(),
+                        // The reader's state rides along in the same statement (unread tracking, watch button).
+                        LastRead = db.ThreadReadMarks.Where(r => r.MemberId == me && r.ThreadId == t.Id).Select(r => (long?)r.LastReadPostId).FirstOrDefault(),
+                        Watch = db.ThreadWatches.Where(w => w.MemberId == me && w.ThreadId == t.Id).Select(w => (WatchLevel?)w.Level).FirstOrDefault(),
+                        // The newest post by someone else: one's own replies are never "unread".
+                        LatestPostId = db.Posts.Where(r => r.ThreadId == t.Id && r.AuthorId != me && (seesStaffNotes || !r.IsStaffNote)).Max(r => (long?)r.Id) ?? p.Id,
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
 
             var pageSize = options.Value.RepliesPerPage;
+            var startAfter = request.After;
+            if (request.FromLastRead && request.After is null && request.Before is null
+                && header.LastRead is { } lastRead && header.LatestPostId > lastRead && lastRead != header.Opening.Id)
+            {
+                startAfter = lastRead;
+            }
+
             var readable = db.Posts.Where(PostVisibility.ReadableBy(_viewer));
             var replies = WithAuthors(readable.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
-            var backwards = request.Before is not null && request.After is null;
+            var backwards = request.Before is not null && startAfter is null;
             if (backwards)
             {
                 replies = replies.Where(r => r.Post.Id < request.Before!.Value).OrderByDescending(r => r.Post.Id);
             }
             else
             {
-                if (request.After is { } after)
+                if (startAfter is { } after)
                 {
                     replies = replies.Where(r => r.Post.Id > after);
                 }
@@ -166,7 +194,7 @@ public static class GetThread
                 page.Reverse();
             }
 
-            var hasEarlier = backwards ? hasMoreThisWay : request.After is not null;
+            var hasEarlier = backwards ? hasMoreThisWay : startAfter is not null;
             var hasLater = backwards ? header.HasRepliesFromBefore : hasMoreThisWay;
 
             var replyingTo = request.ReplyTo is not { } replyTo ? null
@@ -204,7 +232,7 @@ public static class GetThread
                         g.Where(a => a.Kind == ReciprocityKind.Thanks).Sum(a => a.Count),
                         g.Any(a => a.Kind == ReciprocityKind.Thanks && a.Mine),
                         [.. g.Where(a => a.Kind == ReciprocityKind.Reaction).Select(a => new ReactionCount(a.Reaction!, a.Count, a.Mine))]));
-            var mayChooseAnswer = viewer is { } me && (me == header.StarterId || currentUser.IsInRole(Roles.Moderator) || currentUser.IsInRole(Roles.Admin));
+            var mayChooseAnswer = viewer is { } reader && (reader == header.StarterId || currentUser.IsInRole(Roles.Moderator) || currentUser.IsInRole(Roles.Admin));
 
             return new ThreadPage(
                 header.Id,
@@ -225,7 +253,12 @@ public static class GetThread
                 header.StarterId,
                 header.Answer,
                 new Acknowledging(viewer, mayChooseAnswer),
-                acknowledgements);
+                acknowledgements,
+                new ReaderState(
+                    me,
+                    header.LastRead,
+                    header.LatestPostId,
+                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
         }
 
         /// <summary>Posts with their author and, for a reply to a reply, the name of whom it answers; still composable (filter, order, take).</summary>
@@ -238,7 +271,7 @@ public static class GetThread
             from parentAuthor in parentAuthors.DefaultIfEmpty()
             select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
 
-        /// <summary>A hidden post's body and reason leave the database only for moderators and its author.</summary>
+        /// <summary>A hidden post's body and reason leave the database only for moderators and its author; a deleted one's for nobody.</summary>
         private IQueryable<PostView> ToViews(IQueryable<PostRow> rows)
         {
             var seesHidden = _viewer.SeesHiddenPosts;
@@ -249,7 +282,8 @@ public static class GetThread
                 r.AuthorName,
                 r.AuthorHandle,
                 r.AuthorJoinedAt,
-                r.Post.HiddenAt == null || seesHidden || r.Post.AuthorId == viewerId ? r.Post.BodyHtml : string.Empty,
+                // A deleted reply's words never leave the database again; the page shows "removed".
+                r.Post.DeletedAt == null && (r.Post.HiddenAt == null || seesHidden || r.Post.AuthorId == viewerId) ? r.Post.BodyHtml : string.Empty,
                 r.Post.CreatedAt,
                 r.Post.InReplyToPostId,
                 r.ParentAuthorName,
@@ -259,7 +293,8 @@ public static class GetThread
                 r.Post.HiddenAt != null,
                 r.Post.HiddenAt != null && (seesHidden || r.Post.AuthorId == viewerId) ? r.Post.HiddenReason : null,
                 r.Post.EditedAt,
-                false));
+                false,
+                r.Post.DeletedAt != null));
         }
     }
 

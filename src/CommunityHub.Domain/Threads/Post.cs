@@ -67,6 +67,22 @@ public sealed class Post
     }
     /// <summary>Optimistic concurrency token (PostgreSQL's xmin): two edits from the same version cannot both win.</summary>
     public uint Version { get; private set; }
+    /// <summary>The author takes back their reply. The row stays so replies to it keep their context; pages
+    /// show it as removed and lists (search, feeds, notifications) leave it out. Deleting twice changes nothing.</summary>
+    public void DeleteByAuthor(Guid memberId, DateTimeOffset now)
+    {
+        if (memberId != AuthorId)
+        {
+            throw new DomainException("Only its author can delete a post.");
+        }
+
+        if (IsOpeningPost)
+        {
+            throw new DomainException("An opening post cannot be deleted on its own: it carries the thread.");
+        }
+
+        DeletedAt ??= now;
+    }
 
     internal static Post Opening(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
     {

@@ -1,7 +1,9 @@
+using System.Text;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Members;
 using CommunityHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Infrastructure.Identity;
@@ -54,7 +56,7 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
     {
         var query = from m in db.Members.AsNoTracking()
                     join u in db.Users on m.Id equals u.Id
-                    select new { m.Id, m.DisplayName, Email = u.Email! };
+                    select new { m.Id, m.DisplayName, Email = u.Email!, u.EmailConfirmed };
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
@@ -67,10 +69,11 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
                 x.Id,
                 x.DisplayName,
                 x.Email,
+                x.EmailConfirmed,
                 Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == x.Id select r.Name!).ToList(),
             })
             .ToListAsync(cancellationToken);
-        return found.Select(x => new MemberAccount(x.Id, x.DisplayName, x.Email, Order(x.Roles))).ToList();
+        return found.Select(x => new MemberAccount(x.Id, x.DisplayName, x.Email, x.EmailConfirmed, Order(x.Roles))).ToList();
     }
 
     private static List<string> Order(List<string> roles) => [.. Roles.All.Where(roles.Contains)];
@@ -80,6 +83,98 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("Changing roles failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, MemberAccount>> AccountsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var ids = memberIds.Distinct().ToList();
+        var accounts = await (
+                from u in db.Users.AsNoTracking()
+                join m in db.Members on u.Id equals m.Id
+                where ids.Contains(u.Id)
+                select new { u.Id, m.DisplayName, u.Email, u.EmailConfirmed })
+            .ToListAsync(cancellationToken);
+        var roles = await (
+                from ur in db.UserRoles.AsNoTracking()
+                join r in db.Roles on ur.RoleId equals r.Id
+                where ids.Contains(ur.UserId)
+                select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        return accounts.ToDictionary(
+            a => a.Id,
+            a => new MemberAccount(a.Id, a.DisplayName, a.Email ?? string.Empty, a.EmailConfirmed,
+                roles.Where(r => r.UserId == a.Id && r.Name != null).Select(r => r.Name!).ToList()));
+    }
+
+    public async Task<string> EmailConfirmationCodeAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString()) ?? throw new InvalidOperationException($"No account for member {memberId}.");
+        return Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+    }
+
+    public async Task<bool> ConfirmEmailAsync(Guid memberId, string code, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString());
+        if (user is null || Decode(code) is not { } token)
+        {
+            return false;
+        }
+
+        return user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    public async Task<(MemberAccount Account, string Code)?> PasswordResetCodeAsync(string email, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var account = (await AccountsAsync([user.Id], cancellationToken)).GetValueOrDefault(user.Id);
+        return account is null ? null : (account, Encode(await users.GeneratePasswordResetTokenAsync(user)));
+    }
+
+    public async Task<AccountResult> ResetPasswordAsync(string email, string code, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var invalid = new AccountResult([new AccountError(string.Empty, "This reset link is not valid any more. Ask for a new one.")]);
+        if (user is null || Decode(code) is not { } token)
+        {
+            return invalid;
+        }
+
+        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        if (reset.Succeeded)
+        {
+            // Whoever asked for the reset read the mail: the address is theirs.
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
+
+            return AccountResult.Success;
+        }
+
+        return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+            ? invalid
+            : new AccountResult(reset.Errors.Select(ToFieldError).ToList());
+    }
+
+    // Tokens hold '+', '/' and '='; links carry them base64url-encoded.
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private static string? Decode(string code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 

@@ -1,14 +1,16 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Community;
+using CommunityHub.Domain.Email;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Moderation;
+using CommunityHub.Domain.Notifications;
+using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Infrastructure.Persistence;
@@ -38,6 +40,19 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<ModerationEntry> ModerationLog => Set<ModerationEntry>();
 
     public DbSet<CommunityValues> Values => Set<CommunityValues>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
+
+    public DbSet<SpaceWatch> SpaceWatches => Set<SpaceWatch>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
+    public DbSet<ThreadReadMark> ThreadReadMarks => Set<ThreadReadMark>();
+
+    public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,7 +6,7 @@ namespace CommunityHub.Web.Tests.Browser;
 /// <summary>Every page passes axe-core and reads at 375 px without sideways scrolling.</summary>
 public sealed class PageQualityTests(WebFixture fixture, BrowserSession session) : BrowserTest(fixture, session)
 {
-    private static async Task AssertAccessibleAsync(IPage page, string what)
+    internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var results = await page.RunAxe();
         var findings = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();

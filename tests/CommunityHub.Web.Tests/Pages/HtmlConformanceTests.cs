@@ -68,14 +68,14 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
         Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
     }
 
-    private static async Task<string> HtmlAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    internal static async Task<string> HtmlAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.GetAsync(url);
         Assert.Equal(expected, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task<string> FormHtmlAsync(Task<HttpResponseMessage> submitting)
+    internal static async Task<string> FormHtmlAsync(Task<HttpResponseMessage> submitting)
     {
         using var response = await submitting;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

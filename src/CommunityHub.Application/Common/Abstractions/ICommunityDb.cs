@@ -1,13 +1,15 @@
 using CommunityHub.Domain.Community;
+using CommunityHub.Domain.Email;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Moderation;
+using CommunityHub.Domain.Notifications;
+using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Common.Abstractions;
 
@@ -37,6 +39,19 @@ public interface ICommunityDb
     DbSet<ModerationEntry> ModerationLog { get; }
 
     DbSet<CommunityValues> Values { get; }
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<ThreadWatch> ThreadWatches { get; }
+
+    DbSet<SpaceWatch> SpaceWatches { get; }
+
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
+    DbSet<DigestSubscription> DigestSubscriptions { get; }
+
+    DbSet<ThreadReadMark> ThreadReadMarks { get; }
+
+    DbSet<QueuedEmail> Emails { get; }
 
     DatabaseFacade Database { get; }
 

@@ -24,10 +24,23 @@ public interface IIdentityService
 
     /// <summary>Members whose name or e-mail contains <paramref name="search"/> (all when blank), by name, with their roles.</summary>
     Task<IReadOnlyList<MemberAccount>> FindMembersAsync(string? search, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The accounts of these members (address, whether it is confirmed, roles): whom to e-mail and what they may see.</summary>
+    Task<IReadOnlyDictionary<Guid, MemberAccount>> AccountsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
+
+    /// <summary>A one-time code that proves the member reads mail at their address (Identity's token provider).</summary>
+    Task<string> EmailConfirmationCodeAsync(Guid memberId, CancellationToken cancellationToken);
+
+    Task<bool> ConfirmEmailAsync(Guid memberId, string code, CancellationToken cancellationToken);
+
+    /// <summary>A password reset code for the account with this address, or null when there is none (the caller must not reveal which).</summary>
+    Task<(MemberAccount Account, string Code)?> PasswordResetCodeAsync(string email, CancellationToken cancellationToken);
+
+    Task<AccountResult> ResetPasswordAsync(string email, string code, string newPassword, CancellationToken cancellationToken);
 }
 
-/// <summary>A member with their sign-in e-mail and roles, for the people who moderate and administer.</summary>
-public sealed record MemberAccount(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
+/// <summary>A member's sign-in account as use cases need it.</summary>
+public sealed record MemberAccount(Guid MemberId, string DisplayName, string Email, bool EmailConfirmed, IReadOnlyList<string> Roles);
 
 /// <summary>What creating an account said. <see cref="Errors"/> name the form field they belong to.</summary>
 public sealed record AccountResult(IReadOnlyList<AccountError> Errors)

@@ -8,6 +8,8 @@ namespace CommunityHub.Infrastructure.Persistence.Configurations;
 
 internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<DiscussionThread>
 {
+    public const string SearchVector = "SearchVector";
+
     public void Configure(EntityTypeBuilder<DiscussionThread> builder)
     {
         builder.ToTable("threads");
@@ -23,5 +25,12 @@ internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<D
 
         // A space's thread list: pinned first, then latest activity, keyset-paged (scanned backwards for DESC).
         builder.HasIndex(t => new { t.SpaceId, t.IsPinned, t.LastActivityAt, t.Id });
+
+        // Search finds threads by title too; the feeds list the newest threads.
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql("to_tsvector('english'::regconfig, title)", stored: true);
+        builder.HasIndex(SearchVector).HasMethod("gin");
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => new { t.SpaceId, t.CreatedAt });
     }
 }

@@ -7,6 +7,8 @@ namespace CommunityHub.Infrastructure.Persistence.Configurations;
 
 internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 {
+    public const string SearchVector = "SearchVector";
+
     public void Configure(EntityTypeBuilder<Post> builder)
     {
         builder.ToTable("posts");
@@ -34,5 +36,12 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 
         builder.HasMany(p => p.Mentions).WithOne().HasForeignKey(m => m.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Mentions).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Full-text search: the database keeps the vector in step with the body (a stored generated column),
+        // and the GIN index answers "posts with this word" without reading them all. Search reads it in
+        // Infrastructure/Search; the domain never sees it.
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql("to_tsvector('english'::regconfig, body)", stored: true);
+        builder.HasIndex(SearchVector).HasMethod("gin");
     }
 }

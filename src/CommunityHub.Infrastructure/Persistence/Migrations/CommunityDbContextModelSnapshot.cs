@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -57,6 +58,88 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_community_values_one_row", "id = 1");
                         });
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Email.QueuedEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_outbox");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_email_outbox_due")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.ToTable("email_outbox", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Members.Member", b =>
@@ -245,6 +328,198 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("moderation_log", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset?>("LastDigestAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_digest_at");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_digest_subscriptions");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_notifications_actor_id");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_notifications_post_id");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_notifications_thread_id");
+
+                    b.HasIndex("RecipientId", "Id")
+                        .HasDatabaseName("ix_notifications_recipient_id_id");
+
+                    b.HasIndex("RecipientId", "ThreadId")
+                        .HasDatabaseName("ix_notifications_recipient_id_thread_id");
+
+                    b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_once_per_event");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId"), false);
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.HasKey("MemberId", "Kind")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.SpaceWatch", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("MemberId", "SpaceId")
+                        .HasName("pk_space_watches");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_space_watches_space_id");
+
+                    b.ToTable("space_watches", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.ThreadReadMark", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<long>("LastReadPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_read_post_id");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("MemberId", "ThreadId")
+                        .HasName("pk_thread_read_marks");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_thread_read_marks_thread_id");
+
+                    b.ToTable("thread_read_marks", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.ThreadWatch", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("MemberId", "ThreadId")
+                        .HasName("pk_thread_watches");
+
+                    b.HasIndex("ThreadId", "Level")
+                        .HasDatabaseName("ix_thread_watches_thread_id_level");
+
+                    b.ToTable("thread_watches", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -429,6 +704,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("reply_count");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, title)", true);
+
                     b.Property<int>("SpaceId")
                         .HasColumnType("integer")
                         .HasColumnName("space_id");
@@ -448,11 +729,22 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_threads_author_id");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_threads_created_at");
+
                     b.HasIndex("LastPosterId")
                         .HasDatabaseName("ix_threads_last_poster_id");
 
                     b.HasIndex("OfficialAnswerPostId")
                         .HasDatabaseName("ix_threads_official_answer_post_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_threads_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("SpaceId", "CreatedAt")
+                        .HasDatabaseName("ix_threads_space_id_created_at");
 
                     b.HasIndex("SpaceId", "IsPinned", "LastActivityAt", "Id")
                         .HasDatabaseName("ix_threads_space_id_is_pinned_last_activity_at_id");
@@ -521,6 +813,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_staff_note");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, body)", true);
+
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid")
                         .HasColumnName("submission_id");
@@ -543,6 +841,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("InReplyToPostId")
                         .HasDatabaseName("ix_posts_in_reply_to_post_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_posts_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("ThreadId")
                         .IsUnique()
@@ -1014,6 +1317,106 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_moderation_log_members_moderator_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.DigestSubscription", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_subscriptions_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notifications_members_actor_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_posts_post_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_members_recipient_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.SpaceWatch", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_watches_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_watches_spaces_space_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.ThreadReadMark", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_read_marks_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_read_marks_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Notifications.ThreadWatch", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_watches_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_watches_threads_thread_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>

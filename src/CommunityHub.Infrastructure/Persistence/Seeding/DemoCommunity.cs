@@ -4,6 +4,7 @@ using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
+using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
@@ -63,6 +64,7 @@ public sealed partial class DemoCommunity(
             members[name.Split(' ')[0]] = member.Id;
         }
 
+        var news = new List<Notification>();
         var spaces = new[]
         {
             Space.Create("Getting started", "getting-started", "New here? Introduce yourself, ask how things work, and find your way around.", 1),
@@ -100,6 +102,7 @@ public sealed partial class DemoCommunity(
 
             var posted = new List<long> { thread.Posts.Single().Id };
             threadsByTitle[script.Title] = (thread, posted);
+            var authors = new List<Guid> { thread.AuthorId };
             var at = startedAt;
             foreach (var line in script.Posts.Skip(1))
             {
@@ -113,6 +116,13 @@ public sealed partial class DemoCommunity(
                 {
                     db.Flags.Add(Flag.Raise(reply.Id, members[reporter.Name], reporter.Reason, at.AddMinutes(20)));
                 }
+
+                authors.Add(reply.AuthorId);
+                if (!line.StaffNote)
+                {
+                    // A staff note tells no member anything.
+                    news.AddRange(TellAbout(reply, thread.AuthorId, line.InReplyTo is { } parent ? authors[parent] : null, now));
+                }
             }
 
             if (script.OfficialAnswer is { } official)
@@ -125,8 +135,26 @@ public sealed partial class DemoCommunity(
                 db.ModerationLog.Add(ModerationEntry.Record(members[locker.Name], ModerationAction.LockThread, at.AddMinutes(30), threadId: thread.Id, reason: locker.Reason));
             }
 
+            // Everyone who took part watches the thread and has read it up to their own last post.
+            foreach (var participant in authors.Distinct())
+            {
+                db.ThreadWatches.Add(ThreadWatch.Create(participant, thread.Id, WatchLevel.Watching, startedAt));
+                db.ThreadReadMarks.Add(ThreadReadMark.Create(participant, thread.Id, posted[authors.LastIndexOf(participant)], now));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // In the order they happened, as the app would have written them (the notifications page lists by id).
+        db.Notifications.AddRange(news.OrderBy(n => n.CreatedAt));
+
+        // Alice follows the Q&A and show-and-tell spaces and reads the daily digest; Sam watches the ideas.
+        db.SpaceWatches.Add(SpaceWatch.Create(members["Alice"], spaces[1].Id, now.AddDays(-30)));
+        db.SpaceWatches.Add(SpaceWatch.Create(members["Alice"], spaces[3].Id, now.AddDays(-30)));
+        db.SpaceWatches.Add(SpaceWatch.Create(members["Sam"], spaces[2].Id, now.AddDays(-30)));
+        db.DigestSubscriptions.Add(DigestSubscription.Create(members["Alice"], now.AddHours(-20)));
+        await db.SaveChangesAsync(cancellationToken);
+
 
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
         await SeedWeeksOfQuestionsAsync(spaces[1].Id, members, now, cancellationToken);
@@ -134,6 +162,34 @@ public sealed partial class DemoCommunity(
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
         await mediator.Send(new RebuildTies.Command(), cancellationToken);
+    }
+
+    /// <summary>What the notifier would have told, had these replies been written through the app: the thread's
+    /// author and the author of the post answered, once each, in the most personal kind. News older than two days
+    /// has been read.</summary>
+    private static IEnumerable<Notification> TellAbout(Post reply, Guid threadAuthor, Guid? parentAuthor, DateTimeOffset now)
+    {
+        var told = new Dictionary<Guid, NotificationKind>();
+        if (parentAuthor is { } parent && parent != reply.AuthorId)
+        {
+            told[parent] = NotificationKind.ReplyToYourPost;
+        }
+
+        if (threadAuthor != reply.AuthorId)
+        {
+            told.TryAdd(threadAuthor, NotificationKind.ReplyToYourThread);
+        }
+
+        foreach (var (recipient, kind) in told)
+        {
+            var notification = Notification.Create(recipient, kind, reply.AuthorId, reply.ThreadId, reply.Id, reply.CreatedAt);
+            if (reply.CreatedAt < now.AddDays(-2))
+            {
+                notification.MarkRead(reply.CreatedAt.AddHours(1));
+            }
+
+            yield return notification;
+        }
     }
 
     private static void Check(IdentityResult result)
@@ -191,6 +247,8 @@ public sealed partial class DemoCommunity(
             new("Alice", "After enabling SSO through Okta, some of our users land in a personal workspace instead of the company one. Has anyone seen this?"),
             new("Sam", "Known issue: Okta's default app mapping sends first-time users to a personal workspace. Engineering ticket SSO-142; fix is in review. Erin, worth a word with Alice's account team?", 40, StaffNote: true),
             new("Erin", "Yes, I'll ask her account manager to call today.", 25, 1, StaffNote: true),
+            new("Sam", "I've seen this when the Okta app sends the personal address as the NameID. Check the attribute mapping: it should send the work e-mail. I'll ask our identity team to confirm.", 60),
+            new("Dev", "Same here last month; Sam's mapping fix worked for us.", 40, 3),
         ]),
         new(1, "Why was my discount code rejected?!", 24 * 2, [
             new("Dev", "Your checkout rejected our renewal discount code THREE times. This is ridiculous, does anyone at this company read these?"),

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Staff;
 using MediatR;
@@ -19,5 +20,11 @@ public sealed class ShowModel(IMediator mediator) : PageModel
         {
             Executives = await mediator.Send(new GetExecutivePresence.Query(Space.Id), cancellationToken);
         }
+    }
+
+    public async Task<IActionResult> OnPostWatchAsync(string slug, bool watch, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WatchSpace.Command { Slug = slug, Watch = watch }, cancellationToken);
+        return Redirect($"/s/{slug}");
     }
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Threads;
@@ -42,9 +43,31 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
             return RedirectPermanent($"/s/{Thread.SpaceSlug}/t/{Id}{Request.QueryString}");
         }
 
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var reader = Thread.Reader;
+            var lastShown = Thread.Replies.Count > 0 ? Math.Max(Thread.Replies[^1].Id, Thread.OpeningPost.Id) : Thread.OpeningPost.Id;
+            if (reader.LastReadPostId is not { } read || lastShown > read)
+            {
+                await mediator.Send(new RecordThreadVisit.Command(Id, lastShown), cancellationToken);
+            }
+        }
+
         Input.SubmissionId = Guid.NewGuid();
         Input.InReplyToPostId = Thread.ReplyingTo?.Id;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostWatchAsync(ThreadWatchChoice choice, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WatchThread.Command { ThreadId = Id, Choice = choice }, cancellationToken);
+        return Redirect($"/s/{Slug}/t/{Id}#watch");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long postId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteReply.Command(Id, postId), cancellationToken);
+        return Redirect($"/s/{Slug}/t/{Id}?before={postId + 1}#post-{postId}");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -81,7 +104,8 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId), cancellationToken);
+        // Unread tracking: opened plainly, the thread starts where the member stopped reading (site.js scrolls to "#new").
+        Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId, FromLastRead: After is null && Before is null && ReplyTo is null), cancellationToken);
         if (Input.SubmissionId == Guid.Empty)
         {
             // Shown again after another form on the page was refused: the reply form still needs its id.

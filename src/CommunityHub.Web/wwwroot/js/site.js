@@ -28,6 +28,13 @@
         }
     });
 
+    // Unread tracking: a thread opened plainly starts at the page after the last reply read; bring the first
+    // unread reply into view (without script the page simply starts there, under the opening post).
+    const firstUnread = document.getElementById("new");
+    if (firstUnread && !window.location.hash) {
+        firstUnread.scrollIntoView({ block: "start" });
+    }
+
     // When the server sends a form back with errors, start at the first one, so that it is in view
     // and a screen reader reads it out (a field's error is part of its description).
     const firstError = document.querySelector(".validation-summary-errors, .input-validation-error:not([type=hidden])");

@@ -1,0 +1,102 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Threads;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Application.Feeds;
+
+/// <summary>What a feed reader sees: the newest threads of the community or of one space, or the newest replies of
+/// one thread. Feed readers carry no cookie, so a feed shows what an anonymous visitor may see, whoever asks.</summary>
+public static class GetFeed
+{
+    public const int Size = 20;
+
+    /// <summary>No space and no thread: the whole community; a space: its threads; a thread: its replies.</summary>
+    public sealed record Query(string? SpaceSlug = null, long? ThreadId = null) : IRequest<Feed>;
+
+    /// <param name="Id">A stable id for the feed (a tag URI, RFC 4151): the same whatever the feed's title or address becomes.</param>
+    public sealed record Feed(string Id, string Title, string Description, string PagePath, string FeedPath, DateTimeOffset Updated, IReadOnlyList<Entry> Entries);
+
+    /// <param name="Id">A stable tag URI per post.</param>
+    public sealed record Entry(string Id, string Title, string PagePath, string AuthorName, DateTimeOffset Published, DateTimeOffset Updated, string ContentHtml);
+
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, Feed>
+    {
+        public async Task<Feed> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var community = options.Value;
+            var listed = db.Posts.AsNoTracking().Where(PostVisibility.ListedFor(Viewer.Anonymous));
+            var tag = $"tag:{community.PublicUrl.Host},2026:";
+            if (request.ThreadId is { } threadId)
+            {
+                var thread = await (
+                        from t in db.Threads.AsNoTracking()
+                        join s in db.Spaces on t.SpaceId equals s.Id
+                        where t.Id == threadId && s.Slug == request.SpaceSlug
+                        select new { t.Id, t.Title, t.CreatedAt, SpaceSlug = s.Slug, SpaceName = s.Name })
+                    .FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException("Thread", threadId);
+                var replies = await (
+                        from p in listed
+                        join a in db.Members on p.AuthorId equals a.Id
+                        where p.ThreadId == threadId && !p.IsOpeningPost
+                        orderby p.Id descending
+                        select new { p.Id, Author = a.DisplayName, p.CreatedAt, p.EditedAt, p.BodyHtml })
+                    .Take(Size)
+                    .ToListAsync(cancellationToken);
+                var path = $"/s/{thread.SpaceSlug}/t/{thread.Id}";
+                var entries = replies.Select(r => new Entry(
+                        $"{tag}post/{r.Id}",
+                        $"Reply by {r.Author}",
+                        $"{path}?before={r.Id + 1}#post-{r.Id}",
+                        r.Author,
+                        r.CreatedAt,
+                        r.EditedAt ?? r.CreatedAt,
+                        r.BodyHtml))
+                    .ToList();
+                return new Feed($"{tag}thread/{thread.Id}", thread.Title, $"The latest replies to \u201c{thread.Title}\u201d in {thread.SpaceName}.", path, $"{path}/feed",
+                    entries.Count > 0 ? entries.Max(e => e.Updated) : thread.CreatedAt, entries);
+            }
+
+            var threads = db.Threads.AsNoTracking();
+            string id, title, description, pagePath;
+            if (request.SpaceSlug is { } slug)
+            {
+                var space = await db.Spaces.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name, s.Purpose }).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException("Space", slug);
+                threads = threads.Where(t => t.SpaceId == space.Id);
+                (id, title, description, pagePath) = ($"{tag}space/{space.Id}", $"{space.Name} \u00b7 {community.Name}", space.Purpose, $"/s/{slug}");
+            }
+            else
+            {
+                (id, title, description, pagePath) = ($"{tag}community", community.Name, $"The latest threads in {community.Name}.", "/");
+            }
+
+            var latest = await (
+                    from t in threads
+                    join s in db.Spaces on t.SpaceId equals s.Id
+                    join p in listed on t.Id equals p.ThreadId
+                    join a in db.Members on p.AuthorId equals a.Id
+                    where p.IsOpeningPost
+                    orderby t.CreatedAt descending, t.Id descending
+                    select new { t.Id, t.Title, s.Slug, Author = a.DisplayName, t.CreatedAt, p.EditedAt, p.BodyHtml, PostId = p.Id })
+                .Take(Size)
+                .ToListAsync(cancellationToken);
+            var threadEntries = latest.Select(t => new Entry(
+                    $"{tag}post/{t.PostId}",
+                    t.Title,
+                    $"/s/{t.Slug}/t/{t.Id}",
+                    t.Author,
+                    t.CreatedAt,
+                    t.EditedAt ?? t.CreatedAt,
+                    t.BodyHtml))
+                .ToList();
+            var feedPath = pagePath == "/" ? "/feed" : $"{pagePath}/feed";
+            return new Feed(id, title, description, pagePath, feedPath,
+                threadEntries.Count > 0 ? threadEntries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch, threadEntries);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Threads;
+using CommunityHub.Domain.Notifications;
+
+namespace CommunityHub.Application.Notifications;
+
+internal static class NotificationQueries
+{
+    /// <summary>A member's notifications that they may still see: about the thread as a whole, about a post listed
+    /// for them, or about their own post (a moderator hid it) as long as they did not delete it.</summary>
+    public static IQueryable<Notification> VisibleTo(this ICommunityDb db, Viewer viewer)
+    {
+        var me = viewer.MemberId!.Value;
+        var listed = db.Posts.Where(PostVisibility.ListedFor(viewer));
+        return db.Notifications.Where(n => n.RecipientId == me
+            && (n.PostId == null
+                || listed.Any(p => p.Id == n.PostId)
+                || db.Posts.Any(p => p.Id == n.PostId && p.AuthorId == me && p.DeletedAt == null)));
+    }
+}

@@ -1,0 +1,70 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Search;
+
+/// <summary>Search the community: ranked posts with highlighted snippets, optionally in one space or by one author,
+/// a page at a time. Staff notes, hidden and deleted posts never appear for someone who may not see them.</summary>
+public static class SearchPosts
+{
+    public const int PageSize = 20;
+    public const int MaxPage = 50;
+    public const int MaxQueryLength = 200;
+
+    public sealed record Query(string? Q, string? Space = null, string? Author = null, int Page = 1) : IRequest<ResultPage>;
+
+    public sealed record ResultPage(
+        string? Q,
+        string? Space,
+        string? Author,
+        int Page,
+        IReadOnlyList<Result> Results,
+        bool HasNext,
+        IReadOnlyList<SpaceOption> Spaces);
+
+    /// <param name="SnippetHtml">Escaped text with the matches in <c>&lt;mark&gt;</c>: safe to put on a page as it is.</param>
+    public sealed record Result(long PostId, long ThreadId, string ThreadTitle, string SpaceSlug, string SpaceName, string AuthorName, DateTimeOffset CreatedAt, bool IsOpeningPost, string SnippetHtml)
+    {
+        public string Path => IsOpeningPost ? $"/s/{SpaceSlug}/t/{ThreadId}" : $"/s/{SpaceSlug}/t/{ThreadId}?before={PostId + 1}#post-{PostId}";
+    }
+
+    public sealed record SpaceOption(string Slug, string Name);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Q).MaximumLength(MaxQueryLength).WithMessage($"Search for at most {MaxQueryLength} characters.");
+            RuleFor(q => q.Author).MaximumLength(50).WithMessage("That author name is too long.");
+            RuleFor(q => q.Page).InclusiveBetween(1, MaxPage).WithMessage($"Pages go from 1 to {MaxPage}; narrow the search instead.");
+        }
+    }
+
+    public sealed class Handler(ICommunityDb db, IPostSearch search, ICurrentUser currentUser) : IRequestHandler<Query, ResultPage>
+    {
+        public async Task<ResultPage> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var spaces = await db.Spaces.AsNoTracking().OrderBy(s => s.Position).Select(s => new { s.Id, s.Slug, s.Name }).ToListAsync(cancellationToken);
+            var options = spaces.Select(s => new SpaceOption(s.Slug, s.Name)).ToList();
+            var text = request.Q?.Trim();
+            var space = string.IsNullOrWhiteSpace(request.Space) ? null : spaces.Find(s => s.Slug == request.Space);
+            if (string.IsNullOrEmpty(text))
+            {
+                return new ResultPage(request.Q, space?.Slug, request.Author, 1, [], false, options);
+            }
+
+            var author = string.IsNullOrWhiteSpace(request.Author) ? null : request.Author.Trim();
+            var hits = await search.SearchAsync(
+                new SearchRequest(text, space?.Id ?? (request.Space is { Length: > 0 } ? -1 : null), author, (request.Page - 1) * PageSize, PageSize + 1),
+                Viewer.Of(currentUser),
+                cancellationToken);
+            var results = hits.Take(PageSize)
+                .Select(h => new Result(h.PostId, h.ThreadId, h.ThreadTitle, h.SpaceSlug, h.SpaceName, h.AuthorName, h.CreatedAt, h.IsOpeningPost, Snippets.ToSafeHtml(h.Snippet)))
+                .ToList();
+            return new ResultPage(text, space?.Slug ?? request.Space, author, request.Page, results, hits.Count > PageSize, options);
+        }
+    }
+}

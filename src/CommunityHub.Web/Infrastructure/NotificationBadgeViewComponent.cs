@@ -1,0 +1,12 @@
+using CommunityHub.Application.Notifications;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommunityHub.Web.Infrastructure;
+
+/// <summary>The header's link to the notifications page, with the unread count: one indexed count per page.</summary>
+public sealed class NotificationBadgeViewComponent(IMediator mediator) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync() =>
+        View(await mediator.Send(new CountUnreadNotifications.Query(), HttpContext.RequestAborted));
+}

@@ -1,0 +1,31 @@
+using CommunityHub.Application.Search;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityHub.Web.Pages.Search;
+
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [FromQuery(Name = "space")]
+    public string? Space { get; set; }
+
+    [FromQuery(Name = "author")]
+    public string? Author { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SearchPosts.ResultPage Results { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Results = await mediator.Send(new SearchPosts.Query(Q, Space, Author, PageNumber), cancellationToken);
+
+    /// <summary>This search with another page number, for the pager.</summary>
+    public string PageLink(int page) =>
+        QueryString.Create(new Dictionary<string, string?> { ["q"] = Results.Q, ["space"] = Results.Space, ["author"] = Results.Author, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var query ? "/search" + query : "/search";
+}
