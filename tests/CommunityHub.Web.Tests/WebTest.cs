@@ -3,9 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CommunityHub.Domain.Spaces;
-using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,12 +95,7 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
         {
         }
 
-        await using (var scope = Fixture.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CommunityUser>>();
-            var user = await users.FindByEmailAsync(EmailOf(displayName));
-            await users.AddToRolesAsync(user!, roles);
-        }
+        await Fixture.GrantAsync(displayName, roles);
 
         var client = NewVisitor();
         using var signedIn = await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf(displayName), ["Input.Password"] = Password });

@@ -1,21 +1,11 @@
 using CommunityHub.Domain.Members;
-using CommunityHub.Infrastructure.Identity;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CommunityHub.Web.Tests.Browser;
 
 public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSession session) : BrowserTest(fixture, session)
 {
-    private async Task GrantAsync(string displayName, string role)
-    {
-        await using var scope = Fixture.App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CommunityUser>>();
-        await users.AddToRoleAsync((await users.FindByEmailAsync(EmailOf(displayName)))!, role);
-    }
-
     private static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var results = await page.RunAxe();
@@ -62,7 +52,7 @@ public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSess
 
         var sam = await NewPersonAsync(width);
         await RegisterAsync(sam, "Sam Patel");
-        await GrantAsync("Sam Patel", Roles.Staff);
+        await Fixture.GrantAsync("Sam Patel", [Roles.Staff]);
         await SignInAsync(sam, "Sam Patel");
         await sam.GetByRole(AriaRole.Link, new() { Name = "Community health" }).ClickAsync();
         await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Community health");

@@ -93,7 +93,7 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task Staff_read_a_thread_in_two_statements_and_moderators_in_three_for_the_move_menu()
+    public async Task Staff_read_a_thread_like_members_and_moderators_in_one_more_statement_for_the_move_menu()
     {
         await CreateSpaceAsync();
         var alice = await NewMemberAsync("Alice");
@@ -103,20 +103,13 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
             using var _ = await ReplyAsync(alice, thread, $"Reply {i}");
         }
 
-        var sam = await SignedInWithRolesAsync("Sam", CommunityHub.Domain.Members.Roles.Staff);
-        var morgan = await SignedInWithRolesAsync("Morgan", CommunityHub.Domain.Members.Roles.Moderator);
+        var sam = await NewMemberAsync("Sam", CommunityHub.Domain.Members.Roles.Staff);
+        var morgan = await NewMemberAsync("Morgan", CommunityHub.Domain.Members.Roles.Moderator);
+        // A first visit also records how far each read (one more statement, counted in its own test).
+        await StatementsToRenderAsync(sam, thread);
+        await StatementsToRenderAsync(morgan, thread);
 
-        Assert.Equal(2, await StatementsToRenderAsync(sam, thread));
-        Assert.Equal(3, await StatementsToRenderAsync(morgan, thread));
-    }
-
-    private async Task<HttpClient> SignedInWithRolesAsync(string displayName, params string[] roles)
-    {
-        await NewMemberAsync(displayName);
-        await Fixture.GrantAsync(displayName, roles);
-        var client = NewVisitor();
-        using var response = await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf(displayName), ["Input.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
+        Assert.Equal(4, await StatementsToRenderAsync(sam, thread));
+        Assert.Equal(5, await StatementsToRenderAsync(morgan, thread));
     }
 }
