@@ -36,6 +36,13 @@ public static class DeleteReply
             }
 
             post.DeleteByAuthor(currentUser.MemberId.Value, clock.GetUtcNow());
+            // A removed reply is nobody's answer any more: the thread stops pointing at it (the asker may accept another).
+            await db.Threads
+                .Where(t => t.Id == post.ThreadId && (t.OfficialAnswerPostId == post.Id || t.AcceptedAnswerPostId == post.Id))
+                .ExecuteUpdateAsync(
+                    t => t.SetProperty(x => x.OfficialAnswerPostId, x => x.OfficialAnswerPostId == post.Id ? null : x.OfficialAnswerPostId)
+                          .SetProperty(x => x.AcceptedAnswerPostId, x => x.AcceptedAnswerPostId == post.Id ? null : x.AcceptedAnswerPostId),
+                    cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Threads;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,25 @@ public sealed class DeleteReplyTests(CommunityFixture fixture) : ConversationTes
         Assert.Equal(string.Empty, removed.BodyHtml);
         Assert.Equal("Bruno", page.Replies.Single(r => r.Id == answer).InReplyToAuthorName);
         Assert.NotNull(await QueryAsync(db => db.Posts.Where(p => p.Id == reply).Select(p => p.DeletedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Deleting_the_accepted_answer_leaves_the_thread_unsolved()
+    {
+        await CreateSpaceAsync();
+        var alice = await RunAsNewMemberAsync("Alice");
+        var thread = await StartThreadAsync();
+        var bruno = await RunAsNewMemberAsync("Bruno");
+        var reply = await ReplyAsync(thread, "Try the export view.");
+        RunAs(alice);
+        await SendAsync(new AcceptAnswer.Command { ThreadId = thread, PostId = reply });
+        RunAs(bruno);
+
+        await SendAsync(new DeleteReply.Command(thread, reply));
+
+        var page = await SendAsync(new GetThread.Query(thread));
+        Assert.Null(page.AcceptedAnswer);
+        Assert.Null(await QueryAsync(db => db.Threads.Where(t => t.Id == thread).Select(t => t.AcceptedAnswerPostId).SingleAsync()));
     }
 
     [Fact]
