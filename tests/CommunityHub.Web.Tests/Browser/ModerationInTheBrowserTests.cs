@@ -1,5 +1,4 @@
 using CommunityHub.Domain.Members;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CommunityHub.Web.Tests.Browser;
@@ -78,15 +77,6 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
         await Assertions.Expect(bruno.Locator(".post-list .post").First).ToContainTextAsync("Reason: Advertising is not allowed here");
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var results = await page.RunAxe();
-        var findings = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(findings.Count == 0, $"{what} at {page.Url}: {string.Join("; ", findings)}");
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px wide.");
-    }
-
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
@@ -109,59 +99,59 @@ public sealed class ModerationInTheBrowserTests(WebFixture fixture, BrowserSessi
         await sam.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
         await sam.GetByRole(AriaRole.Button, new() { Name = "Mark as official answer for the reply by Sam Patel" }).ClickAsync();
         await Assertions.Expect(sam.Locator(".post--official")).ToHaveCountAsync(1);
-        await AssertAccessibleAsync(sam, "A thread with an official answer and a staff note, for staff");
+        await PageQualityTests.AssertAccessibleAsync(sam, "A thread with an official answer and a staff note, for staff");
 
         await alice.GotoAsync(threadUrl);
         await alice.GetByRole(AriaRole.Link, new() { Name = "Flag the post by Sam Patel" }).ClickAsync();
         await alice.GetByRole(AriaRole.Button, new() { Name = "Send flag to the moderators" }).ClickAsync();
-        await AssertAccessibleAsync(alice, "The flag form with an error");
+        await PageQualityTests.AssertAccessibleAsync(alice, "The flag form with an error");
         await alice.GetByLabel("What is wrong with this post?").FillAsync("Testing the queue.");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Send flag to the moderators" }).ClickAsync();
         await alice.GetByRole(AriaRole.Link, new() { Name = "Edit the post by Alice Chen" }).Last.ClickAsync();
         await alice.GetByLabel("Post", new() { Exact = true }).FillAsync("Adding some detail to my own question, edited.");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await alice.GetByRole(AriaRole.Link, new() { Name = "Edited" }).Last.ClickAsync();
-        await AssertAccessibleAsync(alice, "A post's edit history");
+        await PageQualityTests.AssertAccessibleAsync(alice, "A post's edit history");
 
         var ada = await PersonWithRolesAsync("Ada Okafor", [Roles.Admin], width);
         await ada.GotoAsync(threadUrl);
-        await AssertAccessibleAsync(ada, "A thread with the moderation bar");
+        await PageQualityTests.AssertAccessibleAsync(ada, "A thread with the moderation bar");
         await ada.GotoAsync("/");
         await Assertions.Expect(ada.Locator(".presence")).ToContainTextAsync("Sam Patel");
-        await AssertAccessibleAsync(ada, "The home page with executives present");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The home page with executives present");
         await ada.GotoAsync("/s/questions?with=company");
-        await AssertAccessibleAsync(ada, "A space's threads with the company taking part");
+        await PageQualityTests.AssertAccessibleAsync(ada, "A space's threads with the company taking part");
         await ada.GotoAsync("/moderation");
-        await AssertAccessibleAsync(ada, "The flag queue");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The flag queue");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Suspend Sam Patel" }).ClickAsync();
-        await AssertAccessibleAsync(ada, "The flag queue with an error");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The flag queue with an error");
         await ada.GotoAsync("/moderation/log");
-        await AssertAccessibleAsync(ada, "The audit log");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The audit log");
         await ada.GotoAsync("/moderation/members");
-        await AssertAccessibleAsync(ada, "The member search");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The member search");
         await ada.GetByRole(AriaRole.Link, new() { Name = "Sam Patel" }).ClickAsync();
-        await AssertAccessibleAsync(ada, "A member's standing and roles");
+        await PageQualityTests.AssertAccessibleAsync(ada, "A member's standing and roles");
         await ada.GotoAsync("/admin/spaces");
-        await AssertAccessibleAsync(ada, "The spaces");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The spaces");
         await ada.GetByRole(AriaRole.Link, new() { Name = "New space" }).ClickAsync();
         await ada.GetByRole(AriaRole.Button, new() { Name = "Create space" }).ClickAsync();
-        await AssertAccessibleAsync(ada, "The new space form with errors");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The new space form with errors");
         await ada.GotoAsync("/admin/values");
         await ada.GetByLabel("Values").FillAsync("# Be kind\n\nAssume good intent.\n\n# Keep it useful\n\n- Stay on topic.");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Publish values" }).ClickAsync();
-        await AssertAccessibleAsync(ada, "The values page");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The values page");
         await ada.GotoAsync("/admin/values");
-        await AssertAccessibleAsync(ada, "The values editor");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The values editor");
         await ada.GotoAsync(threadUrl);
         var hide = ada.GetByRole(AriaRole.Link, new() { Name = "Hide the reply by Alice Chen" });
         await hide.ClickAsync();
-        await AssertAccessibleAsync(ada, "The hide form");
+        await PageQualityTests.AssertAccessibleAsync(ada, "The hide form");
         await ada.GetByLabel("Reason, shown to Alice Chen").FillAsync("Testing a hidden reply.");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Hide reply" }).ClickAsync();
         await alice.GotoAsync(threadUrl);
-        await AssertAccessibleAsync(alice, "A thread with a hidden reply, for its author");
+        await PageQualityTests.AssertAccessibleAsync(alice, "A thread with a hidden reply, for its author");
         await alice.GetByRole(AriaRole.Link, new() { Name = "Your standing" }).First.ClickAsync();
         await Assertions.Expect(alice.Locator(".history-list")).ToContainTextAsync("A moderator hid one of your posts");
-        await AssertAccessibleAsync(alice, "A member's own standing");
+        await PageQualityTests.AssertAccessibleAsync(alice, "A member's own standing");
     }
 }

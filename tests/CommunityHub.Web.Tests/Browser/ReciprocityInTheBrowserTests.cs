@@ -1,20 +1,10 @@
 using CommunityHub.Domain.Members;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CommunityHub.Web.Tests.Browser;
 
 public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSession session) : BrowserTest(fixture, session)
 {
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var results = await page.RunAxe();
-        var findings = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(findings.Count == 0, $"{what} at {page.Url}: {string.Join("; ", findings)}");
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px wide.");
-    }
-
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
@@ -37,7 +27,7 @@ public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSess
         await answer.GetByRole(AriaRole.Button, new() { Name = "Accept as the answer" }).ClickAsync();
         await Assertions.Expect(alice.Locator(".accepted-answer")).ToContainTextAsync("Export view");
         await Assertions.Expect(alice.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Solved");
-        await AssertAccessibleAsync(alice, "A solved thread, for its starter");
+        await PageQualityTests.AssertAccessibleAsync(alice, "A solved thread, for its starter");
 
         await alice.Locator(".post-list .post").First.GetByRole(AriaRole.Link, new() { Name = "Bruno Costa", Exact = true }).ClickAsync();
         await Assertions.Expect(alice.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bruno Costa");
@@ -45,10 +35,10 @@ public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSess
         await Assertions.Expect(ledger.Locator("dd").First).ToHaveTextAsync("2");
         await Assertions.Expect(ledger).ToContainTextAsync("Export with filters?");
         await Assertions.Expect(alice.Locator(".tie h3")).ToContainTextAsync("Alice Chen");
-        await AssertAccessibleAsync(alice, "A profile with ties");
+        await PageQualityTests.AssertAccessibleAsync(alice, "A profile with ties");
         await alice.GetByRole(AriaRole.Link, new() { Name = "What built this tie" }).ClickAsync();
         await Assertions.Expect(alice.Locator(".timeline")).ToContainTextAsync("accepted");
-        await AssertAccessibleAsync(alice, "A tie card");
+        await PageQualityTests.AssertAccessibleAsync(alice, "A tie card");
 
         var sam = await NewPersonAsync(width);
         await RegisterAsync(sam, "Sam Patel");
@@ -58,6 +48,6 @@ public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSess
         await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Community health");
         await Assertions.Expect(sam.Locator("#helpers-heading + p + ol")).ToContainTextAsync("Bruno Costa");
         await Assertions.Expect(sam.GetByRole(AriaRole.Img, new() { Name = "Share of customers at each stage of the ladder" })).ToBeVisibleAsync();
-        await AssertAccessibleAsync(sam, "The staff dashboard");
+        await PageQualityTests.AssertAccessibleAsync(sam, "The staff dashboard");
     }
 }
