@@ -3,7 +3,6 @@ using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Common;
-using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Ties;
 using MediatR;
@@ -33,7 +32,7 @@ public static class AcceptAnswer
             var me = currentUser.MemberId!.Value;
             var thread = await db.Threads.FirstOrDefaultAsync(t => t.Id == request.ThreadId, cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
-            if (thread.AuthorId != me && !currentUser.IsInRole(Roles.Moderator) && !currentUser.IsInRole(Roles.Admin))
+            if (thread.AuthorId != me && !currentUser.Moderates())
             {
                 throw new ForbiddenException("Only the person who started the thread, or a moderator, can choose its answer.");
             }

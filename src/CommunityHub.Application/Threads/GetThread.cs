@@ -232,7 +232,7 @@ public static class GetThread
                         g.Where(a => a.Kind == ReciprocityKind.Thanks).Sum(a => a.Count),
                         g.Any(a => a.Kind == ReciprocityKind.Thanks && a.Mine),
                         [.. g.Where(a => a.Kind == ReciprocityKind.Reaction).Select(a => new ReactionCount(a.Reaction!, a.Count, a.Mine))]));
-            var mayChooseAnswer = viewer is { } reader && (reader == header.StarterId || currentUser.IsInRole(Roles.Moderator) || currentUser.IsInRole(Roles.Admin));
+            var mayChooseAnswer = viewer is { } reader && (reader == header.StarterId || moderates);
 
             return new ThreadPage(
                 header.Id,

@@ -17,7 +17,7 @@ public static class GetCommunityHealth
     public static readonly TimeSpan ReciprocationWindow = TimeSpan.FromDays(90);
     public const int Weeks = 12;
 
-    [Authorize(Roles = $"{Roles.Staff},{Roles.Executive},{Roles.Moderator},{Roles.Admin}")]
+    [Authorize(Roles = RoleSets.StaffSide)]
     public sealed record Query : IRequest<Health>;
 
     public sealed record Health(

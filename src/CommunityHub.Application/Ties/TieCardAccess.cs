@@ -1,5 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Domain.Members;
+using CommunityHub.Application.Common.Security;
 
 namespace CommunityHub.Application.Ties;
 
@@ -9,6 +9,7 @@ public static class TieCardAccess
     public static bool SeesEveryTieCard(ICurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.MemberId is not null && (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Executive) || user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin));
+        // The staff side: the same people who read staff notes.
+        return Viewer.Of(user).SeesStaffNotes;
     }
 }
