@@ -33,9 +33,9 @@ fi
 echo "Building CommunityHub..."
 dotnet build src/CommunityHub.Web -c Release -nologo -v quiet
 
-if [ "${1:-}" = "rebuild-ties" ]; then
-    # Recompute every tie from the history, against the same database, then stop.
-    dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll rebuild-ties --contentRoot "$PWD/src/CommunityHub.Web"
+if [ $# -gt 0 ]; then
+    # A maintenance command (see README, "Operations"), against the same database, then stop.
+    dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll "$@" --contentRoot "$PWD/src/CommunityHub.Web"
     exit $?
 fi
 

@@ -1,12 +1,11 @@
 using CommunityHub.Application;
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Infrastructure;
-using MediatR;
+using CommunityHub.Web.Tools;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
 
@@ -61,15 +60,10 @@ await using (var scope = app.Services.CreateAsyncScope())
         .InitializeAsync(app.Configuration.GetValue<bool>("Seed:Demo"), app.Lifetime.ApplicationStopping);
 }
 
-if (args.Contains("rebuild-ties"))
+if (CommandLineTools.IsCommand(args))
 {
-    // `CommunityHub.Web rebuild-ties` (or `./run.sh rebuild-ties`): recompute every tie from history and stop.
-    await using var scope = app.Services.CreateAsyncScope();
-    var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RebuildTies.Command());
-    app.Logger.LogInformation(
-        "Rebuilt {Pairs} ties and {Participants} thread participants from {Posts} posts and {Records} reciprocity records in {Seconds:0.0} s",
-        report.Pairs, report.Participants, report.Posts, report.Records, report.Took.TotalSeconds);
-    return;
+    // `CommunityHub.Web <command>` (or `./run.sh <command>`): a maintenance command, then stop.
+    return await CommandLineTools.RunAsync(app, args);
 }
 
 if (!app.Environment.IsDevelopment())
@@ -89,6 +83,7 @@ app.MapRazorPages();
 app.MapFeeds();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the web tests' WebApplicationFactory.</summary>
 public partial class Program;

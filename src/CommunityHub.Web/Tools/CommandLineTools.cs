@@ -1,0 +1,37 @@
+using CommunityHub.Application.Ties;
+using MediatR;
+
+namespace CommunityHub.Web.Tools;
+
+/// <summary>Maintenance commands run with the app's own configuration and database instead of serving:
+/// <c>CommunityHub.Web.dll &lt;command&gt; [arguments]</c>, or <c>./run.sh &lt;command&gt; [arguments]</c>.
+/// Each command gets the arguments after its name (up to the first <c>--option</c>) and returns the process exit code.</summary>
+public static class CommandLineTools
+{
+    private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+        ["rebuild-ties"] = RebuildTiesAsync,
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        // Host options such as `--contentRoot dir` follow the command's own arguments.
+        var arguments = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        return await Commands[args[0]](app, arguments);
+    }
+
+    /// <summary>Recomputes every tie from history.</summary>
+    private static async Task<int> RebuildTiesAsync(WebApplication app, string[] arguments)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RebuildTies.Command());
+        app.Logger.LogInformation(
+            "Rebuilt {Pairs} ties and {Participants} thread participants from {Posts} posts and {Records} reciprocity records in {Seconds:0.0} s",
+            report.Pairs, report.Participants, report.Posts, report.Records, report.Took.TotalSeconds);
+        return 0;
+    }
+}
