@@ -107,14 +107,16 @@ public static class ReplyToThread
                 return new Result(reply.Id, thread.Id, request.SpaceSlug);
             }
 
-            // Counters move in SQL, atomically, so concurrent replies never lose an increment.
+            // Counters move in SQL, atomically, so concurrent replies never lose an increment; the latest
+            // activity never moves back when a reply written earlier commits after a later one.
             await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(
                 t => t.SetProperty(x => x.ReplyCount, x => x.ReplyCount + 1)
-                      .SetProperty(x => x.LastActivityAt, now)
-                      .SetProperty(x => x.LastPosterId, authorId),
+                      .SetProperty(x => x.LastPosterId, x => x.LastActivityAt > now ? x.LastPosterId : authorId)
+                      .SetProperty(x => x.LastActivityAt, x => x.LastActivityAt > now ? x.LastActivityAt : now),
                 cancellationToken);
             await db.Spaces.Where(s => s.Id == thread.SpaceId).ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.LastActivityAt, now).SetProperty(x => x.LastActiveThreadId, thread.Id),
+                s => s.SetProperty(x => x.LastActiveThreadId, x => x.LastActivityAt > now ? x.LastActiveThreadId : thread.Id)
+                      .SetProperty(x => x.LastActivityAt, x => x.LastActivityAt > now ? x.LastActivityAt : now),
                 cancellationToken);
 
             await mediator.Publish(

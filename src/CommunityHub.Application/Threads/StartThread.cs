@@ -65,11 +65,11 @@ public static class StartThread
             db.Threads.Add(thread);
             await db.SaveChangesAsync(cancellationToken);
 
-            // Atomic in SQL so concurrent posters never lose an increment.
+            // Atomic in SQL so concurrent posters never lose an increment, nor move the latest activity back.
             await db.Spaces.Where(s => s.Id == spaceId).ExecuteUpdateAsync(
                 s => s.SetProperty(x => x.ThreadCount, x => x.ThreadCount + 1)
-                      .SetProperty(x => x.LastActivityAt, now)
-                      .SetProperty(x => x.LastActiveThreadId, thread.Id),
+                      .SetProperty(x => x.LastActiveThreadId, x => x.LastActivityAt > now ? x.LastActiveThreadId : thread.Id)
+                      .SetProperty(x => x.LastActivityAt, x => x.LastActivityAt > now ? x.LastActivityAt : now),
                 cancellationToken);
 
             var opening = thread.Posts.Single();

@@ -25,87 +25,97 @@ public static class RebuildTies
         public async Task<Report> Handle(Command request, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
-            var o = options.Value;
-            var ties = new Dictionary<MemberPair, TieState>();
-            void Record(TieEvent e)
-            {
-                var contribution = TieContribution.Of(e, o);
-                ties[e.Pair] = ties.TryGetValue(e.Pair, out var state) ? state.Apply(contribution, o) : TieState.Start(contribution);
-            }
-
-            var mentions = (await db.PostMentions.AsNoTracking().Select(m => new { m.PostId, m.MemberId }).ToListAsync(cancellationToken))
-                .GroupBy(m => m.PostId)
-                .ToDictionary(g => g.Key, g => (IReadOnlyCollection<Guid>)[.. g.Select(m => m.MemberId)]);
-
-            var posts = db.Posts.AsNoTracking()
-                .Join(db.Threads, p => p.ThreadId, t => t.Id, (p, t) => new { p.Id, p.ThreadId, p.AuthorId, p.InReplyToPostId, p.CreatedAt, p.Body, p.IsStaffNote, p.IsOpeningPost, Starter = t.AuthorId })
-                .OrderBy(p => p.ThreadId).ThenBy(p => p.Id)
-                .AsAsyncEnumerable();
-
-            var participants = new List<ThreadParticipant>();
-            var addressees = new Dictionary<long, Guid?>();
-            var thread = new ThreadReplay(0);
-            var postCount = 0;
-            await foreach (var post in posts.WithCancellation(cancellationToken))
-            {
-                postCount++;
-                if (post.ThreadId != thread.Id)
-                {
-                    thread = new ThreadReplay(post.ThreadId);
-                }
-
-                if (post.IsStaffNote)
-                {
-                    // Builds nothing, but a later post may still answer it.
-                    thread.Seen(post.Id, post.AuthorId, null, countsForConversation: false);
-                    continue;
-                }
-
-                var postMentions = mentions.GetValueOrDefault(post.Id) ?? [];
-                var isNew = !post.IsOpeningPost && !thread.Participants.Contains(post.AuthorId);
-                PostFacts facts;
-                if (post.IsOpeningPost)
-                {
-                    facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), null, null, postMentions, [], false);
-                }
-                else
-                {
-                    var parent = post.InReplyToPostId is { } parentId ? thread.Find(parentId) : null;
-                    var latestOther = parent is null && post.AuthorId == post.Starter ? thread.LatestBySomeoneOtherThan(post.AuthorId) : null;
-                    var addressee = TieRules.Addressee(post.AuthorId, post.Starter, parent?.Author, latestOther);
-                    var answered = parent is not null ? parent.Addressee : addressee is { } to ? thread.LatestBy(to)?.Addressee : null;
-                    facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), addressee, answered, postMentions, [.. thread.Participants], isNew);
-                }
-
-                foreach (var e in TieRules.ForPost(facts, o))
-                {
-                    Record(e);
-                }
-
-                addressees[post.Id] = facts.Addressee;
-                thread.Seen(post.Id, post.AuthorId, facts.Addressee, countsForConversation: true);
-                if (post.IsOpeningPost || isNew)
-                {
-                    thread.Participants.Add(post.AuthorId);
-                    participants.Add(new ThreadParticipant(post.ThreadId, post.AuthorId, post.Id, post.CreatedAt));
-                }
-            }
-
-            var records = await db.ReciprocityRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
-            foreach (var record in records)
-            {
-                var given = Acknowledgements.EventOf(record);
-                Record(given);
-                if (record.RetractedAt is not null)
-                {
-                    Record(given.Retracted());
-                }
-            }
-
-            var rebuilt = ties.Values.Select(s => (s, scorer.Score(s, s.AsOf).Strength)).ToList();
-            await store.ReplaceAllAsync(new RebuiltTies(rebuilt, participants, addressees), cancellationToken);
-            return new Report(postCount, records.Count, rebuilt.Count, participants.Count, stopwatch.Elapsed);
+            var replay = await ReplayAsync(db, options.Value, scorer, cancellationToken);
+            await store.ReplaceAllAsync(replay.Ties, cancellationToken);
+            return new Report(replay.Posts, replay.Records, replay.Ties.Ties.Count, replay.Ties.Participants.Count, stopwatch.Elapsed);
         }
+    }
+
+    /// <summary>What replaying the history gives, before anything is written.</summary>
+    internal sealed record Replay(RebuiltTies Ties, int Posts, int Records);
+
+    /// <summary>Replays every post and reciprocity record through the write path's rules; reads only.
+    /// The rebuild stores the result; the consistency check compares it with what is stored.</summary>
+    internal static async Task<Replay> ReplayAsync(ICommunityDb db, TieOptions o, TieScorer scorer, CancellationToken cancellationToken)
+    {
+        var ties = new Dictionary<MemberPair, TieState>();
+        void Record(TieEvent e)
+        {
+            var contribution = TieContribution.Of(e, o);
+            ties[e.Pair] = ties.TryGetValue(e.Pair, out var state) ? state.Apply(contribution, o) : TieState.Start(contribution);
+        }
+
+        var mentions = (await db.PostMentions.AsNoTracking().Select(m => new { m.PostId, m.MemberId }).ToListAsync(cancellationToken))
+            .GroupBy(m => m.PostId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<Guid>)[.. g.Select(m => m.MemberId)]);
+
+        var posts = db.Posts.AsNoTracking()
+            .Join(db.Threads, p => p.ThreadId, t => t.Id, (p, t) => new { p.Id, p.ThreadId, p.AuthorId, p.InReplyToPostId, p.CreatedAt, p.Body, p.IsStaffNote, p.IsOpeningPost, Starter = t.AuthorId })
+            .OrderBy(p => p.ThreadId).ThenBy(p => p.Id)
+            .AsAsyncEnumerable();
+
+        var participants = new List<ThreadParticipant>();
+        var addressees = new Dictionary<long, Guid?>();
+        var thread = new ThreadReplay(0);
+        var postCount = 0;
+        await foreach (var post in posts.WithCancellation(cancellationToken))
+        {
+            postCount++;
+            if (post.ThreadId != thread.Id)
+            {
+                thread = new ThreadReplay(post.ThreadId);
+            }
+
+            if (post.IsStaffNote)
+            {
+                // Builds nothing, but a later post may still answer it.
+                thread.Seen(post.Id, post.AuthorId, null, countsForConversation: false);
+                continue;
+            }
+
+            var postMentions = mentions.GetValueOrDefault(post.Id) ?? [];
+            var isNew = !post.IsOpeningPost && !thread.Participants.Contains(post.AuthorId);
+            PostFacts facts;
+            if (post.IsOpeningPost)
+            {
+                facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), null, null, postMentions, [], false);
+            }
+            else
+            {
+                var parent = post.InReplyToPostId is { } parentId ? thread.Find(parentId) : null;
+                var latestOther = parent is null && post.AuthorId == post.Starter ? thread.LatestBySomeoneOtherThan(post.AuthorId) : null;
+                var addressee = TieRules.Addressee(post.AuthorId, post.Starter, parent?.Author, latestOther);
+                var answered = parent is not null ? parent.Addressee : addressee is { } to ? thread.LatestBy(to)?.Addressee : null;
+                facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), addressee, answered, postMentions, [.. thread.Participants], isNew);
+            }
+
+            foreach (var e in TieRules.ForPost(facts, o))
+            {
+                Record(e);
+            }
+
+            addressees[post.Id] = facts.Addressee;
+            thread.Seen(post.Id, post.AuthorId, facts.Addressee, countsForConversation: true);
+            if (post.IsOpeningPost || isNew)
+            {
+                thread.Participants.Add(post.AuthorId);
+                participants.Add(new ThreadParticipant(post.ThreadId, post.AuthorId, post.Id, post.CreatedAt));
+            }
+        }
+
+        var records = await db.ReciprocityRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            var given = Acknowledgements.EventOf(record);
+            Record(given);
+            if (record.RetractedAt is not null)
+            {
+                Record(given.Retracted());
+            }
+        }
+
+        var rebuilt = ties.Values.Select(s => (s, scorer.Score(s, s.AsOf).Strength)).ToList();
+        return new Replay(new RebuiltTies(rebuilt, participants, addressees), postCount, records.Count);
     }
 
     /// <summary>What the write path looks up in the database about earlier posts of a thread, kept in memory while replaying it.</summary>

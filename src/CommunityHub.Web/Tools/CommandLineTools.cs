@@ -11,6 +11,7 @@ public static class CommandLineTools
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["rebuild-ties"] = RebuildTiesAsync,
+        ["check-consistency"] = ConsistencyCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

@@ -1,0 +1,107 @@
+using CommunityHub.Application.Maintenance;
+using CommunityHub.Application.Reciprocity;
+using CommunityHub.Application.Threads;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Tests.Maintenance;
+
+public sealed class CheckConsistencyTests(CommunityFixture fixture) : ApplicationTest(fixture)
+{
+    [Fact]
+    public async Task A_community_kept_by_the_write_path_has_no_drift()
+    {
+        await ConverseAsync();
+
+        var report = await SendAsync(new CheckConsistency.Query());
+
+        Assert.True(report.IsConsistent, string.Join("; ", report.Examples));
+        Assert.Equal((1, 1, 3), (report.Threads, report.Spaces, report.Posts));
+        Assert.True(report.Ties >= 2, $"{report.Ties} ties");
+    }
+
+    [Fact]
+    public async Task A_corrupted_counter_is_reported_and_left_as_it_is()
+    {
+        await ConverseAsync();
+        await ExecuteSqlAsync($"UPDATE threads SET reply_count = reply_count + 1");
+        await ExecuteSqlAsync($"UPDATE spaces SET thread_count = 5");
+
+        var report = await SendAsync(new CheckConsistency.Query());
+
+        Assert.Equal(2, report.DriftCount);
+        Assert.Contains(report.Examples, d => d.Kind == "thread counters" && d.Stored.StartsWith("3 replies", StringComparison.Ordinal) && d.Expected.StartsWith("2 replies", StringComparison.Ordinal));
+        Assert.Contains(report.Examples, d => d.Kind == "space counters" && d.Subject == "space questions");
+        Assert.Equal(3, await QueryAsync(db => db.Threads.Select(t => t.ReplyCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_corrupted_missing_or_invented_tie_is_reported()
+    {
+        var (alice, bruno, chloe) = await ConverseAsync();
+        var ties = await QueryAsync(db => db.Ties.CountAsync());
+        await ExecuteSqlAsync($"UPDATE ties SET service_low_to_high = service_low_to_high + 0.01 WHERE (member_low_id = {alice} OR member_high_id = {alice}) AND (member_low_id = {bruno} OR member_high_id = {bruno})");
+
+        var corrupted = await SendAsync(new CheckConsistency.Query());
+        Assert.Equal(1, corrupted.DriftCount);
+        Assert.Equal("tie", corrupted.Examples.Single().Kind);
+
+        await ExecuteSqlAsync($"DELETE FROM ties WHERE (member_low_id = {chloe} OR member_high_id = {chloe}) AND (member_low_id = {bruno} OR member_high_id = {bruno})");
+        var missing = await SendAsync(new CheckConsistency.Query());
+        Assert.Equal(2, missing.DriftCount);
+        Assert.Contains(missing.Examples, d => d.Kind == "tie" && d.Stored == "missing");
+        Assert.Equal(ties - 1, await QueryAsync(db => db.Ties.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_lost_participant_and_a_wrong_addressee_are_reported()
+    {
+        var (_, bruno, chloe) = await ConverseAsync();
+        await ExecuteSqlAsync($"DELETE FROM thread_participants WHERE member_id = {chloe}");
+        await ExecuteSqlAsync($"UPDATE posts SET addressed_to_id = {chloe} WHERE author_id = {bruno}");
+
+        var report = await SendAsync(new CheckConsistency.Query());
+
+        Assert.Contains(report.Examples, d => d.Kind == "thread participant" && d.Stored == "missing");
+        Assert.Contains(report.Examples, d => d.Kind == "post addressee");
+    }
+
+    [Fact]
+    public async Task Repair_fixes_every_drift_the_check_reports()
+    {
+        var (alice, _, chloe) = await ConverseAsync();
+        await ExecuteSqlAsync($"UPDATE threads SET reply_count = 0, last_activity_at = last_activity_at - interval '1 day'");
+        await ExecuteSqlAsync($"UPDATE ties SET contact = contact * 3, strength_at_update = 0.9 WHERE member_low_id = {alice} OR member_high_id = {alice}");
+        await ExecuteSqlAsync($"DELETE FROM thread_participants WHERE member_id = {chloe}");
+        Assert.False((await SendAsync(new CheckConsistency.Query())).IsConsistent);
+
+        var repaired = await SendAsync(new RepairConsistency.Command());
+
+        Assert.Equal(1, repaired.Counters.ThreadsCorrected);
+        var report = await SendAsync(new CheckConsistency.Query());
+        Assert.True(report.IsConsistent, string.Join("; ", report.Examples));
+        Assert.Equal(2, await QueryAsync(db => db.Threads.Select(t => t.ReplyCount).SingleAsync()));
+    }
+
+    /// <summary>Alice asks, Bruno and Chloe answer, Alice marks Bruno's answer helpful and thanks Chloe, and takes the thanks back.</summary>
+    private async Task<(Guid Alice, Guid Bruno, Guid Chloe)> ConverseAsync()
+    {
+        await CreateSpaceAsync();
+        var bruno = await RunAsNewMemberAsync("Bruno");
+        var chloe = await RunAsNewMemberAsync("Chloe");
+        var alice = await RunAsNewMemberAsync("Alice");
+        var thread = await SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = "How do I export?", Body = "I need a CSV of last month.", SubmissionId = Guid.NewGuid() });
+        Fixture.Clock.Advance(TimeSpan.FromHours(2));
+        RunAs(bruno);
+        var answer = await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread.ThreadId, Body = "Reports, then Export, then CSV.", SubmissionId = Guid.NewGuid() });
+        Fixture.Clock.Advance(TimeSpan.FromHours(1));
+        RunAs(chloe);
+        var aside = await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread.ThreadId, Body = "@bruno is right, it works for me too.", InReplyToPostId = answer.PostId, SubmissionId = Guid.NewGuid() });
+        Fixture.Clock.Advance(TimeSpan.FromDays(3));
+        RunAs(alice);
+        await SendAsync(new MarkHelped.Command { PostId = answer.PostId, Helped = true });
+        await SendAsync(new ThankPost.Command { PostId = aside.PostId, Thanked = true });
+        Fixture.Clock.Advance(TimeSpan.FromDays(1));
+        await SendAsync(new ThankPost.Command { PostId = aside.PostId, Thanked = false });
+        return (alice, bruno, chloe);
+    }
+}
