@@ -6,6 +6,7 @@ using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Markdown;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Infrastructure.Search;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,6 +47,12 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<CommunityDbContext>()
             .AddClaimsPrincipalFactory<CommunityClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+
+        // Cookies and antiforgery tokens are protected with keys kept in the database, so every instance of
+        // the app (behind a load balancer, or after a restart) reads what any other wrote.
+        services.AddDataProtection()
+            .SetApplicationName("CommunityHub")
+            .PersistKeysToDbContext<CommunityDbContext>();
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ITieStore, Ties.TieStore>();

@@ -5,16 +5,13 @@ using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Operations;
 using CommunityHub.Web.Tools;
 using Microsoft.AspNetCore.Identity;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+builder.Services.AddCommunityLogging(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -50,7 +47,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
-builder.Services.AddHealthChecks().AddDbContextCheck<CommunityDbContext>("database");
+builder.Services.AddCommunityHealthChecks();
 
 var app = builder.Build();
 
@@ -72,13 +69,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseSerilogRequestLogging();
+app.UseCommunityRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health");
+app.MapCommunityHealth();
 app.MapRazorPages();
 app.MapFeeds();
 

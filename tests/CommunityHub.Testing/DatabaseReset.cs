@@ -4,8 +4,8 @@ using Respawn.Graph;
 
 namespace CommunityHub.Testing;
 
-/// <summary>Empties every table between tests (Respawn), keeping the migrations history and the roles
-/// that start-up creates.</summary>
+/// <summary>Empties every table between tests (Respawn), keeping the migrations history, the roles
+/// that start-up creates, and the data-protection keys.</summary>
 public sealed class DatabaseReset
 {
     private readonly string _connectionString;
@@ -21,7 +21,8 @@ public sealed class DatabaseReset
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("roles")],
+            // The data-protection keys stay too: the apps under test cache them, as a running instance would.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("roles"), new Table("data_protection_keys")],
         });
         await _respawner.ResetAsync(connection);
     }

@@ -9,6 +9,7 @@ using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHub.Infrastructure.Persistence;
 
 public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options)
-    : IdentityDbContext<CommunityUser, IdentityRole<Guid>, Guid>(options), ICommunityDb
+    : IdentityDbContext<CommunityUser, IdentityRole<Guid>, Guid>(options), ICommunityDb, IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Member> Members => Set<Member>();
 
     public DbSet<Space> Spaces => Set<Space>();

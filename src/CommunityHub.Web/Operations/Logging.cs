@@ -1,0 +1,34 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace CommunityHub.Web.Operations;
+
+/// <summary>Serilog from configuration (levels, extra sinks), plus the console: one readable line per event
+/// by default, or one JSON object per event (<c>Logging:Format=json</c>) for a log collector. Every event
+/// written while a request runs carries its <c>RequestId</c>, so one request's lines can be found together.</summary>
+public static class Logging
+{
+    private const string ReadableTemplate =
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {RequestId}{NewLine}{Exception}";
+
+    public static IServiceCollection AddCommunityLogging(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSerilog((provider, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext();
+            if (string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+
+    /// <summary>One line per request (method, path without the query string, status, time). Never the body
+    /// or the query: forms carry passwords, and links carry reset and confirmation tokens.</summary>
+    public static IApplicationBuilder UseCommunityRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging();
+}
