@@ -15,12 +15,14 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string EnvironmentVariable = "COMMUNITYHUB_TEST_POSTGRES";
 
     private readonly Func<Task> _stop;
+    private readonly LocalCluster? _cluster;
 
-    private PostgresServer(string connectionString, string description, Func<Task> stop)
+    private PostgresServer(string connectionString, string description, Func<Task> stop, LocalCluster? cluster = null)
     {
         ConnectionString = connectionString;
         Description = description;
         _stop = stop;
+        _cluster = cluster;
     }
 
     /// <summary>Connects to the server's maintenance database.</summary>
@@ -43,6 +45,18 @@ public sealed class PostgresServer : IAsyncDisposable
 
         return await StartLocalClusterAsync();
     }
+
+    /// <summary>A throwaway cluster of its own from the PostgreSQL binaries, whatever <see cref="StartAsync"/> would pick:
+    /// one a test may stop and start (<see cref="StopServerAsync"/>, <see cref="StartServerAsync"/>) to play an outage.</summary>
+    public static Task<PostgresServer> StartDedicatedClusterAsync() => StartLocalClusterAsync();
+
+    /// <summary>Stops the dedicated cluster as an administrator would (fast shutdown: sessions are cut), keeping its data.</summary>
+    public Task StopServerAsync() => RunAsync(Cluster.PgCtl, ["-D", Cluster.Data, "-m", "fast", "-w", "-t", "60", "stop"], Cluster.AsRoot);
+
+    /// <summary>Starts the dedicated cluster again on the same port.</summary>
+    public Task StartServerAsync() => RunAsync(Cluster.PgCtl, Cluster.StartArguments, Cluster.AsRoot);
+
+    private LocalCluster Cluster => _cluster ?? throw new InvalidOperationException("Only a dedicated cluster (StartDedicatedClusterAsync) can be stopped and started.");
 
     /// <summary>A fresh, empty database on this server; drops one of the same name left by an earlier run.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
@@ -94,11 +108,12 @@ public sealed class PostgresServer : IAsyncDisposable
         var port = FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"], asRoot);
         // A cluster that lives for one test run: durability switched off for speed.
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
+        var cluster = new LocalCluster(Path.Combine(bin, "pg_ctl"), data, asRoot,
         [
             "-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start", "-o",
             $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-        ], asRoot);
+        ]);
+        await RunAsync(cluster.PgCtl, cluster.StartArguments, asRoot);
 
         var connectionString = new NpgsqlConnectionStringBuilder
         {
@@ -110,12 +125,18 @@ public sealed class PostgresServer : IAsyncDisposable
 
         async Task Stop()
         {
-            await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot);
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                await RunAsync(cluster.PgCtl, ["-D", data, "-m", "immediate", "-w", "stop"], asRoot);
+            }
+
             Directory.Delete(directory, recursive: true);
         }
 
-        return new PostgresServer(connectionString, $"a local cluster in {directory}", Stop);
+        return new PostgresServer(connectionString, $"a local cluster in {directory}", Stop, cluster);
     }
+
+    private sealed record LocalCluster(string PgCtl, string Data, bool AsRoot, IReadOnlyList<string> StartArguments);
 
     private static string? FindBinaries()
     {
