@@ -48,6 +48,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
 builder.Services.AddCommunityHealthChecks();
+builder.Services.AddDatabaseOutageHandling();
 
 var app = builder.Build();
 
@@ -65,7 +66,7 @@ if (CommandLineTools.IsCommand(args))
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    app.UseCommunityExceptionHandler();
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -29,7 +29,7 @@ public sealed class OperationsFixture : IAsyncLifetime
     /// <summary>Reads or writes the app's database directly, as the test's own eyes.</summary>
     public static async Task<T> DbAsync<T>(string connectionString, Func<CommunityDbContext, Task<T>> query)
     {
-        var options = new DbContextOptionsBuilder<CommunityDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
+        var options = new DbContextOptionsBuilder<CommunityDbContext>().UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention().Options;
         await using var db = new CommunityDbContext(options);
         return await query(db);
     }

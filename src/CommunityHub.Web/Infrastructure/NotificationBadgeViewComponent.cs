@@ -8,5 +8,8 @@ namespace CommunityHub.Web.Infrastructure;
 public sealed class NotificationBadgeViewComponent(IMediator mediator) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await mediator.Send(new CountUnreadNotifications.Query(), HttpContext.RequestAborted));
+        // A server error page asks nothing of the database: it may be why the page is shown.
+        HttpContext.Response.StatusCode >= StatusCodes.Status500InternalServerError
+            ? Content(string.Empty)
+            : View(await mediator.Send(new CountUnreadNotifications.Query(), HttpContext.RequestAborted));
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Web.Operations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,7 @@ public sealed class ErrorModel : PageModel
         StatusCodes.Status404NotFound => ("We couldn't find that page", "It may have been moved or removed, or the link may be mistyped."),
         StatusCodes.Status405MethodNotAllowed => ("That doesn't work here", "This address can't be used that way. Go back and follow a link or button instead."),
         StatusCodes.Status409Conflict => ("That was already saved", "It looks like the same form was sent twice. Your first submission was kept."),
+        StatusCodes.Status503ServiceUnavailable => ("We'll be right back", "The community can't reach its database at the moment, so nothing was saved. Wait a little and try again."),
         _ => ("Something went wrong on our side", "The problem has been logged. Try again in a moment."),
     };
 
@@ -26,7 +28,13 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        // The exception handler re-executes /error/500 with the status it chose (503 while the database is away).
+        Code = Response.StatusCode >= 400 ? Response.StatusCode : code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // Re-executed pages keep the original status; reached directly, answer with the code shown.
         if (Response.StatusCode < 400)
         {
