@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Operations.Tests;
+
+/// <summary>Two instances on different ports and one database, as behind a load balancer without sticky sessions.
+/// Each has a home folder of its own (another machine), so only the database can carry what they share.</summary>
+[Collection(OperationsTests.Name)]
+public sealed class ManyInstancesTests(OperationsFixture fixture)
+{
+    [Fact]
+    public async Task A_member_signed_in_on_one_instance_is_signed_in_on_the_other_and_forms_and_posts_cross_over()
+    {
+        var database = await fixture.NewDatabaseAsync("instances");
+        await using var a = await AppProcess.StartAsync("instance-a", database);
+        await using var b = await AppProcess.StartAsync("instance-b", database);
+        await OperationsFixture.CreateSpaceAsync(database);
+
+        // One browser, its requests sent to either instance by the balancer.
+        var browser = new CookieContainer();
+        using var onA = a.NewVisitor(browser);
+        using var onB = b.NewVisitor(browser);
+        await onA.RegisterAsync("Alice Chen");
+
+        using (var home = await onB.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            var page = await home.Content.ReadAsStringAsync();
+            Assert.True(page.Contains("Signed in as", StringComparison.Ordinal) && page.Contains("Alice Chen", StringComparison.Ordinal), "instance B did not take instance A's sign-in cookie");
+        }
+
+        // A form served by A (its antiforgery token and cookie made there) is accepted by B.
+        var form = await onA.FillAsync("/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "Started on B with a form from A", ["Input.Body"] = "Does this work across instances?" });
+        string threadUrl;
+        using (var started = await onB.PostAsync(form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+            threadUrl = started.Headers.Location!.OriginalString;
+        }
+
+        // And the other way round, a reply: B's form, posted to A.
+        var reply = await onB.FillAsync(threadUrl, new Dictionary<string, string> { ["Input.Body"] = "Replied on A with a form from B" }, "#reply-form form");
+        using (var replied = await onA.PostAsync(reply))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        }
+
+        // What one wrote, the other shows.
+        foreach (var instance in new[] { onA, onB })
+        {
+            using var page = await instance.GetAsync(threadUrl);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Started on B with a form from A", html, StringComparison.Ordinal);
+            Assert.Contains("Replied on A with a form from B", html, StringComparison.Ordinal);
+        }
+
+        // Signing out on B ends the session on A too: the cookie is gone from the browser, and nothing else held it.
+        var signOut = await onB.FillAsync("/", new Dictionary<string, string>(), "form[action='/account/sign-out']");
+        using (var signedOut = await onB.PostAsync(signOut))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        using (var home = await onA.GetAsync("/"))
+        {
+            Assert.DoesNotContain("Signed in as", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, await OperationsFixture.DbAsync(database, db => db.Posts.CountAsync()));
+    }
+}
