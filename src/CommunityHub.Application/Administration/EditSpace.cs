@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Concurrency;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
@@ -12,9 +13,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Administration;
 
-/// <summary>An admin renames a space, changes its address or its purpose statement.</summary>
+/// <summary>An admin renames a space, changes its address or its purpose statement. An edit made from an
+/// out-of-date version (another admin saved meanwhile) is refused instead of overwriting theirs.</summary>
 public static class EditSpace
 {
+    public const string ConflictMessage =
+        "Another admin changed this space while you were editing it. What is saved now is shown below: check it, then save again to replace it.";
+
     [Authorize(Roles = Roles.Admin)]
     public sealed class Command : ICommand<CreateSpace.Result>
     {
@@ -25,6 +30,9 @@ public static class EditSpace
         public string Slug { get; set; } = string.Empty;
 
         public string Purpose { get; set; } = string.Empty;
+
+        /// <summary>The version of the space the edit started from (written into the form).</summary>
+        public int Version { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -45,7 +53,7 @@ public static class EditSpace
     {
         public async Task<Command> Handle(Query request, CancellationToken cancellationToken) =>
             await db.Spaces.AsNoTracking().Where(s => s.Id == request.SpaceId)
-                .Select(s => new Command { SpaceId = s.Id, Name = s.Name, Slug = s.Slug, Purpose = s.Purpose })
+                .Select(s => new Command { SpaceId = s.Id, Name = s.Name, Slug = s.Slug, Purpose = s.Purpose, Version = s.Version })
                 .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Space", request.SpaceId);
     }
@@ -56,6 +64,7 @@ public static class EditSpace
         {
             var space = await db.Spaces.FirstOrDefaultAsync(s => s.Id == request.SpaceId, cancellationToken)
                 ?? throw new NotFoundException("Space", request.SpaceId);
+            OptimisticConcurrency.EnsureUnchanged(space.Version, request.Version, ConflictMessage);
             var slug = request.Slug.Trim();
             if (await db.Spaces.AnyAsync(s => s.Slug == slug && s.Id != space.Id, cancellationToken))
             {
@@ -64,7 +73,7 @@ public static class EditSpace
 
             var before = space.Slug;
             space.Edit(request.Name, slug, request.Purpose);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveFromVersionAsync(space, s => s.Version, request.Version, ConflictMessage, cancellationToken);
             await mediator.Publish(
                 new CommunityAdministered(currentUser.MemberId!.Value, ModerationAction.EditSpace, space.Id, null,
                     before == space.Slug ? space.Name : $"{space.Name} (address /s/{before} is now /s/{space.Slug})", clock.GetUtcNow()),

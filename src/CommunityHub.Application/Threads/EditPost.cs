@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Concurrency;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
@@ -46,10 +47,7 @@ public static class EditPost
                 ?? throw new NotFoundException("Post", request.PostId);
             var thread = await Editing.CheckMayEditAsync(db, currentUser, post, now, cancellationToken);
 
-            if (post.Version != request.Version)
-            {
-                throw PostingRights.Refusal(ConflictMessage);
-            }
+            OptimisticConcurrency.EnsureUnchanged(post.Version, request.Version, ConflictMessage);
 
             if (post.Body == request.Body)
             {
@@ -62,16 +60,7 @@ public static class EditPost
             var replaced = post.Edit(editorId, request.Body, rendered.Html, now);
             post.Mention(rendered.MentionedMemberIds);
             db.PostRevisions.Add(replaced);
-            // The UPDATE only matches the row while it still has the version the editor started from.
-            db.Entry(post).Property(p => p.Version).OriginalValue = request.Version;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw PostingRights.Refusal(ConflictMessage);
-            }
+            await db.SaveFromVersionAsync(post, p => p.Version, request.Version, ConflictMessage, cancellationToken);
 
             await mediator.Publish(new PostEdited(post.ThreadId, post.Id, post.AuthorId, editorId, post.Body, post.IsStaffNote, now), cancellationToken);
             if (post.AuthorId != editorId)

@@ -34,6 +34,10 @@ public sealed class Space
 
     public long? LastActiveThreadId { get; private set; }
 
+    /// <summary>Optimistic concurrency token, moved by <see cref="Edit"/> only. Not PostgreSQL's xmin: every new
+    /// thread or reply rewrites the row's counters, so xmin would call a busy space changed all the time.</summary>
+    public int Version { get; private set; }
+
     public static Space Create(string name, string slug, string purpose, int position) =>
         new(Guard.Text(name, NameMaxLength, "A space name"), ValidSlug(slug), Guard.Text(purpose, PurposeMaxLength, "A purpose statement"), position);
 
@@ -42,6 +46,7 @@ public sealed class Space
         Name = Guard.Text(name, NameMaxLength, "A space name");
         Slug = ValidSlug(slug);
         Purpose = Guard.Text(purpose, PurposeMaxLength, "A purpose statement");
+        Version++;
     }
 
     public void MoveTo(int position) => Position = position;

@@ -14,6 +14,7 @@ internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
         builder.Property(s => s.Name).HasMaxLength(Space.NameMaxLength).IsRequired();
         builder.Property(s => s.Slug).HasMaxLength(Slug.MaxLength).IsRequired();
         builder.Property(s => s.Purpose).HasMaxLength(Space.PurposeMaxLength).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.Slug).IsUnique();
         builder.HasIndex(s => s.Position);
         builder.HasOne<DiscussionThread>().WithMany().HasForeignKey(s => s.LastActiveThreadId).OnDelete(DeleteBehavior.SetNull);

@@ -639,6 +639,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("thread_count");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_spaces");
 

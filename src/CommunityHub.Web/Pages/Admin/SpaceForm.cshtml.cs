@@ -10,7 +10,7 @@ namespace CommunityHub.Web.Pages.Admin;
 
 /// <summary>Creating a space (/admin/spaces/new) and editing one (/admin/spaces/{id}/edit) share one form.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class SpaceFormModel(IMediator mediator) : PageModel
+public sealed class SpaceFormModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
     public int? Id { get; set; }
@@ -19,6 +19,9 @@ public sealed class SpaceFormModel(IMediator mediator) : PageModel
     public EditSpace.Command Input { get; set; } = new();
 
     public bool IsNew => Id is null;
+
+    /// <summary>What is saved now, shown when the form comes back (after another admin's save, above all).</summary>
+    public EditSpace.Command? Saved { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,5 +44,18 @@ public sealed class SpaceFormModel(IMediator mediator) : PageModel
         }
 
         return Redirect("/admin/spaces");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (Id is not { } id)
+        {
+            return;
+        }
+
+        Saved = await mediator.Send(new EditSpace.Query(id), cancellationToken);
+        // After a conflict the form shows what is saved now; saving again deliberately replaces it.
+        ModelState.Remove($"{UseCaseOutcomeFilter.FormPrefix}.{nameof(Input.Version)}");
+        Input.Version = Saved.Version;
     }
 }
