@@ -49,6 +49,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 
 var app = builder.Build();
 
