@@ -82,6 +82,35 @@ public sealed class CheckConsistencyTests(CommunityFixture fixture) : Applicatio
         Assert.Equal(2, await QueryAsync(db => db.Threads.Select(t => t.ReplyCount).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_reply_written_earlier_but_committed_later_does_not_move_the_latest_activity_back()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        var thread = await SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = "T", Body = "B", SubmissionId = Guid.NewGuid() });
+        var bruno = await RunAsNewMemberAsync("Bruno");
+        var chloe = await RunAsNewMemberAsync("Chloe");
+
+        // Two replies under way at once: Chloe's, begun later, commits first; Bruno's, begun earlier, after it.
+        // The clock only moves forward, so Chloe's reply is dated ten seconds on, as if written then.
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread.ThreadId, Body = "Later", SubmissionId = Guid.NewGuid() });
+        await ExecuteSqlAsync($"UPDATE posts SET created_at = created_at + interval '10 seconds' WHERE body = 'Later'");
+        await ExecuteSqlAsync($"UPDATE threads SET last_activity_at = last_activity_at + interval '10 seconds'");
+        await ExecuteSqlAsync($"UPDATE spaces SET last_activity_at = last_activity_at + interval '10 seconds'");
+        await ExecuteSqlAsync($"UPDATE ties SET as_of = as_of + interval '10 seconds', first_at = first_at + interval '10 seconds', last_at = last_at + interval '10 seconds'");
+        await ExecuteSqlAsync($"UPDATE thread_participants SET joined_at = joined_at + interval '10 seconds' WHERE member_id = {chloe}");
+        Assert.True((await SendAsync(new CheckConsistency.Query())).IsConsistent);
+        Fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        RunAs(bruno);
+        await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread.ThreadId, Body = "Earlier", SubmissionId = Guid.NewGuid() });
+
+        var report = await SendAsync(new CheckConsistency.Query());
+
+        Assert.True(report.IsConsistent, string.Join("; ", report.Examples));
+        Assert.Equal(chloe, await QueryAsync(db => db.Threads.Select(t => t.LastPosterId).SingleAsync()));
+    }
+
     /// <summary>Alice asks, Bruno and Chloe answer, Alice marks Bruno's answer helpful and thanks Chloe, and takes the thanks back.</summary>
     private async Task<(Guid Alice, Guid Bruno, Guid Chloe)> ConverseAsync()
     {
