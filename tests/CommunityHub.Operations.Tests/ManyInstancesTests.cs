@@ -1,4 +1,6 @@
 using System.Net;
+using CommunityHub.Domain.Members;
+using CommunityHub.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Operations.Tests;
@@ -8,6 +10,26 @@ namespace CommunityHub.Operations.Tests;
 [Collection(OperationsTests.Name)]
 public sealed class ManyInstancesTests(OperationsFixture fixture)
 {
+    [Fact]
+    public async Task Two_instances_started_together_on_an_empty_database_migrate_and_seed_it_once()
+    {
+        var database = await fixture.NewDatabaseAsync("instances_start");
+        var demo = new Dictionary<string, string> { ["Seed__Demo"] = "true" };
+
+        var started = await Task.WhenAll(AppProcess.StartAsync("together-a", database, demo), AppProcess.StartAsync("together-b", database, demo));
+        await using var a = started[0];
+        await using var b = started[1];
+
+        Assert.Equal(DemoCommunity.Accounts.Count, await OperationsFixture.DbAsync(database, db => db.Members.CountAsync()));
+        Assert.Equal(Roles.All.Count, await OperationsFixture.DbAsync(database, db => db.Roles.CountAsync()));
+        foreach (var instance in started)
+        {
+            using var visitor = instance.NewVisitor();
+            using var ready = await visitor.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task A_member_signed_in_on_one_instance_is_signed_in_on_the_other_and_forms_and_posts_cross_over()
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CommunityHub.Infrastructure.Persistence;
 
@@ -15,7 +16,32 @@ public sealed class DatabaseInitializer(
     DemoCommunity demo,
     ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>Any number that no other part of the app takes an advisory lock on.</summary>
+    private const long InitializationLock = 0x436F_6D6D_4875_6201;
+
     public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken)
+    {
+        // Instances started together (replicas behind a load balancer) take turns, so that the roles and the
+        // demo community are created once: the lock is PostgreSQL's, held by this session until released.
+        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
+        await gate.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({InitializationLock})", gate))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await InitializeInTurnAsync(seedDemo, cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({InitializationLock})", gate);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task InitializeInTurnAsync(bool seedDemo, CancellationToken cancellationToken)
     {
         // Creating the history table first spares a fresh database EF's logged "relation does not exist"
         // error when it looks for applied migrations.
