@@ -9,7 +9,7 @@ using CommunityHub.Web.Operations;
 using CommunityHub.Web.Tools;
 using Microsoft.AspNetCore.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLineTools.HostArguments(args));
 
 builder.Services.AddCommunityLogging(builder.Configuration);
 

@@ -76,6 +76,10 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>An instance's settings without starting it, for maintenance commands (<see cref="RunCommandAsync"/>).</summary>
+    public static AppProcess NotStarted(string name, string connectionString, IDictionary<string, string>? settings = null) =>
+        new(name, connectionString, settings);
+
     /// <summary>Starts (again, after a kill or a stop) on the same port with the same settings and home.</summary>
     public async Task StartAsync()
     {
@@ -271,7 +275,7 @@ public sealed class AppProcess : IAsyncDisposable
 
 /// <summary>Where the built web app is: the solution's <c>src/CommunityHub.Web</c> (its content root) and the
 /// assembly built in the same configuration as these tests (this project builds it first).</summary>
-internal static class WebProject
+public static class WebProject
 {
     private static readonly Lazy<(string Directory, string Assembly)> Found = new(() =>
     {

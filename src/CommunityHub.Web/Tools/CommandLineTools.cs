@@ -5,9 +5,14 @@ namespace CommunityHub.Web.Tools;
 
 /// <summary>Maintenance commands run with the app's own configuration and database instead of serving:
 /// <c>CommunityHub.Web.dll &lt;command&gt; [arguments]</c>, or <c>./run.sh &lt;command&gt; [arguments]</c>.
-/// Each command gets the arguments after its name (up to the first <c>--option</c>) and returns the process exit code.</summary>
+/// Each command gets the arguments after its name (up to the first <c>--option</c> that is not one of its
+/// <see cref="Flags"/>) and returns the process exit code.</summary>
 public static class CommandLineTools
 {
+    /// <summary>Options that commands take. The host's configuration would read the word after one as its value
+    /// (<c>--repair --contentRoot dir</c> as repair = "--contentRoot"), so they are kept from it (<see cref="HostArguments"/>).</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { ConsistencyCommand.RepairOption };
+
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["rebuild-ties"] = RebuildTiesAsync,
@@ -16,12 +21,15 @@ public static class CommandLineTools
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
 
+    /// <summary>The arguments for <c>WebApplication.CreateBuilder</c>: without the commands' own flags.</summary>
+    public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Where(a => !Flags.Contains(a))] : args;
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
         // Host options such as `--contentRoot dir` follow the command's own arguments.
-        var arguments = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var arguments = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || Flags.Contains(a)).ToArray();
         return await Commands[args[0]](app, arguments);
     }
 

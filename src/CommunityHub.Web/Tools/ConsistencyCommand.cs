@@ -12,8 +12,7 @@ internal static class ConsistencyCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] arguments)
     {
-        // Options after the command's name are host options for the dispatcher; this one is ours.
-        var repair = arguments.Contains(RepairOption) || Environment.GetCommandLineArgs().Contains(RepairOption);
+        var repair = arguments.Contains(RepairOption);
         var report = await CheckAsync(app);
         if (report.IsConsistent || !repair)
         {
