@@ -32,6 +32,8 @@ public sealed class SpaceEditConflictTests(WebFixture fixture) : WebTest(fixture
         Assert.Equal("Grace rewrote the purpose.", page.QuerySelector("textarea")!.TextContent.Trim());
         var saved = await DbAsync(db => db.Spaces.Where(s => s.Id == space.Id).Select(s => new { s.Name, s.Purpose }).SingleAsync());
         Assert.Equal(("Questions and answers", space.Purpose), (saved.Name, saved.Purpose));
+        var findings = await HtmlConformanceTests.CheckAsync(new Dictionary<string, string> { ["admin-space-conflict"] = await second.Content.ReadAsStringAsync() });
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
 
         // The form that came back carries what is saved now: sending it again deliberately replaces it.
         var again = page.QuerySelector<IHtmlFormElement>("main form")!;
