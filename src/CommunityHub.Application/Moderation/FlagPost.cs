@@ -30,7 +30,7 @@ public static class FlagPost
                 .Must(reason => reason.Trim().Length <= Flag.ReasonMaxLength).WithMessage($"A reason can be at most {Flag.ReasonMaxLength} characters.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, PostingRights rights) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -55,6 +55,8 @@ public static class FlagPost
                 throw PostingRights.Refusal("You have flagged this post already; the moderators will look at it.");
             }
 
+            // Flagging is writing too: the same rights as posting (a throwaway account must not flood the queue).
+            await rights.EnsureMayPostAsync(reporterId, clock.GetUtcNow(), cancellationToken);
             var flag = Flag.Raise(post.Id, reporterId, request.Reason, clock.GetUtcNow());
             db.Flags.Add(flag);
             await db.SaveChangesAsync(cancellationToken);
