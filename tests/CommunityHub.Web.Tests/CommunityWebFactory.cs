@@ -45,6 +45,7 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+            builder.UseSetting($"RateLimits:{policy}:AddressPermitLimit", "1000000");
         }
 
         // Members registered by a test post at once, as most tests need; EmailConfirmationTests require it.
@@ -62,6 +63,9 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
                 return Statements;
             });
             services.AddSingleton<IStartupFilter, LoopbackConnection>();
+            // Far fewer hashing rounds than production: the hostile-input tests register hundreds of members.
+            // Hashes carry their round count, so sign-in checks them all the same.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
         });
     }
 }

@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
@@ -27,6 +28,7 @@ public static class FlagPost
         public Validator() =>
             RuleFor(c => c.Reason)
                 .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Tell the moderators what is wrong with the post.")
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
                 .Must(reason => reason.Trim().Length <= Flag.ReasonMaxLength).WithMessage($"A reason can be at most {Flag.ReasonMaxLength} characters.");
     }
 

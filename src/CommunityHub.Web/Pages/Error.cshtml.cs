@@ -33,7 +33,10 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        // The exception handler re-executes /error/500 but keeps the status of a bad request it recognised
+        // (a malformed form, a body over the size limit: 400, 413): the page must name that one.
+        Code = Response.StatusCode is >= 400 and < 600 ? Response.StatusCode
+            : code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
         // Re-executed pages keep the original status; reached directly, answer with the code shown.
         if (Response.StatusCode < 400)
         {
