@@ -45,8 +45,10 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
-            builder.UseSetting($"RateLimits:{policy}:AddressPermitLimit", "1000000");
         }
+
+        // The one policy with its own per-address limit in appsettings.json (unset elsewhere: the PermitLimit counts).
+        builder.UseSetting("RateLimits:Posting:AddressPermitLimit", "1000000");
 
         // Members registered by a test post at once, as most tests need; EmailConfirmationTests require it.
         builder.UseSetting("Identity:RequireConfirmedEmail", "false");
