@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddOptions<TieOptions>();
         services.AddSingleton(provider => new TieScorer(provider.GetRequiredService<IOptions<TieOptions>>().Value));
         services.AddScoped<Notifications.Notifier>();
+        services.AddOptions<Moderation.PostingOptions>();
+        services.AddScoped<Moderation.PostingRights>();
         // Forms send a blank field as null: every rule stops at its first failure, so a length check
         // never runs on a value already reported missing.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Search;
 using CommunityHub.Infrastructure.Email;
@@ -43,6 +44,9 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Settings override the defaults above: Identity:Password:RequiredLength, Identity:Lockout:MaxFailedAccessAttempts...
+                configuration.GetSection("Identity:Password").Bind(options.Password);
+                configuration.GetSection("Identity:Lockout").Bind(options.Lockout);
             })
             .AddEntityFrameworkStores<CommunityDbContext>()
             .AddClaimsPrincipalFactory<CommunityClaimsPrincipalFactory>()
@@ -55,6 +59,7 @@ public static class DependencyInjection
             .PersistKeysToDbContext<CommunityDbContext>();
 
         services.AddScoped<IIdentityService, IdentityService>();
+        services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<IPostSearch, PostgresPostSearch>();

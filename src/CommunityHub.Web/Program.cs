@@ -29,12 +29,19 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Cookie.Name = "communityhub.auth";
     cookie.Cookie.HttpOnly = true;
     cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     cookie.SlidingExpiration = true;
 });
 // Roles travel in the cookie. Changing someone's roles renews their security stamp; checking it every
 // minute (not the default half hour) makes a new role, or a removed one, take effect within a minute.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.AddAntiforgery(options => options.Cookie.Name = "communityhub.csrf");
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "communityhub.csrf";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddSecurityHardening(builder.Configuration);
+builder.Services.AddCommunityRateLimits(builder.Configuration);
 
 builder.Services.AddRazorPages(options =>
         // Creating and editing a space share one form.
@@ -65,6 +72,7 @@ if (CommandLineTools.IsCommand(args))
     return await CommandLineTools.RunAsync(app, args);
 }
 
+app.UseSecurityHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseCommunityExceptionHandler();
@@ -75,6 +83,7 @@ app.UseCommunityRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapCommunityHealth();

@@ -27,6 +27,9 @@ public sealed class CommunityFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The settings the services were built with; read again by each use case's options snapshot.</summary>
+    public IConfigurationRoot Configuration { get; private set; } = null!;
+
     /// <summary>Every thread event the use cases published, in order.</summary>
     public PublishedEvents Published { get; } = new();
 
@@ -36,8 +39,14 @@ public sealed class CommunityFixture : IAsyncLifetime
         ConnectionString = await _server.CreateDatabaseAsync("communityhub_application_tests");
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Community"] = ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Community"] = ConnectionString,
+                // Registered test members post at once; EmailConfirmationTests switch it on (the app's default).
+                ["Identity:RequireConfirmedEmail"] = "false",
+            })
             .Build();
+        Configuration = configuration;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();

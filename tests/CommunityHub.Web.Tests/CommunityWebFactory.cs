@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,10 +12,13 @@ namespace CommunityHub.Web.Tests;
 public sealed class CommunityWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public CommunityWebFactory(string connectionString, bool kestrel)
+    /// <param name="settings">Settings over the tests' defaults (e.g. small rate limits, or confirmed e-mail required).</param>
+    public CommunityWebFactory(string connectionString, bool kestrel, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
         if (kestrel)
         {
             UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -36,11 +40,57 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PollInterval", "00:00:00.100");
         // Digests are made by their use case in the application tests; here they would only add background noise.
         builder.UseSetting("Digest:Enabled", "false");
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(provider =>
+        // The tests sign in, register and post far more often than a person: the limiter stays on (so every
+        // test passes through it) with room to spare. RateLimitTests use a factory with small limits.
+        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging" })
         {
-            var requests = provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
-            Statements.Counts = () => requests.HttpContext is not null;
-            return Statements;
-        }));
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
+
+        // The one policy with its own per-address limit in appsettings.json (unset elsewhere: the PermitLimit counts).
+        builder.UseSetting("RateLimits:Posting:AddressPermitLimit", "1000000");
+
+        // Members registered by a test post at once, as most tests need; EmailConfirmationTests require it.
+        builder.UseSetting("Identity:RequireConfirmedEmail", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(provider =>
+            {
+                var requests = provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+                Statements.Counts = () => requests.HttpContext is not null;
+                return Statements;
+            });
+            services.AddSingleton<IStartupFilter, LoopbackConnection>();
+            // Far fewer hashing rounds than production: the hostile-input tests register hundreds of members.
+            // Hashes carry their round count, so sign-in checks them all the same.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        });
     }
+}
+
+/// <summary>In memory there is no connection, so no client address: requests come from 127.0.0.1 as if over
+/// loopback, or from the address a test names in <see cref="PeerHeader"/> (the TCP peer it stands for).</summary>
+internal sealed class LoopbackConnection : IStartupFilter
+{
+    public const string PeerHeader = "X-Test-Peer-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.ToString());
+                context.Request.Headers.Remove(PeerHeader);
+            }
+
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -12,6 +12,7 @@ public sealed class WebFixture : IAsyncLifetime
 {
     private PostgresServer? _server;
     private CommunityWebFactory? _browserApp;
+    private readonly Dictionary<string, CommunityWebFactory> _variants = [];
 
     public CommunityWebFactory App { get; private set; } = null!;
 
@@ -41,8 +42,30 @@ public sealed class WebFixture : IAsyncLifetime
         return (_browserApp, new Uri(address));
     }
 
+    /// <summary>The app in memory with other settings (small rate limits, confirmed e-mail required...), on the
+    /// same database; started on first use under <paramref name="name"/> and kept for the run.</summary>
+    public CommunityWebFactory AppWith(string name, IReadOnlyDictionary<string, string?> settings)
+    {
+        lock (_variants)
+        {
+            if (!_variants.TryGetValue(name, out var app))
+            {
+                app = new CommunityWebFactory(ConnectionString, kestrel: false, settings);
+                _ = app.Server;
+                _variants[name] = app;
+            }
+
+            return app;
+        }
+    }
+
     public async Task DisposeAsync()
     {
+        foreach (var variant in _variants.Values)
+        {
+            await variant.DisposeAsync();
+        }
+
         if (_browserApp is not null)
         {
             await _browserApp.DisposeAsync();

@@ -23,8 +23,11 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected HttpClient NewVisitor() =>
-        Fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    protected HttpClient NewVisitor() => NewVisitor(Fixture.App);
+
+    /// <summary>A visitor of an app with other settings (<see cref="WebFixture.AppWith"/>).</summary>
+    protected static HttpClient NewVisitor(CommunityWebFactory app, Uri? baseAddress = null) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? new Uri("http://localhost") });
 
     protected static async Task<IHtmlDocument> GetPageAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -74,9 +77,11 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Registers through the page, which also signs the new member in.</summary>
-    protected async Task<HttpClient> NewMemberAsync(string displayName)
+    protected Task<HttpClient> NewMemberAsync(string displayName) => NewMemberAsync(NewVisitor(), displayName);
+
+    /// <summary>Registers through the page of the app <paramref name="client"/> talks to, which signs them in.</summary>
+    protected static async Task<HttpClient> NewMemberAsync(HttpClient client, string displayName)
     {
-        var client = NewVisitor();
         using var response = await SubmitFormAsync(client, "/account/register", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = displayName,

@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Members;
 using FluentValidation;
 using FluentValidation.Results;
@@ -27,6 +28,7 @@ public static class RegisterMember
         {
             RuleFor(c => c.DisplayName)
                 .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Choose the name other members will see.")
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
                 .Must(name => name.Trim().Length <= Member.DisplayNameMaxLength)
                 .WithMessage($"A display name can be at most {Member.DisplayNameMaxLength} characters.");
             RuleFor(c => c.Email)

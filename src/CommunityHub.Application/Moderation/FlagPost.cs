@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
@@ -27,10 +28,11 @@ public static class FlagPost
         public Validator() =>
             RuleFor(c => c.Reason)
                 .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Tell the moderators what is wrong with the post.")
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
                 .Must(reason => reason.Trim().Length <= Flag.ReasonMaxLength).WithMessage($"A reason can be at most {Flag.ReasonMaxLength} characters.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, PostingRights rights) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -55,6 +57,8 @@ public static class FlagPost
                 throw PostingRights.Refusal("You have flagged this post already; the moderators will look at it.");
             }
 
+            // Flagging is writing too: the same rights as posting (a throwaway account must not flood the queue).
+            await rights.EnsureMayPostAsync(reporterId, clock.GetUtcNow(), cancellationToken);
             var flag = Flag.Raise(post.Id, reporterId, request.Reason, clock.GetUtcNow());
             db.Flags.Add(flag);
             await db.SaveChangesAsync(cancellationToken);

@@ -36,7 +36,7 @@ public static class EditPost
         public Validator() => RuleFor(c => c.Body).ValidBody();
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator, PostingRights rights)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public static class EditPost
             var now = clock.GetUtcNow();
             var post = await db.Posts.Include(p => p.Mentions).FirstOrDefaultAsync(p => p.Id == request.PostId, cancellationToken)
                 ?? throw new NotFoundException("Post", request.PostId);
-            var thread = await Editing.CheckMayEditAsync(db, currentUser, post, now, cancellationToken);
+            var thread = await Editing.CheckMayEditAsync(db, currentUser, post, now, cancellationToken, rights);
 
             OptimisticConcurrency.EnsureUnchanged(post.Version, request.Version, ConflictMessage);
 
@@ -78,10 +78,10 @@ internal static class Editing
 {
     public sealed record ThreadOfPost(long Id, string Title, string SpaceSlug);
 
-    /// <param name="writing">False for showing the form: only who may edit is checked there; the post's and
+    /// <param name="rights">Given when saving; none for showing the form: only who may edit is checked there; the post's and
     /// the thread's state, and the editor's suspension, are refused on saving, with the message on the form.</param>
     public static async Task<ThreadOfPost> CheckMayEditAsync(
-        ICommunityDb db, ICurrentUser currentUser, Domain.Threads.Post post, DateTimeOffset now, CancellationToken cancellationToken, bool writing = true)
+        ICommunityDb db, ICurrentUser currentUser, Domain.Threads.Post post, DateTimeOffset now, CancellationToken cancellationToken, PostingRights? rights = null)
     {
         var viewer = Viewer.Of(currentUser);
         if (post.DeletedAt is not null || (post.IsStaffNote && !viewer.SeesStaffNotes))
@@ -98,9 +98,9 @@ internal static class Editing
         var thread = await db.Threads.Where(t => t.Id == post.ThreadId)
             .Join(db.Spaces, t => t.SpaceId, s => s.Id, (t, s) => new { t.Id, t.Title, s.Slug, t.IsLocked, t.IsClosed })
             .FirstAsync(cancellationToken);
-        if (writing && !moderates)
+        if (rights is not null && !moderates)
         {
-            await db.EnsureMayPostAsync(currentUser.MemberId!.Value, now, cancellationToken);
+            await rights.EnsureMayPostAsync(currentUser.MemberId!.Value, now, cancellationToken);
             if (post.HiddenAt is not null)
             {
                 throw PostingRights.Refusal("A moderator hid this post, so it cannot be edited. A moderator can restore it.");

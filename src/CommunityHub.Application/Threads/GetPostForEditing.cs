@@ -20,7 +20,7 @@ public static class GetPostForEditing
         {
             var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PostId, cancellationToken)
                 ?? throw new NotFoundException("Post", request.PostId);
-            var thread = await Editing.CheckMayEditAsync(db, currentUser, post, clock.GetUtcNow(), cancellationToken, writing: false);
+            var thread = await Editing.CheckMayEditAsync(db, currentUser, post, clock.GetUtcNow(), cancellationToken);
             var author = await db.Members.Where(m => m.Id == post.AuthorId).Select(m => m.DisplayName).FirstAsync(cancellationToken);
             return new Draft(post.Id, thread.Id, thread.Title, thread.SpaceSlug, author, post.AuthorId == currentUser.MemberId, post.Body, post.BodyHtml, post.Version);
         }

@@ -43,7 +43,7 @@ public static class ReplyToThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator, PostingRights rights)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ public static class ReplyToThread
             }
 
             var now = clock.GetUtcNow();
-            await db.EnsureMayPostAsync(authorId, now, cancellationToken);
+            await rights.EnsureMayPostAsync(authorId, now, cancellationToken);
             // Staff notes coordinate the company's people whatever the thread's state; replies respect it.
             if (!request.IsStaffNote && thread.IsClosed)
             {

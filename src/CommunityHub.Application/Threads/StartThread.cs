@@ -38,7 +38,7 @@ public static class StartThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator, PostingRights rights)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public static class StartThread
             }
 
             var now = clock.GetUtcNow();
-            await db.EnsureMayPostAsync(authorId, now, cancellationToken);
+            await rights.EnsureMayPostAsync(authorId, now, cancellationToken);
             var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
             var thread = DiscussionThread.Start(spaceId, authorId, request.Title, request.Body, rendered.Html, request.SubmissionId, now);
             thread.Posts.Single().Mention(rendered.MentionedMemberIds);

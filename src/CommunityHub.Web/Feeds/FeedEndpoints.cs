@@ -38,7 +38,7 @@ public static class FeedEndpoints
 
         var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
         var atom = format == "atom";
-        var syndication = new SyndicationFeed(feed.Title, feed.Description, new Uri(origin, feed.PagePath.TrimStart('/')))
+        var syndication = new SyndicationFeed(XmlSafe(feed.Title), XmlSafe(feed.Description), new Uri(origin, feed.PagePath.TrimStart('/')))
         {
             Id = feed.Id,
             LastUpdatedTime = feed.Updated,
@@ -46,16 +46,16 @@ public static class FeedEndpoints
             Items = feed.Entries.Select(e =>
             {
                 var link = new Uri(origin, e.PagePath.TrimStart('/'));
-                var item = new SyndicationItem(e.Title, new TextSyndicationContent(e.ContentHtml, TextSyndicationContentKind.Html), link, e.Id, e.Updated)
+                var item = new SyndicationItem(XmlSafe(e.Title), new TextSyndicationContent(XmlSafe(e.ContentHtml), TextSyndicationContentKind.Html), link, e.Id, e.Updated)
                 {
                     PublishDate = e.Published,
                 };
                 // RSS wants an e-mail address in <author>; a name alone goes in as a contributor-free "name" element.
-                item.Authors.Add(new SyndicationPerson { Name = e.AuthorName });
+                item.Authors.Add(new SyndicationPerson { Name = XmlSafe(e.AuthorName) });
                 return item;
             }).ToList(),
         };
-        syndication.Links.Add(new SyndicationLink(new Uri(origin, feed.FeedPath.TrimStart('/') + (atom ? ".atom" : ".rss")), "self", feed.Title, atom ? "application/atom+xml" : "application/rss+xml", 0));
+        syndication.Links.Add(new SyndicationLink(new Uri(origin, feed.FeedPath.TrimStart('/') + (atom ? ".atom" : ".rss")), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
 
         var output = new MemoryStream();
         await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
@@ -71,5 +71,31 @@ public static class FeedEndpoints
         }
 
         return Results.Bytes(output.ToArray(), atom ? AtomType : RssType);
+    }
+
+    /// <summary>XML cannot carry some characters an HTML page can (a post's <c>&amp;#14;</c> renders as U+000E):
+    /// the feed shows U+FFFD in their place instead of failing for everyone.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => c < ' ' || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                safe.Append(XmlConvert.IsXmlChar(c) ? c : '\uFFFD');
+            }
+        }
+
+        return safe.ToString();
     }
 }

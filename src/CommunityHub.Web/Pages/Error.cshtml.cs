@@ -18,9 +18,16 @@ public sealed class ErrorModel : PageModel
         StatusCodes.Status404NotFound => ("We couldn't find that page", "It may have been moved or removed, or the link may be mistyped."),
         StatusCodes.Status405MethodNotAllowed => ("That doesn't work here", "This address can't be used that way. Go back and follow a link or button instead."),
         StatusCodes.Status409Conflict => ("That was already saved", "It looks like the same form was sent twice. Your first submission was kept."),
+        StatusCodes.Status413PayloadTooLarge => ("That was too much to send", "The form was larger than this community accepts. Shorten what you wrote and send it again."),
+        StatusCodes.Status429TooManyRequests => ("Too many attempts", $"You have sent this form many times in a short while, so it is paused for you. {WaitAdvice} Nothing you sent just now was saved."),
         StatusCodes.Status503ServiceUnavailable => ("We'll be right back", "The community can't reach its database at the moment, so nothing was saved. Wait a little and try again."),
         _ => ("Something went wrong on our side", "The problem has been logged. Try again in a moment."),
     };
+
+    /// <summary>How long the rate limiter asked this client to wait (the Retry-After header says it to programs).</summary>
+    private string WaitAdvice => HttpContext.Items[Infrastructure.RateLimits.RetryAfterItem] is TimeSpan wait
+        ? $"Try again in {(wait.TotalSeconds < 90 ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds" : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes")}."
+        : "Wait a few minutes and try again.";
 
     public IActionResult OnGet(int? code) => Show(code);
 
@@ -28,7 +35,8 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int? code)
     {
-        // The exception handler re-executes /error/500 with the status it chose (503 while the database is away).
+        // The exception handler re-executes /error/500 but keeps the status it chose: 503 while the database is
+        // away, or the 400/413 of a malformed or oversized form. The page must name that one.
         Code = Response.StatusCode >= 400 ? Response.StatusCode : code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
         if (Code == StatusCodes.Status503ServiceUnavailable)
         {

@@ -7,7 +7,9 @@ public abstract class BrowserTest(WebFixture fixture, BrowserSession session) : 
 {
     protected BrowserSession Session { get; } = session;
 
-    protected async Task<IPage> NewPersonAsync(int width = 1280, bool javaScript = true)
+    /// <param name="bypassCsp">True (the default) lets the tests inject axe-core past the Content-Security-Policy;
+    /// ContentSecurityPolicyInTheBrowserTests browse without it.</param>
+    protected async Task<IPage> NewPersonAsync(int width = 1280, bool javaScript = true, bool bypassCsp = true)
     {
         var (_, address) = Fixture.BrowserApp();
         var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -15,6 +17,7 @@ public abstract class BrowserTest(WebFixture fixture, BrowserSession session) : 
             BaseURL = address.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = javaScript,
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Account;
 
+[RateLimited(RateLimitPolicy.PasswordReset)]
 public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Account;
 
+[RateLimited(RateLimitPolicy.Registration)]
 public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUser> signIn) : PageModel
 {
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CommunityHub.Infrastructure.Identity;
+using CommunityHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Account;
 
 /// <summary>Signing in is the authentication framework's job (SignInManager, with lockout), not a use case.</summary>
+[RateLimited(RateLimitPolicy.SignIn)]
 public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -30,8 +33,13 @@ public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<Sig
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in refused: account locked out after repeated failures");
-            ModelState.AddModelError(string.Empty, "Too many failed attempts. This account is locked for 15 minutes; try again later.");
+            // Identity reports a lockout only for an existing account, so saying until when reveals nothing more.
+            var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+            var until = user is null ? null : await signIn.UserManager.GetLockoutEndDateAsync(user);
+            logger.LogWarning("Sign-in refused: account locked out after repeated failures until {LockedUntil}", until);
+            ModelState.AddModelError(string.Empty, until is { } end
+                ? $"Too many failed attempts: this account is locked until {end.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}. Try again then, or reset your password."
+                : "Too many failed attempts: this account is locked for a while. Try again later, or reset your password.");
         }
         else
         {

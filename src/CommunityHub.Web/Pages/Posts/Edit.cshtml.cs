@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Posts;
 
 [Authorize]
+[RateLimited(RateLimitPolicy.Posting)]
 public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]

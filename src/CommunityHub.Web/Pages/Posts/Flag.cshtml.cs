@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Posts;
 
 [Authorize]
+[RateLimited(RateLimitPolicy.Flagging)]
 public sealed class FlagModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Threads;
 
 [Authorize]
+[RateLimited(RateLimitPolicy.Posting)]
 public sealed class NewModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]

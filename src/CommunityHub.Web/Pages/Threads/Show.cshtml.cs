@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Threads;
 
+[RateLimited(RateLimitPolicy.Posting, UnnamedHandlerOnly = true)]
 public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
