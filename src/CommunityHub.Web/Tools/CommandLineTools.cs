@@ -11,6 +11,8 @@ public static class CommandLineTools
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["rebuild-ties"] = RebuildTiesAsync,
+        ["export"] = ArchiveCommands.ExportAsync,
+        ["import"] = ArchiveCommands.ImportAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
