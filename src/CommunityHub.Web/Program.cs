@@ -9,7 +9,7 @@ using CommunityHub.Web.Tools;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLineTools.HostArguments(args));
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)

@@ -17,6 +17,12 @@ public static class CommandLineTools
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
 
+    /// <summary>The arguments meant for the host. A command's own arguments are kept from it: the host's
+    /// command-line configuration would read a path such as <c>/tmp/archive.ndjson</c> as a setting's name and
+    /// swallow the <c>--contentRoot</c> after it.</summary>
+    public static string[] HostArguments(string[] args) =>
+        IsCommand(args) ? [.. args.Skip(1).SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal))] : args;
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
