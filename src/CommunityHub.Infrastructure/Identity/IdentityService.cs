@@ -26,6 +26,30 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
         return joined.Succeeded ? AccountResult.Success : new AccountResult(joined.Errors.Select(ToFieldError).ToList());
     }
 
+    public async Task<bool> CheckPasswordAsync(Guid memberId, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+
+        await users.AccessFailedAsync(user);
+        return false;
+    }
+
+    public async Task DeleteAccountAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString()) ?? throw new InvalidOperationException($"No account for member {memberId}.");
+        Check(await users.DeleteAsync(user));
+    }
+
     public async Task<IReadOnlyList<string>> RolesOfAsync(Guid memberId, CancellationToken cancellationToken) =>
         await (from ur in db.UserRoles
                join r in db.Roles on ur.RoleId equals r.Id
