@@ -78,9 +78,12 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
 
     public async Task<IReadOnlyList<MemberAccount>> FindMembersAsync(string? search, int limit, CancellationToken cancellationToken)
     {
+        // Former members have no account any more but stay findable (as "former member"), so that an admin
+        // can reach their page and purge their posts.
         var query = from m in db.Members.AsNoTracking()
-                    join u in db.Users on m.Id equals u.Id
-                    select new { m.Id, m.DisplayName, Email = u.Email!, u.EmailConfirmed };
+                    join u in db.Users on m.Id equals u.Id into accounts
+                    from u in accounts.DefaultIfEmpty()
+                    select new { m.Id, m.DisplayName, Email = u == null ? string.Empty : u.Email!, EmailConfirmed = u != null && u.EmailConfirmed };
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";

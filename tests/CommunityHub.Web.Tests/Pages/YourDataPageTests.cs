@@ -120,6 +120,8 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
 
         Assert.Equal("Under the Export menu.", await DbAsync(db => db.Posts.Where(p => p.AuthorId == brunoId).Select(p => p.Body).SingleAsync()));
 
+        // The admin finds the former member by that name (they have no account, so no address, any more).
+        Assert.NotNull((await GetPageAsync(ada, "/moderation/members?q=former")).QuerySelector($"a[href='/moderation/members/{brunoId}']"));
         using var purged = await SubmitFormAsync(ada, $"/moderation/members/{brunoId}", new Dictionary<string, string>(), "form[action$='handler=purge']");
         Assert.Equal(HttpStatusCode.Redirect, purged.StatusCode);
         Assert.Equal(string.Empty, await DbAsync(db => db.Posts.Where(p => p.AuthorId == brunoId).Select(p => p.Body).SingleAsync()));
