@@ -4,6 +4,10 @@
 # with it, it uses that server. Ctrl-C stops the web app and the database it started.
 set -euo pipefail
 cd "$(dirname "$0")"
+# With a maintenance command, standard output is the command's alone (`./run.sh export -` pipes an archive):
+# what this script and the build print goes to standard error.
+exec 3>&1
+if [ $# -gt 0 ]; then exec 1>&2; fi
 source scripts/prerequisites.sh
 source scripts/local-postgres.sh
 ensure_prerequisites
@@ -35,7 +39,7 @@ dotnet build src/CommunityHub.Web -c Release -nologo -v quiet
 
 if [ $# -gt 0 ]; then
     # A maintenance command (see README, "Operations"), against the same database, then stop.
-    dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll "$@" --contentRoot "$PWD/src/CommunityHub.Web"
+    dotnet src/CommunityHub.Web/bin/Release/net10.0/CommunityHub.Web.dll "$@" --contentRoot "$PWD/src/CommunityHub.Web" >&3
     exit $?
 fi
 

@@ -38,39 +38,52 @@ public sealed class CommunityFixture : IAsyncLifetime
         _server = await PostgresServer.StartAsync();
         ConnectionString = await _server.CreateDatabaseAsync("communityhub_application_tests");
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Community"] = ConnectionString,
-                // Registered test members post at once; EmailConfirmationTests switch it on (the app's default).
-                ["Identity:RequireConfirmedEmail"] = "false",
-            })
-            .Build();
-        Configuration = configuration;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDataProtection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<ICurrentUser>(CurrentUser);
-        services.AddApplication();
-        services.AddInfrastructure(configuration);
-        services.AddSingleton(Published);
-        services.AddScoped<INotificationHandler<ThreadStarted>>(_ => Published);
-        services.AddScoped<INotificationHandler<ReplyPosted>>(_ => Published);
-        services.AddScoped<INotificationHandler<PostEdited>>(_ => Published);
-        services.AddScoped<INotificationHandler<OfficialAnswerMarked>>(_ => Published);
-        services.AddScoped<INotificationHandler<PostModerated>>(_ => Published);
-        services.AddScoped<INotificationHandler<ThreadModerated>>(_ => Published);
-        services.AddScoped<INotificationHandler<MemberModerated>>(_ => Published);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-
+        Services = Compose(ConnectionString, Clock, CurrentUser, Published);
+        Configuration = (IConfigurationRoot)Services.GetRequiredService<IConfiguration>();
         await using (var scope = Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false, CancellationToken.None);
         }
 
         Reset = new DatabaseReset(ConnectionString);
+    }
+
+    /// <summary>A second community on its own fresh, migrated database of the same server (e.g. to import into).</summary>
+    public async Task<ServiceProvider> CreateCommunityAsync(string databaseName)
+    {
+        var services = Compose(await _server!.CreateDatabaseAsync(databaseName), Clock, new TestCurrentUser(), new PublishedEvents());
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false, CancellationToken.None);
+        return services;
+    }
+
+    private static ServiceProvider Compose(string connectionString, TimeProvider clock, ICurrentUser currentUser, PublishedEvents published)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Community"] = connectionString,
+                // Registered test members post at once; EmailConfirmationTests switch it on (the app's default).
+                ["Identity:RequireConfirmedEmail"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(clock);
+        services.AddSingleton(currentUser);
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        services.AddSingleton(published);
+        services.AddScoped<INotificationHandler<ThreadStarted>>(_ => published);
+        services.AddScoped<INotificationHandler<ReplyPosted>>(_ => published);
+        services.AddScoped<INotificationHandler<PostEdited>>(_ => published);
+        services.AddScoped<INotificationHandler<OfficialAnswerMarked>>(_ => published);
+        services.AddScoped<INotificationHandler<PostModerated>>(_ => published);
+        services.AddScoped<INotificationHandler<ThreadModerated>>(_ => published);
+        services.AddScoped<INotificationHandler<MemberModerated>>(_ => published);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public async Task DisposeAsync()

@@ -51,6 +51,11 @@ public static class SetMemberRoles
             await identity.SerializeRoleChangesAsync(cancellationToken);
             var member = await db.Members.FirstOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
                 ?? throw new NotFoundException("Member", request.MemberId);
+            if (member.FormerAt is not null)
+            {
+                throw PostingRights.Refusal("This member deleted their account: a former member holds no roles.");
+            }
+
             var current = await identity.RolesOfAsync(member.Id, cancellationToken);
             if (current.Contains(Roles.Admin) && !request.Admin && await identity.CountInRoleAsync(Roles.Admin, cancellationToken) <= 1)
             {

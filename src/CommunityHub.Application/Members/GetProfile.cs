@@ -53,7 +53,7 @@ public static class GetProfile
         public async Task<Profile> Handle(Query request, CancellationToken cancellationToken)
         {
             var member = await db.Members.AsNoTracking()
-                .Where(m => m.Handle == request.Handle)
+                .Where(m => m.Handle == request.Handle && m.FormerAt == null)
                 .Select(m => new
                 {
                     m.Id,

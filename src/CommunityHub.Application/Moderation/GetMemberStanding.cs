@@ -29,7 +29,11 @@ public static class GetMemberStanding
         bool IsBanned,
         DateTimeOffset? SuspendedUntil,
         string? SanctionReason,
-        IReadOnlyList<HistoryLine> History);
+        IReadOnlyList<HistoryLine> History)
+    {
+        /// <summary>The member deleted their account (the name reads "former member").</summary>
+        public bool IsFormer { get; init; }
+    }
 
     public sealed record HistoryLine(DateTimeOffset At, string ModeratorName, ModerationAction Action, string? Reason, string? Detail);
 
@@ -42,7 +46,7 @@ public static class GetMemberStanding
         public async Task<Standing> Handle(Query request, CancellationToken cancellationToken)
         {
             var member = await db.Members.AsNoTracking().Where(m => m.Id == request.MemberId)
-                .Select(m => new { m.Id, m.DisplayName, m.JoinedAt, m.Badge, m.Title, m.IsBanned, m.SuspendedUntil, m.SanctionReason })
+                .Select(m => new { m.Id, m.DisplayName, m.JoinedAt, m.Badge, m.Title, m.IsBanned, m.SuspendedUntil, m.SanctionReason, m.FormerAt })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Member", request.MemberId);
             var history = await (
@@ -58,7 +62,10 @@ public static class GetMemberStanding
             return new Standing(
                 member.Id, member.DisplayName, member.JoinedAt, member.Badge, member.Title,
                 [.. Roles.All.Where(roles.Contains)], member.IsBanned, suspendedUntil,
-                member.IsBanned || suspendedUntil is not null ? member.SanctionReason : null, history);
+                member.IsBanned || suspendedUntil is not null ? member.SanctionReason : null, history)
+            {
+                IsFormer = member.FormerAt is not null,
+            };
         }
     }
 }

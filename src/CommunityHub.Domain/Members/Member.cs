@@ -89,7 +89,35 @@ public sealed class Member
         SanctionReason = null;
     }
 
-    public bool MayPostAt(DateTimeOffset now) => !IsBanned && (SuspendedUntil is null || SuspendedUntil <= now);
+    public bool MayPostAt(DateTimeOffset now) => FormerAt is null && !IsBanned && (SuspendedUntil is null || SuspendedUntil <= now);
+
+    /// <summary>When the member deleted their account; null while they are a member. A former member's row
+    /// stays so that their posts, ties and help records (the community's history) keep an author.</summary>
+    public DateTimeOffset? FormerAt { get; private set; }
+
+    /// <summary>What every page shows in place of a former member's name.</summary>
+    public const string FormerDisplayName = "former member";
+
+    /// <summary>The member deleted their account: nothing that identifies them stays on the row. The handle
+    /// is released (replaced by one made from the id, so it stays unique and cannot be @mentioned by name).</summary>
+    public void Leave(DateTimeOffset now)
+    {
+        if (FormerAt is not null)
+        {
+            throw new DomainException("This account has already been deleted.");
+        }
+
+        FormerAt = now;
+        DisplayName = FormerDisplayName;
+        Handle = FormerHandle(Id);
+        Badge = MemberBadge.None;
+        Title = null;
+        SuspendedUntil = null;
+        IsBanned = false;
+        SanctionReason = null;
+    }
+
+    public static string FormerHandle(Guid id) => "former-" + id.ToString("N")[..20];
 
     public const int TitleMaxLength = 60;
 

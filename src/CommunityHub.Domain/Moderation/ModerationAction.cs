@@ -23,4 +23,5 @@ public enum ModerationAction
     EditSpace,
     ReorderSpaces,
     EditValues,
+    PurgeMember,
 }

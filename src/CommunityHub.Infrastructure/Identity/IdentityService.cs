@@ -26,6 +26,30 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
         return joined.Succeeded ? AccountResult.Success : new AccountResult(joined.Errors.Select(ToFieldError).ToList());
     }
 
+    public async Task<bool> CheckPasswordAsync(Guid memberId, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+
+        await users.AccessFailedAsync(user);
+        return false;
+    }
+
+    public async Task DeleteAccountAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(memberId.ToString()) ?? throw new InvalidOperationException($"No account for member {memberId}.");
+        Check(await users.DeleteAsync(user));
+    }
+
     public async Task<IReadOnlyList<string>> RolesOfAsync(Guid memberId, CancellationToken cancellationToken) =>
         await (from ur in db.UserRoles
                join r in db.Roles on ur.RoleId equals r.Id
@@ -54,9 +78,12 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
 
     public async Task<IReadOnlyList<MemberAccount>> FindMembersAsync(string? search, int limit, CancellationToken cancellationToken)
     {
+        // Former members have no account any more but stay findable (as "former member"), so that an admin
+        // can reach their page and purge their posts.
         var query = from m in db.Members.AsNoTracking()
-                    join u in db.Users on m.Id equals u.Id
-                    select new { m.Id, m.DisplayName, Email = u.Email!, u.EmailConfirmed };
+                    join u in db.Users on m.Id equals u.Id into accounts
+                    from u in accounts.DefaultIfEmpty()
+                    select new { m.Id, m.DisplayName, Email = u == null ? string.Empty : u.Email!, EmailConfirmed = u != null && u.EmailConfirmed };
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";

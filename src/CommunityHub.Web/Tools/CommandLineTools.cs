@@ -17,12 +17,17 @@ public static class CommandLineTools
     {
         ["rebuild-ties"] = RebuildTiesAsync,
         ["check-consistency"] = ConsistencyCommand.RunAsync,
+        ["export"] = ArchiveCommands.ExportAsync,
+        ["import"] = ArchiveCommands.ImportAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
 
-    /// <summary>The arguments for <c>WebApplication.CreateBuilder</c>: without the commands' own flags.</summary>
-    public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Where(a => !Flags.Contains(a))] : args;
+    /// <summary>The arguments meant for the host. A command's own arguments are kept from it: the host's
+    /// command-line configuration would read a path such as <c>/tmp/archive.ndjson</c> as a setting's name and
+    /// swallow the <c>--contentRoot</c> after it; and a flag such as <c>--repair</c> would take the next option as its value.</summary>
+    public static string[] HostArguments(string[] args) =>
+        IsCommand(args) ? [.. args.Skip(1).SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || Flags.Contains(a))] : args;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {

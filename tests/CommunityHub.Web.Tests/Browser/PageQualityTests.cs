@@ -38,6 +38,11 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
         await Assertions.Expect(alice.Locator("#Input_Title-error")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "The new-thread form with errors");
+        await alice.GotoAsync("/account/data");
+        await AssertAccessibleAsync(alice, "Your data");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        await Assertions.Expect(alice.Locator("#Input_Confirm-error")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(alice, "Your data, deleting without the password");
 
         await visitor.GotoAsync("/");
         await AssertAccessibleAsync(visitor, "The home page");

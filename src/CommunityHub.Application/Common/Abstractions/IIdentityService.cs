@@ -37,6 +37,13 @@ public interface IIdentityService
     Task<(MemberAccount Account, string Code)?> PasswordResetCodeAsync(string email, CancellationToken cancellationToken);
 
     Task<AccountResult> ResetPasswordAsync(string email, string code, string newPassword, CancellationToken cancellationToken);
+
+    /// <summary>Whether this is the account's password (a wrong one counts towards the lockout, like a sign-in).</summary>
+    Task<bool> CheckPasswordAsync(Guid memberId, string password, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the sign-in account with its roles, logins and tokens: nobody can sign in as the member
+    /// again, and the e-mail address is free for a new registration. The member row is not touched.</summary>
+    Task DeleteAccountAsync(Guid memberId, CancellationToken cancellationToken);
 }
 
 /// <summary>A member's sign-in account as use cases need it.</summary>

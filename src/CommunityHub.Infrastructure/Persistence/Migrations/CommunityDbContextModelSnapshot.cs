@@ -162,6 +162,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("display_name");
 
+                    b.Property<DateTimeOffset?>("FormerAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("former_at");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(30)

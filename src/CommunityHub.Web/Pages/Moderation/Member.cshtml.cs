@@ -50,6 +50,14 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
         return Redirect($"/moderation/members/{Id}");
     }
 
+    /// <summary>Admins only (the use case refuses anyone else): a former member's posts become "removed" placeholders.</summary>
+    public async Task<IActionResult> OnPostPurgeAsync(CancellationToken cancellationToken)
+    {
+        var purged = await mediator.Send(new PurgeFormerMember.Command(Id), cancellationToken);
+        TempData["Notice"] = $"{purged.Posts} posts of the former member removed ({purged.Threads} of them opened a thread).";
+        return Redirect($"/moderation/members/{Id}");
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Standing = await mediator.Send(new GetMemberStanding.Query(Id), cancellationToken);
 }

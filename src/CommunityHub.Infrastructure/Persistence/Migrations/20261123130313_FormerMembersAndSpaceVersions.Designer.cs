@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261123114417_SpaceEditVersion")]
-    partial class SpaceEditVersion
+    [Migration("20261123130313_FormerMembersAndSpaceVersions")]
+    partial class FormerMembersAndSpaceVersions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -164,6 +164,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset?>("FormerAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("former_at");
 
                     b.Property<string>("Handle")
                         .IsRequired()

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class SpaceEditVersion : Migration
+    public partial class FormerMembersAndSpaceVersions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +17,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "former_at",
+                table: "members",
+                type: "timestamp with time zone",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "version",
                 table: "spaces");
+
+            migrationBuilder.DropColumn(
+                name: "former_at",
+                table: "members");
         }
     }
 }

@@ -1,0 +1,265 @@
+using NpgsqlTypes;
+
+namespace CommunityHub.Infrastructure.Archive;
+
+/// <summary>The community archive, version 1 (docs/archive-format.md): a header line, then one JSON object per
+/// line, record types in the order of <see cref="RecordTypes"/>, each type's records ordered by its key.
+/// The list below is the format: the exporter and the importer both read it, so they cannot drift apart.</summary>
+public static class ArchiveFormat
+{
+    public const string Name = "communityhub-archive";
+
+    public const int Version = 1;
+
+    internal static readonly IReadOnlyList<ArchiveRecordType> RecordTypes =
+    [
+        new("member", "members", "id",
+        [
+            new("id", "id", ArchiveValue.Uuid),
+            new("displayName", "display_name", ArchiveValue.Text),
+            new("handle", "handle", ArchiveValue.Text),
+            new("joinedAt", "joined_at", ArchiveValue.Timestamp),
+            new("badge", "badge", ArchiveValue.Text),
+            new("title", "title", ArchiveValue.Text, Nullable: true),
+            new("suspendedUntil", "suspended_until", ArchiveValue.Timestamp, Nullable: true),
+            new("isBanned", "is_banned", ArchiveValue.Boolean),
+            new("sanctionReason", "sanction_reason", ArchiveValue.Text, Nullable: true),
+            new("formerAt", "former_at", ArchiveValue.Timestamp, Nullable: true),
+        ]),
+        // The sign-in account without its credentials: no password hash, no security stamp, no tokens.
+        new("account", "users", "id",
+        [
+            new("memberId", "id", ArchiveValue.Uuid),
+            new("userName", "user_name", ArchiveValue.Text),
+            new("email", "email", ArchiveValue.Text),
+            new("emailConfirmed", "email_confirmed", ArchiveValue.Boolean),
+        ]),
+        new("roleAssignment", "user_roles", "user_id, role_id",
+        [
+            new("memberId", "user_id", ArchiveValue.Uuid),
+            new("role", "role_id", ArchiveValue.RoleName),
+        ]),
+        new("space", "spaces", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("name", "name", ArchiveValue.Text),
+            new("slug", "slug", ArchiveValue.Text),
+            new("purpose", "purpose", ArchiveValue.Text),
+            new("position", "position", ArchiveValue.Int32),
+            new("threadCount", "thread_count", ArchiveValue.Int32),
+            new("lastActivityAt", "last_activity_at", ArchiveValue.Timestamp, Nullable: true),
+            new("lastActiveThreadId", "last_active_thread_id", ArchiveValue.Int64, Nullable: true),
+        ]),
+        new("thread", "threads", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("spaceId", "space_id", ArchiveValue.Int32),
+            new("title", "title", ArchiveValue.Text),
+            new("authorId", "author_id", ArchiveValue.Uuid),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+            new("isPinned", "is_pinned", ArchiveValue.Boolean),
+            new("isLocked", "is_locked", ArchiveValue.Boolean),
+            new("isClosed", "is_closed", ArchiveValue.Boolean),
+            new("replyCount", "reply_count", ArchiveValue.Int32),
+            new("lastActivityAt", "last_activity_at", ArchiveValue.Timestamp),
+            new("lastPosterId", "last_poster_id", ArchiveValue.Uuid),
+            new("acceptedAnswerPostId", "accepted_answer_post_id", ArchiveValue.Int64, Nullable: true),
+            new("officialAnswerPostId", "official_answer_post_id", ArchiveValue.Int64, Nullable: true),
+        ]),
+        new("post", "posts", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("authorId", "author_id", ArchiveValue.Uuid),
+            new("isOpeningPost", "is_opening_post", ArchiveValue.Boolean),
+            new("inReplyToPostId", "in_reply_to_post_id", ArchiveValue.Int64, Nullable: true),
+            new("addressedToId", "addressed_to_id", ArchiveValue.Uuid, Nullable: true),
+            new("isStaffNote", "is_staff_note", ArchiveValue.Boolean),
+            new("submissionId", "submission_id", ArchiveValue.Uuid),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+            new("editedAt", "edited_at", ArchiveValue.Timestamp, Nullable: true),
+            new("deletedAt", "deleted_at", ArchiveValue.Timestamp, Nullable: true),
+            new("hiddenAt", "hidden_at", ArchiveValue.Timestamp, Nullable: true),
+            new("hiddenReason", "hidden_reason", ArchiveValue.Text, Nullable: true),
+            new("body", "body", ArchiveValue.Text),
+            new("bodyHtml", "body_html", ArchiveValue.Text),
+        ]),
+        new("postRevision", "post_revisions", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("postId", "post_id", ArchiveValue.Int64),
+            new("writtenAt", "written_at", ArchiveValue.Timestamp),
+            new("replacedById", "replaced_by_id", ArchiveValue.Uuid),
+            new("replacedAt", "replaced_at", ArchiveValue.Timestamp),
+            new("body", "body", ArchiveValue.Text),
+            new("bodyHtml", "body_html", ArchiveValue.Text),
+        ]),
+        new("mention", "post_mentions", "post_id, member_id",
+        [
+            new("postId", "post_id", ArchiveValue.Int64),
+            new("memberId", "member_id", ArchiveValue.Uuid),
+        ]),
+        new("threadParticipant", "thread_participants", "thread_id, member_id",
+        [
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("firstPostId", "first_post_id", ArchiveValue.Int64),
+            new("joinedAt", "joined_at", ArchiveValue.Timestamp),
+        ]),
+        new("reciprocityRecord", "reciprocity_records", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("kind", "kind", ArchiveValue.ReciprocityKind),
+            new("postId", "post_id", ArchiveValue.Int64),
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("fromMemberId", "from_member_id", ArchiveValue.Uuid),
+            new("toMemberId", "to_member_id", ArchiveValue.Uuid),
+            new("reaction", "reaction", ArchiveValue.Text, Nullable: true),
+            new("recordedById", "recorded_by_id", ArchiveValue.Uuid),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+            new("retractedAt", "retracted_at", ArchiveValue.Timestamp, Nullable: true),
+        ]),
+        // The tie store as it stands: decayed accumulators (see DESIGN, "Tie strength"), so the importing
+        // community scores every pair exactly as the exporting one did without replaying history.
+        new("tie", "ties", "member_low_id, member_high_id",
+        [
+            new("memberLowId", "member_low_id", ArchiveValue.Uuid),
+            new("memberHighId", "member_high_id", ArchiveValue.Uuid),
+            new("asOf", "as_of", ArchiveValue.Timestamp),
+            new("firstAt", "first_at", ArchiveValue.Timestamp),
+            new("lastAt", "last_at", ArchiveValue.Timestamp),
+            new("hasDirect", "has_direct", ArchiveValue.Boolean),
+            new("contact", "contact", ArchiveValue.Double),
+            new("intensity", "intensity", ArchiveValue.Double),
+            new("confidingLowToHigh", "confiding_low_to_high", ArchiveValue.Double),
+            new("confidingHighToLow", "confiding_high_to_low", ArchiveValue.Double),
+            new("serviceLowToHigh", "service_low_to_high", ArchiveValue.Double),
+            new("serviceHighToLow", "service_high_to_low", ArchiveValue.Double),
+            new("strengthAtUpdate", "strength_at_update", ArchiveValue.Double),
+        ]),
+        new("flag", "flags", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("postId", "post_id", ArchiveValue.Int64),
+            new("reporterId", "reporter_id", ArchiveValue.Uuid),
+            new("reason", "reason", ArchiveValue.Text),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+            new("resolvedAt", "resolved_at", ArchiveValue.Timestamp, Nullable: true),
+            new("resolvedById", "resolved_by_id", ArchiveValue.Uuid, Nullable: true),
+            new("resolution", "resolution", ArchiveValue.Text, Nullable: true),
+        ]),
+        new("moderationEntry", "moderation_log", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("moderatorId", "moderator_id", ArchiveValue.Uuid),
+            new("action", "action", ArchiveValue.Text),
+            new("threadId", "thread_id", ArchiveValue.Int64, Nullable: true),
+            new("postId", "post_id", ArchiveValue.Int64, Nullable: true),
+            new("memberId", "member_id", ArchiveValue.Uuid, Nullable: true),
+            new("spaceId", "space_id", ArchiveValue.Int32, Nullable: true),
+            new("reason", "reason", ArchiveValue.Text, Nullable: true),
+            new("detail", "detail", ArchiveValue.Text, Nullable: true),
+            new("at", "at", ArchiveValue.Timestamp),
+        ]),
+        new("communityValues", "community_values", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("updatedById", "updated_by_id", ArchiveValue.Uuid),
+            new("updatedAt", "updated_at", ArchiveValue.Timestamp),
+            new("body", "body", ArchiveValue.Text),
+            new("bodyHtml", "body_html", ArchiveValue.Text),
+        ]),
+        // What members chose to follow and how they want to be told: their settings, so they survive a move.
+        new("spaceWatch", "space_watches", "member_id, space_id",
+        [
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("spaceId", "space_id", ArchiveValue.Int32),
+            new("since", "since", ArchiveValue.Timestamp),
+        ]),
+        new("threadWatch", "thread_watches", "member_id, thread_id",
+        [
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("level", "level", ArchiveValue.Text),
+            new("since", "since", ArchiveValue.Timestamp),
+        ]),
+        new("notificationPreference", "notification_preferences", "member_id, kind",
+        [
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("kind", "kind", ArchiveValue.Text),
+            new("channel", "channel", ArchiveValue.Text),
+        ]),
+        new("digestSubscription", "digest_subscriptions", "member_id",
+        [
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("since", "since", ArchiveValue.Timestamp),
+            new("lastDigestAt", "last_digest_at", ArchiveValue.Timestamp, Nullable: true),
+        ]),
+    ];
+
+    /// <summary>Tables with an identity column, whose sequence must continue after the imported ids.</summary>
+    internal static readonly IReadOnlyList<string> TablesWithIdentity =
+        ["spaces", "threads", "posts", "post_revisions", "reciprocity_records", "flags", "moderation_log"];
+}
+
+internal enum ArchiveValue
+{
+    Uuid,
+    Text,
+    Int32,
+    Int64,
+    Boolean,
+    Double,
+
+    /// <summary>timestamptz, written in UTC in the round-trip ("O") format.</summary>
+    Timestamp,
+
+    /// <summary>The reciprocity kind's name (Helped, Thanks, Reaction, AcceptedAnswer), stored as its number.</summary>
+    ReciprocityKind,
+
+    /// <summary>A role's name; the role's id differs between databases.</summary>
+    RoleName,
+}
+
+internal sealed record ArchiveColumn(string Field, string Column, ArchiveValue Value, bool Nullable = false)
+{
+    public NpgsqlDbType DbType => Value switch
+    {
+        ArchiveValue.Uuid or ArchiveValue.RoleName => NpgsqlDbType.Uuid,
+        ArchiveValue.Text => NpgsqlDbType.Text,
+        ArchiveValue.Int32 => NpgsqlDbType.Integer,
+        ArchiveValue.Int64 => NpgsqlDbType.Bigint,
+        ArchiveValue.Boolean => NpgsqlDbType.Boolean,
+        ArchiveValue.Double => NpgsqlDbType.Double,
+        ArchiveValue.Timestamp => NpgsqlDbType.TimestampTz,
+        ArchiveValue.ReciprocityKind => NpgsqlDbType.Smallint,
+        _ => throw new ArgumentOutOfRangeException(nameof(Value)),
+    };
+}
+
+internal sealed record ArchiveRecordType(string Name, string Table, string OrderBy, IReadOnlyList<ArchiveColumn> Columns)
+{
+    public string SelectSql => Name == "roleAssignment"
+        // Roles are matched by name: their ids are made afresh in every database.
+        ? "SELECT ur.user_id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id ORDER BY ur.user_id, r.name"
+        : $"SELECT {string.Join(", ", Columns.Select(c => c.Column))} FROM {Table} ORDER BY {OrderBy}";
+}
+
+/// <summary>An archive that cannot be imported, or a database it cannot be imported into.</summary>
+public sealed class ArchiveException : Exception
+{
+    public ArchiveException()
+        : base("The archive cannot be imported.")
+    {
+    }
+
+    public ArchiveException(string message)
+        : base(message)
+    {
+    }
+
+    public ArchiveException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
