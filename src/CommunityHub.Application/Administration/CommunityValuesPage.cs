@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
@@ -40,7 +41,8 @@ public static class EditCommunityValues
         public Validator() =>
             RuleFor(c => c.Body)
                 .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write the community's values: every member can read them.")
-                .Must(body => body.Length <= CommunityValues.BodyMaxLength).WithMessage($"The values page can be at most {CommunityValues.BodyMaxLength:N0} characters.");
+                .Must(body => body.Length <= CommunityValues.BodyMaxLength).WithMessage($"The values page can be at most {CommunityValues.BodyMaxLength:N0} characters.")
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
     }
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Unit>

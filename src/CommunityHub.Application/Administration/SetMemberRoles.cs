@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
@@ -39,7 +40,8 @@ public static class SetMemberRoles
             RuleFor(c => c.Title)
                 .Must(title => title is null || title.Trim().Length <= Member.TitleMaxLength)
                 .WithMessage($"A title can be at most {Member.TitleMaxLength} characters.")
-                .Must(string.IsNullOrWhiteSpace).When(c => !c.Staff && !c.Executive)
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+                .Must(string.IsNullOrWhiteSpace).When(c => !c.Staff && !c.Executive, ApplyConditionTo.CurrentValidator)
                 .WithMessage("A title goes with the Staff or Executive role: tick one, or leave the title empty.");
     }
 

@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Application.Threads;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Threads;
@@ -80,5 +81,6 @@ internal static class ModerationRules
     public static IRuleBuilderOptions<T, string> ValidModerationReason<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Give a reason: the member will read it.")
             .Must(reason => reason.Trim().Length <= PostLimits.ModerationReasonMaxLength)
-            .WithMessage($"A reason can be at most {PostLimits.ModerationReasonMaxLength} characters.");
+            .WithMessage($"A reason can be at most {PostLimits.ModerationReasonMaxLength} characters.")
+            .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
 }

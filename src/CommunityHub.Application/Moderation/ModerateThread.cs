@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
@@ -39,7 +40,8 @@ public static class ModerateThread
         {
             RuleFor(c => c.Change).IsInEnum().WithMessage("Choose what to do with the thread.");
             RuleFor(c => c.Reason).MaximumLength(ModerationEntry.ReasonMaxLength)
-                .WithMessage($"A reason can be at most {ModerationEntry.ReasonMaxLength} characters.");
+                .WithMessage($"A reason can be at most {ModerationEntry.ReasonMaxLength} characters.")
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
         }
     }
 

@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Application.Maintenance;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
@@ -31,7 +32,8 @@ public static class MoveThread
         {
             RuleFor(c => c.ToSpaceSlug).NotEmpty().WithMessage("Choose the space to move the thread to.");
             RuleFor(c => c.Reason).MaximumLength(ModerationEntry.ReasonMaxLength)
-                .WithMessage($"A reason can be at most {ModerationEntry.ReasonMaxLength} characters.");
+                .WithMessage($"A reason can be at most {ModerationEntry.ReasonMaxLength} characters.")
+                .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
         }
     }
 
