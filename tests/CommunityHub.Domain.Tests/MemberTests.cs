@@ -33,4 +33,29 @@ public sealed class MemberTests
     [Fact]
     public void A_member_needs_an_id() =>
         Assert.Throws<DomainException>(() => Member.Join(Guid.Empty, "Alice", "alice", Now));
+
+    [Fact]
+    public void Leaving_gives_a_handle_known_as_a_former_members()
+    {
+        var member = Member.Join(Guid.NewGuid(), "Alice Chen", "alice-chen", Now);
+        Assert.False(Member.IsFormerHandle(member.Handle));
+
+        member.Leave(Now);
+
+        Assert.True(Member.IsFormerHandle(member.Handle));
+        Assert.Equal(Member.FormerDisplayName, member.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("Former 0123456789abcdef0123")]
+    [InlineData("Former 0123456789abcdef01")]
+    [InlineData("former member")]
+    public void No_handle_made_from_a_display_name_looks_like_a_former_members(string displayName)
+    {
+        var suggested = MemberHandle.Suggest(displayName);
+        for (var attempt = 1; attempt <= 12; attempt++)
+        {
+            Assert.False(Member.IsFormerHandle(MemberHandle.Numbered(suggested, attempt)));
+        }
+    }
 }

@@ -117,7 +117,16 @@ public sealed class Member
         SanctionReason = null;
     }
 
-    public static string FormerHandle(Guid id) => "former-" + id.ToString("N")[..20];
+    public static string FormerHandle(Guid id) => FormerPrefix + id.ToString("N")[..20];
+
+    /// <summary>Whether a handle is one <see cref="Leave"/> gave: "former-" and 20 hex digits. No handle made
+    /// from a display name has that shape (those are at most 25 characters, or end in "-N").</summary>
+    public static bool IsFormerHandle(string handle) =>
+        handle.Length == FormerPrefix.Length + 20
+        && handle.StartsWith(FormerPrefix, StringComparison.Ordinal)
+        && handle[FormerPrefix.Length..].All(char.IsAsciiHexDigitLower);
+
+    private const string FormerPrefix = "former-";
 
     public const int TitleMaxLength = 60;
 

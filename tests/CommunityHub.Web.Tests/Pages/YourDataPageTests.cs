@@ -89,6 +89,12 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Contains("former member", reply.TextContent, StringComparison.Ordinal);
         Assert.Contains("Under the Export menu.", reply.TextContent, StringComparison.Ordinal);
         await GetPageAsync(NewVisitor(), "/members/bruno", HttpStatusCode.NotFound);
+        // A former member has no profile, so their name is no link: not on the thread, not in Alice's ties.
+        Assert.Equal(Member.FormerDisplayName, reply.QuerySelector(".post__author .member-former")?.TextContent);
+        Assert.Null(threadPage.QuerySelector("a[href^='/members/former-']"));
+        var aliceProfile = await GetPageAsync(NewVisitor(), "/members/alice");
+        Assert.Contains(Member.FormerDisplayName, aliceProfile.QuerySelector("#ties-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Null(aliceProfile.QuerySelector("a[href^='/members/former-']"));
 
         using var signIn = await SubmitFormAsync(NewVisitor(), "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = EmailOf("Bruno"), ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the form again, with its error: no such account
@@ -125,7 +131,8 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
         using var purged = await SubmitFormAsync(ada, $"/moderation/members/{brunoId}", new Dictionary<string, string>(), "form[action$='handler=purge']");
         Assert.Equal(HttpStatusCode.Redirect, purged.StatusCode);
         Assert.Equal(string.Empty, await DbAsync(db => db.Posts.Where(p => p.AuthorId == brunoId).Select(p => p.Body).SingleAsync()));
-        Assert.Contains("removed", (await GetPageAsync(NewVisitor(), thread)).QuerySelectorAll("article[id^='post-']")[^1].TextContent, StringComparison.Ordinal);
+        // Removed by the purge, not by its author: the placeholder does not say who.
+        Assert.Equal("This reply was removed.", (await GetPageAsync(NewVisitor(), thread)).QuerySelectorAll("article[id^='post-']")[^1].QuerySelector(".post__removed")?.TextContent);
     }
 
     [Fact]
