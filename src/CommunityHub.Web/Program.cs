@@ -62,8 +62,11 @@ var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
+    // A maintenance command never seeds: `import` needs the empty database it was pointed at, even where
+    // Seed__Demo is set for the web instances (as in docker-compose.yml).
+    var seedDemo = app.Configuration.GetValue<bool>("Seed:Demo") && !CommandLineTools.IsCommand(args);
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
-        .InitializeAsync(app.Configuration.GetValue<bool>("Seed:Demo"), app.Lifetime.ApplicationStopping);
+        .InitializeAsync(seedDemo, app.Lifetime.ApplicationStopping);
 }
 
 if (CommandLineTools.IsCommand(args))
