@@ -69,14 +69,9 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task Deleting_the_account_signs_out_keeps_the_posts_as_by_former_member_and_frees_the_address()
     {
-        await CreateSpaceAsync();
-        var alice = await NewMemberAsync("Alice");
-        var thread = await StartThreadAsync(alice);
-        var bruno = await NewMemberAsync("Bruno");
-        using (await ReplyAsync(bruno, thread, "Under the Export menu.")) { }
+        var (bruno, thread, _) = await AliceAsksAndBrunoAnswersAsync();
 
-        using var deleted = await SubmitFormAsync(bruno, "/account/data", new Dictionary<string, string> { ["Input.Password"] = Password },
-            extra: new Dictionary<string, string> { ["Input.Confirm"] = "true" });
+        using var deleted = await DeleteAccountAsync(bruno);
 
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         using (var after = await bruno.GetAsync("/account/data"))
@@ -105,13 +100,8 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task Only_an_admin_can_purge_a_former_members_posts()
     {
-        await CreateSpaceAsync();
-        var alice = await NewMemberAsync("Alice");
-        var thread = await StartThreadAsync(alice);
-        var bruno = await NewMemberAsync("Bruno");
-        using (await ReplyAsync(bruno, thread, "Under the Export menu.")) { }
-        var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
-        using (await SubmitFormAsync(bruno, "/account/data", new Dictionary<string, string> { ["Input.Password"] = Password }, extra: new Dictionary<string, string> { ["Input.Confirm"] = "true" })) { }
+        var (bruno, thread, brunoId) = await AliceAsksAndBrunoAnswersAsync();
+        using (await DeleteAccountAsync(bruno)) { }
         var morgan = await NewMemberAsync("Morgan", Roles.Moderator);
         var ada = await NewMemberAsync("Ada", Roles.Admin);
 
@@ -138,12 +128,7 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task The_pages_are_valid_html()
     {
-        await CreateSpaceAsync();
-        var alice = await NewMemberAsync("Alice");
-        var thread = await StartThreadAsync(alice);
-        var bruno = await NewMemberAsync("Bruno");
-        using (await ReplyAsync(bruno, thread, "Under the Export menu.")) { }
-        var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
+        var (bruno, thread, brunoId) = await AliceAsksAndBrunoAnswersAsync();
         var ada = await NewMemberAsync("Ada", Roles.Admin);
 
         var pages = new Dictionary<string, string>
@@ -155,7 +140,7 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
             pages["your-data-refused"] = await refused.Content.ReadAsStringAsync();
         }
 
-        using (await SubmitFormAsync(bruno, "/account/data", new Dictionary<string, string> { ["Input.Password"] = Password }, extra: new Dictionary<string, string> { ["Input.Confirm"] = "true" })) { }
+        using (await DeleteAccountAsync(bruno)) { }
         using (var home = await bruno.GetAsync("/"))
         {
             pages["home-after-deleting"] = await home.Content.ReadAsStringAsync();
@@ -170,4 +155,18 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
         var findings = await HtmlConformanceTests.CheckAsync(pages);
         Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
     }
+
+    /// <summary>Alice's thread with a reply from Bruno: what a deleted account leaves behind.</summary>
+    private async Task<(HttpClient Bruno, string Thread, Guid BrunoId)> AliceAsksAndBrunoAnswersAsync()
+    {
+        await CreateSpaceAsync();
+        var thread = await StartThreadAsync(await NewMemberAsync("Alice"));
+        var bruno = await NewMemberAsync("Bruno");
+        using (await ReplyAsync(bruno, thread, "Under the Export menu.")) { }
+        return (bruno, thread, await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync()));
+    }
+
+    private static Task<HttpResponseMessage> DeleteAccountAsync(HttpClient member) =>
+        SubmitFormAsync(member, "/account/data", new Dictionary<string, string> { ["Input.Password"] = Password },
+            extra: new Dictionary<string, string> { ["Input.Confirm"] = "true" });
 }
