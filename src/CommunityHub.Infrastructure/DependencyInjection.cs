@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<IPostSearch, PostgresPostSearch>();
         services.AddScoped<IThreadReadMarks, ThreadReadMarks>();
+        services.AddScoped<RateLimiting.SharedRateLimitCounter>();
 
         // E-mail: queued in the database by the use cases, sent by a background service on every instance.
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

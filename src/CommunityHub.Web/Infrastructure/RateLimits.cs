@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CommunityHub.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Web.Infrastructure;
@@ -65,13 +66,11 @@ public sealed class RateLimitedAttribute(RateLimitPolicy policy) : Attribute
     public bool UnnamedHandlerOnly { get; init; }
 }
 
-/// <summary>ASP.NET Core's rate limiter, chained: a request to a limited form must find room both in its
-/// account's window (when signed in) and in its client address's window. Counters live in this process,
-/// so N instances allow N times the limit (said in the README).</summary>
+/// <summary>ASP.NET Core's rate limiter, with its counters in PostgreSQL (<see cref="SharedRateLimitCounter"/>):
+/// a request to a limited form must find room both in its account's window (when signed in) and in its client
+/// address's window, and every instance of the app counts in the same windows.</summary>
 public static class RateLimits
 {
-    private const string Unlimited = "";
-
     public static IServiceCollection AddCommunityRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.Section));
@@ -95,35 +94,13 @@ public static class RateLimits
                         Limited(http)?.Policy, http.Request.Path.Value, seconds);
                 return ValueTask.CompletedTask;
             };
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, MemberKey(context), byAddress: false)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, AddressKey(context), byAddress: true)));
+            options.GlobalLimiter = new SharedLimiter();
         });
         return services;
     }
 
     /// <summary>How long the rejected client should wait, for the 429 page to say.</summary>
     public const string RetryAfterItem = "CommunityHub.RetryAfter";
-
-    private static RateLimitPartition<string> Partition(HttpContext context, string? who, bool byAddress)
-    {
-        var limited = Limited(context);
-        var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
-        if (limited is null || who is null || !settings.Enabled)
-        {
-            return RateLimitPartition.GetNoLimiter(Unlimited);
-        }
-
-        var policy = settings.For(limited.Policy);
-        var permits = byAddress ? policy.AddressPermitLimit ?? policy.PermitLimit : policy.PermitLimit;
-        return RateLimitPartition.GetFixedWindowLimiter($"{limited.Policy}|{who}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permits),
-            Window = policy.Window > TimeSpan.Zero ? policy.Window : TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-    }
 
     /// <summary>The limit that applies to this request: only form posts to a limited page.</summary>
     private static RateLimitedAttribute? Limited(HttpContext context)
@@ -147,4 +124,62 @@ public static class RateLimits
 
     // Behind a proxy this is the forwarded client only when the proxy is configured (ForwardedHeaders section).
     private static string AddressKey(HttpContext context) => $"address:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+
+    /// <summary>Requests that no limit applies to pass at once. For a limited one, the synchronous attempt
+    /// declines (counting means a database round trip), and the middleware then asks asynchronously, which
+    /// counts the hit on the account's and the address's keys in one statement.</summary>
+    private sealed class SharedLimiter : PartitionedRateLimiter<HttpContext>
+    {
+        public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
+
+        protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
+            permitCount == 0 || Applying(resource) is null ? Lease.Granted : Lease.AskAsync;
+
+        protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
+        {
+            if (permitCount == 0 || Applying(resource) is not { } applying)
+            {
+                return Lease.Granted;
+            }
+
+            var (policy, settings) = applying;
+
+            var keys = new List<(string, int)>(2);
+            if (MemberKey(resource) is { } member)
+            {
+                keys.Add(($"{policy}|{member}", Math.Max(1, settings.PermitLimit)));
+            }
+
+            keys.Add(($"{policy}|{AddressKey(resource)}", Math.Max(1, settings.AddressPermitLimit ?? settings.PermitLimit)));
+            var window = settings.Window > TimeSpan.Zero ? settings.Window : TimeSpan.FromMinutes(1);
+            var counter = resource.RequestServices.GetRequiredService<SharedRateLimitCounter>();
+            return await counter.HitAsync(keys, window, cancellationToken) is { } retryAfter ? Lease.Refused(retryAfter) : Lease.Granted;
+        }
+
+        private static (RateLimitPolicy Policy, RateLimitPolicySettings Settings)? Applying(HttpContext context)
+        {
+            var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
+            return settings.Enabled && Limited(context) is { } limited ? (limited.Policy, settings.For(limited.Policy)) : null;
+        }
+    }
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(true, null);
+
+        /// <summary>Not refused: the answer needs the database, so the caller must ask with AcquireAsync.</summary>
+        public static readonly Lease AskAsync = new(false, null);
+
+        public static Lease Refused(TimeSpan retryAfter) => new(false, retryAfter);
+
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
+    }
 }

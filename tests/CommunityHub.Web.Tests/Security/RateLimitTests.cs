@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Web.Tests.Security;
 
-/// <summary>The rate limits, on an app with small ones (the other tests' app has room to spare). The limiter's
-/// counters outlive a test, so each test comes from addresses of its own.</summary>
+/// <summary>The rate limits, on an app with small ones (the other tests' app has room to spare). Each test comes
+/// from addresses of its own, so that no test depends on another's counts.</summary>
 public sealed class RateLimitTests(WebFixture fixture) : WebTest(fixture)
 {
     private const string Proxy = "10.0.0.1";
@@ -44,6 +44,31 @@ public sealed class RateLimitTests(WebFixture fixture) : WebTest(fixture)
 
         using var elsewhere = await SignInAsync(From(Limited, "198.51.100.2"), "nobody@example.com", "wrong password");
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_instances_of_the_app_count_in_the_same_windows()
+    {
+        // A second app with its own services and memory, on the same database: what a second process behind a
+        // load balancer is. What one counted, the other sees.
+        var other = Fixture.AppWith("small-rate-limits-second-instance", SmallLimits);
+        using (var first = await SignInAsync(From(Limited, "198.51.100.5"), "nobody@example.com", "wrong password"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using (var second = await SignInAsync(From(other, "198.51.100.5"), "nobody@example.com", "wrong password"))
+        {
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        using (var third = await SignInAsync(From(Limited, "198.51.100.5"), "nobody@example.com", "wrong password"))
+        {
+            Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        }
+
+        using var fourth = await SignInAsync(From(other, "198.51.100.5"), "nobody@example.com", "wrong password");
+        await AssertTooManyAsync(fourth);
     }
 
     [Fact]
