@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CommunityHub.Infrastructure;
 
@@ -88,8 +89,13 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Every use case runs in the execution strategy as one unit (TransactionBehaviour). Besides transient
+    /// failures, a unique violation retries it too: it means a concurrent request committed the same thing first
+    /// (the same form sent twice at the same instant, "helped" marked twice), and on the retry the use case sees
+    /// that row and answers as it does for a second submission. A violation that is no race still fails, at the end.</summary>
     internal static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(30), errorCodesToAdd: [PostgresErrorCodes.UniqueViolation]))
             .UseSnakeCaseNamingConvention();
 }

@@ -126,6 +126,26 @@ public sealed class ReplyToThreadTests(CommunityFixture fixture) : ApplicationTe
     }
 
     [Fact]
+    public async Task The_same_reply_form_sent_twice_at_the_same_instant_posts_once_and_both_answers_point_at_it()
+    {
+        await CreateSpaceAsync();
+        var thread = await AThreadByAliceAsync();
+        await RunAsNewMemberAsync("Bruno");
+
+        // Several rounds, so that at least one pair really overlaps: both find no earlier post, and the
+        // second INSERT meets the first's unique submission id.
+        for (var round = 1; round <= 5; round++)
+        {
+            var command = Reply(thread, $"Round {round}");
+            var answers = await Task.WhenAll(SendAsync(command), SendAsync(command));
+            Assert.Equal(answers[0].PostId, answers[1].PostId);
+        }
+
+        Assert.Equal(6, await QueryAsync(db => db.Posts.CountAsync()));
+        Assert.Equal(5, await QueryAsync(db => db.Threads.Select(t => t.ReplyCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Concurrent_replies_are_all_counted()
     {
         await CreateSpaceAsync();
