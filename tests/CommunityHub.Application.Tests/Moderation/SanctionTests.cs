@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
@@ -13,12 +14,19 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
     private static SanctionMember.Command Suspend(Guid member, DateOnly until, string reason = "Repeated spam") =>
         new() { MemberId = member, Sanction = SanctionMember.Sanction.Suspend, Until = until, Reason = reason };
 
+    // Dates from the shared clock, which other test classes move on: a fixed date would pass into the past.
+    private DateOnly Today => DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime);
+
+    private DateOnly NextWeek => Today.AddDays(8);
+
     [Fact]
     public async Task A_suspended_member_can_read_but_not_post_until_the_suspension_ends()
     {
         var c = await AConversationAsync();
         var morgan = await RunAsNewAsync("Morgan", Roles.Moderator);
-        await SendAsync(Suspend(c.BrunoId, new DateOnly(2026, 11, 25)));
+        var until = Today.AddDays(2);
+        var untilText = $"until {until.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, 00:00 UTC";
+        await SendAsync(Suspend(c.BrunoId, until));
 
         RunAs(c.BrunoId);
         var reading = await ReadThreadAsync(c.Thread);
@@ -29,10 +37,10 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
         await SendAsync(Reply(c.Thread, "Back again."));
 
         Assert.Equal("How do I export?", reading.Title);
-        Assert.Contains("until 25 November 2026, 00:00 UTC", reply.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(untilText, reply.Errors.Single().ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("Repeated spam", start.Errors.Single().ErrorMessage, StringComparison.Ordinal);
         var entry = Assert.Single(await AuditLogAsync());
-        Assert.Equal((ModerationAction.SuspendMember, morgan, (Guid?)c.BrunoId, "until 25 November 2026, 00:00 UTC"), (entry.Action, entry.ModeratorId, entry.MemberId, entry.Detail));
+        Assert.Equal((ModerationAction.SuspendMember, morgan, (Guid?)c.BrunoId, untilText), (entry.Action, entry.ModeratorId, entry.MemberId, entry.Detail));
     }
 
     [Fact]
@@ -60,10 +68,10 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
         var ada = await RunAsNewAsync("Ada", Roles.Admin);
         var morgan = await RunAsNewAsync("Morgan", Roles.Moderator);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(Suspend(ada, new DateOnly(2026, 12, 1))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(Suspend(ada, NextWeek)));
         await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new SanctionMember.Command { MemberId = ada, Sanction = SanctionMember.Sanction.Ban, Reason = "Coup" }));
         RunAs(ada, Roles.Admin);
-        await SendAsync(Suspend(morgan, new DateOnly(2026, 12, 1), "Abused the tools"));
+        await SendAsync(Suspend(morgan, NextWeek, "Abused the tools"));
 
         Assert.True(await QueryAsync(db => db.Members.Where(m => m.Id == ada).Select(m => m.SuspendedUntil == null && !m.IsBanned).SingleAsync()));
         Assert.NotNull(await QueryAsync(db => db.Members.Where(m => m.Id == morgan).Select(m => m.SuspendedUntil).SingleAsync()));
@@ -75,7 +83,7 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
         await CreateSpaceAsync();
         var ada = await RunAsNewAsync("Ada", Roles.Admin);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(Suspend(ada, new DateOnly(2026, 12, 1))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(Suspend(ada, NextWeek)));
     }
 
     [Theory]
@@ -91,7 +99,7 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
         {
             await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new SanctionMember.Command
             {
-                MemberId = c.BrunoId, Sanction = sanction, Until = new DateOnly(2026, 12, 1), Reason = "x",
+                MemberId = c.BrunoId, Sanction = sanction, Until = NextWeek, Reason = "x",
             }));
         }
 
@@ -104,8 +112,8 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
         var c = await AConversationAsync();
         await RunAsNewAsync("Morgan", Roles.Moderator);
 
-        var today = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Suspend(c.BrunoId, new DateOnly(2026, 11, 23))));
-        var noReason = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Suspend(c.BrunoId, new DateOnly(2026, 12, 1), "")));
+        var today = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Suspend(c.BrunoId, Today)));
+        var noReason = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Suspend(c.BrunoId, NextWeek, "")));
 
         Assert.Equal(nameof(SanctionMember.Command.Until), today.Errors.Single().PropertyName);
         Assert.Equal(nameof(SanctionMember.Command.Reason), noReason.Errors.Single().PropertyName);
