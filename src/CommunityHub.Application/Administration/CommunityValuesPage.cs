@@ -42,7 +42,7 @@ public static class EditCommunityValues
             RuleFor(c => c.Body)
                 .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write the community's values: every member can read them.")
                 .Must(body => body.Length <= CommunityValues.BodyMaxLength).WithMessage($"The values page can be at most {CommunityValues.BodyMaxLength:N0} characters.")
-                .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
+                .StorableText();
     }
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Unit>

@@ -40,7 +40,7 @@ public static class SetMemberRoles
             RuleFor(c => c.Title)
                 .Must(title => title is null || title.Trim().Length <= Member.TitleMaxLength)
                 .WithMessage($"A title can be at most {Member.TitleMaxLength} characters.")
-                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+                .StorableText()
                 .Must(string.IsNullOrWhiteSpace).When(c => !c.Staff && !c.Executive, ApplyConditionTo.CurrentValidator)
                 .WithMessage("A title goes with the Staff or Executive role: tick one, or leave the title empty.");
     }

@@ -9,7 +9,7 @@ internal static class SpaceRules
 {
     public static IRuleBuilderOptions<T, string> SpaceName<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Give the space a name.")
-            .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+            .StorableText()
             .Must(v => v.Trim().Length <= Space.NameMaxLength).WithMessage($"A name can be at most {Space.NameMaxLength} characters.");
 
     public static IRuleBuilderOptions<T, string> SpaceSlug<T>(this IRuleBuilder<T, string> rule) =>
@@ -18,6 +18,6 @@ internal static class SpaceRules
 
     public static IRuleBuilderOptions<T, string> SpacePurpose<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Say what the space is for: members read it before they post.")
-            .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+            .StorableText()
             .Must(v => v.Trim().Length <= Space.PurposeMaxLength).WithMessage($"A purpose can be at most {Space.PurposeMaxLength} characters.");
 }

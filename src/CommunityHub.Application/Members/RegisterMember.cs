@@ -28,7 +28,7 @@ public static class RegisterMember
         {
             RuleFor(c => c.DisplayName)
                 .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Choose the name other members will see.")
-                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+                .StorableText()
                 .Must(name => name.Trim().Length <= Member.DisplayNameMaxLength)
                 .WithMessage($"A display name can be at most {Member.DisplayNameMaxLength} characters.");
             RuleFor(c => c.Email)

@@ -28,7 +28,7 @@ public static class FlagPost
         public Validator() =>
             RuleFor(c => c.Reason)
                 .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Tell the moderators what is wrong with the post.")
-                .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+                .StorableText()
                 .Must(reason => reason.Trim().Length <= Flag.ReasonMaxLength).WithMessage($"A reason can be at most {Flag.ReasonMaxLength} characters.");
     }
 

@@ -82,5 +82,5 @@ internal static class ModerationRules
         rule.Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Give a reason: the member will read it.")
             .Must(reason => reason.Trim().Length <= PostLimits.ModerationReasonMaxLength)
             .WithMessage($"A reason can be at most {PostLimits.ModerationReasonMaxLength} characters.")
-            .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
+            .StorableText();
 }

@@ -41,7 +41,7 @@ public static class ModerateThread
             RuleFor(c => c.Change).IsInEnum().WithMessage("Choose what to do with the thread.");
             RuleFor(c => c.Reason).MaximumLength(ModerationEntry.ReasonMaxLength)
                 .WithMessage($"A reason can be at most {ModerationEntry.ReasonMaxLength} characters.")
-                .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
+                .StorableText();
         }
     }
 

@@ -33,7 +33,7 @@ public static class MoveThread
             RuleFor(c => c.ToSpaceSlug).NotEmpty().WithMessage("Choose the space to move the thread to.");
             RuleFor(c => c.Reason).MaximumLength(ModerationEntry.ReasonMaxLength)
                 .WithMessage($"A reason can be at most {ModerationEntry.ReasonMaxLength} characters.")
-                .Must(TextRules.IsStorable).WithMessage(TextRules.Message);
+                .StorableText();
         }
     }
 

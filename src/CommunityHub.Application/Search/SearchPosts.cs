@@ -38,8 +38,8 @@ public static class SearchPosts
     {
         public Validator()
         {
-            RuleFor(q => q.Q).Must(TextRules.IsStorable).WithMessage(TextRules.Message).MaximumLength(MaxQueryLength).WithMessage($"Search for at most {MaxQueryLength} characters.");
-            RuleFor(q => q.Author).Must(TextRules.IsStorable).WithMessage(TextRules.Message).MaximumLength(50).WithMessage("That author name is too long.");
+            RuleFor(q => q.Q).StorableText().MaximumLength(MaxQueryLength).WithMessage($"Search for at most {MaxQueryLength} characters.");
+            RuleFor(q => q.Author).StorableText().MaximumLength(50).WithMessage("That author name is too long.");
             RuleFor(q => q.Page).InclusiveBetween(1, MaxPage).WithMessage($"Pages go from 1 to {MaxPage}; narrow the search instead.");
         }
     }

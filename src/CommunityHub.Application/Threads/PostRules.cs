@@ -9,13 +9,13 @@ internal static class PostRules
 {
     public static IRuleBuilderOptions<T, string> ValidTitle<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(title => !string.IsNullOrWhiteSpace(title)).WithMessage("Give your thread a title.")
-            .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+            .StorableText()
             .Must(title => title.Trim().Length <= PostLimits.TitleMaxLength)
             .WithMessage($"A title can be at most {PostLimits.TitleMaxLength} characters.");
 
     public static IRuleBuilderOptions<T, string> ValidBody<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write something before posting.")
-            .Must(TextRules.IsStorable).WithMessage(TextRules.Message)
+            .StorableText()
             .Must(body => body.Length <= PostLimits.BodyMaxLength)
             .WithMessage($"A post can be at most {PostLimits.BodyMaxLength:N0} characters.");
 

@@ -39,6 +39,9 @@ public static class TextRules
         return true;
     }
 
-    public static IRuleBuilderOptions<T, string?> StorableText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(IsStorable).WithMessage(Message);
+    /// <summary>The rule for a string property, nullable or not (the property's type flows through, so the chain
+    /// goes on with the same type).</summary>
+    public static IRuleBuilderOptions<T, TText> StorableText<T, TText>(this IRuleBuilder<T, TText> rule)
+        where TText : IEnumerable<char>? =>
+        rule.Must(text => IsStorable(text as string)).WithMessage(Message);
 }
