@@ -1,4 +1,8 @@
 using CommunityHub.Application.Common.Behaviours;
+using CommunityHub.Application.Common.Events;
+using CommunityHub.Application.Common.Persistence;
+using CommunityHub.Application.Common.Posting;
+using CommunityHub.Application.Common.Security;
 using FluentValidation;
 using MediatR;
 using CommunityHub.Domain.Ties;
@@ -19,18 +23,35 @@ public static class DependencyInjection
         var assembly = typeof(DependencyInjection).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(IsHandlerContract))
+            var contracts = type.GetInterfaces().Where(IsHandlerContract).ToList();
+            if (type.IsAssignableTo(typeof(IUnitOfWorkParticipant)))
+            {
+                // One instance per scope answers as subscriber and as participant: what it gathers, it completes.
+                services.AddScoped(type);
+                foreach (var contract in contracts.Append(typeof(IUnitOfWorkParticipant)))
+                {
+                    services.AddScoped(contract, provider => provider.GetRequiredService(type));
+                }
+
+                continue;
+            }
+
+            foreach (var contract in contracts)
             {
                 services.AddScoped(contract, type);
             }
         }
 
+        services.AddScoped<DomainEventDispatcher>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<Drafts>();
+        services.AddScoped<Writers>();
+
         services.AddOptions<CommunityOptions>();
         services.AddOptions<TieOptions>();
         services.AddSingleton(provider => new TieScorer(provider.GetRequiredService<IOptions<TieOptions>>().Value));
         services.AddScoped<Notifications.Notifier>();
-        services.AddOptions<Moderation.PostingOptions>();
-        services.AddScoped<Moderation.PostingRights>();
+        services.AddOptions<PostingOptions>();
         // Forms send a blank field as null: every rule stops at its first failure, so a length check
         // never runs on a value already reported missing.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -47,5 +68,5 @@ public static class DependencyInjection
     private static bool IsHandlerContract(Type contract) =>
         contract.IsGenericType
         && (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
-            || contract.GetGenericTypeDefinition() == typeof(INotificationHandler<>));
+            || contract.GetGenericTypeDefinition() == typeof(IDomainEventSubscriber<>));
 }

@@ -1,5 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Moderation;
+using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Search;
 using CommunityHub.Infrastructure.Email;
@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
+        services.AddScoped<IConversationKeys, ConversationKeys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<IPostSearch, PostgresPostSearch>();
         services.AddScoped<IThreadReadMarks, ThreadReadMarks>();

@@ -4,7 +4,9 @@ using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Feeds;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Identity;
+using CommunityHub.Web.Links;
+using CommunityHub.Web.Security;
 using CommunityHub.Web.Operations;
 using CommunityHub.Web.Tools;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,7 @@ builder.Services.AddCommunityLogging(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+
 builder.Services.Configure<CommunityOptions>(builder.Configuration.GetSection(CommunityOptions.Section));
 builder.Services.Configure<TieOptions>(builder.Configuration.GetSection(TieOptions.SectionName));
 builder.Services.AddApplication();
@@ -43,16 +46,7 @@ builder.Services.AddAntiforgery(options =>
 builder.Services.AddSecurityHardening(builder.Configuration);
 builder.Services.AddCommunityRateLimits(builder.Configuration);
 
-builder.Services.AddRazorPages(options =>
-        // Creating and editing a space share one form.
-        options.Conventions.AddPageRoute("/Admin/SpaceForm", "admin/spaces/{id:int}/edit"))
-    .AddMvcOptions(options =>
-{
-    options.Filters.Add<UseCaseOutcomeFilter>();
-    // Validation is the application layer's (FluentValidation); MVC must not add its own wording.
-    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-});
-builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddCommunityPages();
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();

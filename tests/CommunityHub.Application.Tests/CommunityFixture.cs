@@ -1,10 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Moderation;
-using CommunityHub.Application.Threads;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Testing;
-using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -76,13 +73,8 @@ public sealed class CommunityFixture : IAsyncLifetime
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.AddSingleton(published);
-        services.AddScoped<INotificationHandler<ThreadStarted>>(_ => published);
-        services.AddScoped<INotificationHandler<ReplyPosted>>(_ => published);
-        services.AddScoped<INotificationHandler<PostEdited>>(_ => published);
-        services.AddScoped<INotificationHandler<OfficialAnswerMarked>>(_ => published);
-        services.AddScoped<INotificationHandler<PostModerated>>(_ => published);
-        services.AddScoped<INotificationHandler<ThreadModerated>>(_ => published);
-        services.AddScoped<INotificationHandler<MemberModerated>>(_ => published);
+        published.SubscribeIn(services);
+        WebParts.AddTo(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -1,38 +1,38 @@
 using System.Collections.Concurrent;
-using CommunityHub.Application.Moderation;
-using CommunityHub.Application.Threads;
-using MediatR;
+using CommunityHub.Application.Common.Events;
+using CommunityHub.Domain.Common;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHub.Application.Tests;
 
-/// <summary>Records the thread events the use cases publish, so a test can see what reached their subscribers.</summary>
-public sealed class PublishedEvents : INotificationHandler<ThreadStarted>, INotificationHandler<ReplyPosted>,
-    INotificationHandler<PostEdited>, INotificationHandler<OfficialAnswerMarked>,
-    INotificationHandler<PostModerated>, INotificationHandler<ThreadModerated>, INotificationHandler<MemberModerated>
+/// <summary>Records every domain event the use cases dispatched, in order, so a test can see what reached the subscribers.</summary>
+public sealed class PublishedEvents
 {
-    private readonly ConcurrentQueue<INotification> _events = new();
+    private readonly ConcurrentQueue<IDomainEvent> _events = new();
 
-    public IReadOnlyList<INotification> All => [.. _events];
+    public IReadOnlyList<IDomainEvent> All => [.. _events];
 
     public void Clear() => _events.Clear();
 
-    public Task Handle(ThreadStarted notification, CancellationToken cancellationToken) => Record(notification);
+    internal void Record(IDomainEvent domainEvent) => _events.Enqueue(domainEvent);
 
-    public Task Handle(ReplyPosted notification, CancellationToken cancellationToken) => Record(notification);
-
-    public Task Handle(PostEdited notification, CancellationToken cancellationToken) => Record(notification);
-
-    public Task Handle(OfficialAnswerMarked notification, CancellationToken cancellationToken) => Record(notification);
-
-    public Task Handle(PostModerated notification, CancellationToken cancellationToken) => Record(notification);
-
-    public Task Handle(ThreadModerated notification, CancellationToken cancellationToken) => Record(notification);
-
-    public Task Handle(MemberModerated notification, CancellationToken cancellationToken) => Record(notification);
-
-    private Task Record(INotification notification)
+    /// <summary>Subscribes the recorder to every kind of domain event the domain defines.</summary>
+    public void SubscribeIn(IServiceCollection services)
     {
-        _events.Enqueue(notification);
-        return Task.CompletedTask;
+        foreach (var type in typeof(IDomainEvent).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && t.IsAssignableTo(typeof(IDomainEvent))))
+        {
+            var subscriber = typeof(Recorder<>).MakeGenericType(type);
+            services.AddScoped(typeof(IDomainEventSubscriber<>).MakeGenericType(type), _ => Activator.CreateInstance(subscriber, this)!);
+        }
+    }
+
+    private sealed class Recorder<TEvent>(PublishedEvents events) : IDomainEventSubscriber<TEvent>
+        where TEvent : IDomainEvent
+    {
+        public Task Handle(TEvent domainEvent, CancellationToken cancellationToken)
+        {
+            events.Record(domainEvent);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -1,7 +1,6 @@
 using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Email;
 using CommunityHub.Domain.Notifications;
-using CommunityHub.Domain.Threads;
 
 namespace CommunityHub.Domain.Tests;
 
@@ -12,11 +11,12 @@ public sealed class ConversationRulesTests
     [Fact]
     public void An_author_deletes_their_reply_once_and_the_first_time_is_kept()
     {
-        var author = Guid.NewGuid();
-        var reply = Post.Reply(1, author, "Oops", "<p>Oops</p>", null, Guid.NewGuid(), Now);
+        var author = Conversations.AMember();
+        var thread = Conversations.AThread();
+        var reply = thread.AReply(author: author);
 
-        reply.DeleteByAuthor(author, Now.AddMinutes(1));
-        reply.DeleteByAuthor(author, Now.AddMinutes(5));
+        thread.DeleteReply(reply, author, Now.AddMinutes(1));
+        thread.DeleteReply(reply, author, Now.AddMinutes(5));
 
         Assert.Equal(Now.AddMinutes(1), reply.DeletedAt);
     }
@@ -24,14 +24,31 @@ public sealed class ConversationRulesTests
     [Fact]
     public void Nobody_but_the_author_deletes_a_reply_and_nobody_deletes_an_opening_post()
     {
-        var author = Guid.NewGuid();
-        var reply = Post.Reply(1, author, "Mine", "<p>Mine</p>", null, Guid.NewGuid(), Now);
-        var opening = DiscussionThread.Start(1, author, "Title", "Body", "<p>Body</p>", Guid.NewGuid(), Now).Posts.Single();
+        var author = Conversations.AMember();
+        var thread = Conversations.AThread(starter: author);
+        var reply = thread.AReply(author: author);
+        var opening = thread.Posts.Single();
 
-        Assert.Throws<DomainException>(() => reply.DeleteByAuthor(Guid.NewGuid(), Now));
-        Assert.Throws<DomainException>(() => opening.DeleteByAuthor(author, Now));
+        Assert.Throws<ForbiddenException>(() => thread.DeleteReply(reply, Conversations.AModerator(), Now));
+        Assert.Throws<DomainException>(() => thread.DeleteReply(opening, author, Now));
         Assert.Null(reply.DeletedAt);
         Assert.Null(opening.DeletedAt);
+    }
+
+    [Fact]
+    public void A_deleted_reply_is_nobodys_answer_any_more()
+    {
+        var starter = Conversations.AMember();
+        var author = Conversations.AMember();
+        var thread = Conversations.AThread(starter: starter);
+        var reply = thread.AReply(author: author);
+        thread.AcceptAnswer(reply, starter, null, Now);
+        thread.MarkOfficialAnswer(reply, Conversations.AStaffMember(), Now);
+
+        thread.DeleteReply(reply, author, Now);
+
+        Assert.Null(thread.AcceptedAnswerPostId);
+        Assert.Null(thread.OfficialAnswerPostId);
     }
 
     [Fact]

@@ -2,10 +2,8 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +28,7 @@ public static class GetCommunityValues
 
 public static class EditCommunityValues
 {
-    [Authorize(Roles = Roles.Admin)]
+    [Authorize(Powers.Administer)]
     public sealed class Command : ICommand<Unit>
     {
         public string Body { get; set; } = string.Empty;
@@ -45,7 +43,7 @@ public static class EditCommunityValues
                 .StorableText();
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Unit>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -63,8 +61,6 @@ public static class EditCommunityValues
                 values.Rewrite(request.Body, html, adminId, now);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await mediator.Publish(new CommunityAdministered(adminId, ModerationAction.EditValues, null, null, null, now), cancellationToken);
             return Unit.Value;
         }
     }

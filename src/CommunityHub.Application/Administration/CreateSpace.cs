@@ -1,9 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Spaces;
 using FluentValidation;
 using FluentValidation.Results;
@@ -15,7 +13,7 @@ namespace CommunityHub.Application.Administration;
 /// <summary>An admin opens a new space, with a purpose statement; it goes last on the home page.</summary>
 public static class CreateSpace
 {
-    [Authorize(Roles = Roles.Admin)]
+    [Authorize(Powers.Administer)]
     public sealed class Command : ICommand<Result>
     {
         public string Name { get; set; } = string.Empty;
@@ -37,7 +35,7 @@ public static class CreateSpace
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IConversationKeys keys, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -48,10 +46,8 @@ public static class CreateSpace
             }
 
             var last = await db.Spaces.MaxAsync(s => (int?)s.Position, cancellationToken) ?? 0;
-            var space = Space.Create(request.Name, slug, request.Purpose, last + 1);
+            var space = Space.Open(await keys.NewSpaceIdAsync(cancellationToken), request.Name, slug, request.Purpose, last + 1, currentUser.MemberId!.Value, clock.GetUtcNow());
             db.Spaces.Add(space);
-            await db.SaveChangesAsync(cancellationToken);
-            await mediator.Publish(new CommunityAdministered(currentUser.MemberId!.Value, ModerationAction.CreateSpace, space.Id, null, space.Name, clock.GetUtcNow()), cancellationToken);
             return new Result(space.Id, space.Slug);
         }
     }

@@ -1,11 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Common.Concurrency;
+using CommunityHub.Application.Common.Persistence;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -20,7 +18,7 @@ public static class EditSpace
     public const string ConflictMessage =
         "Another admin changed this space while you were editing it. What is saved now is shown below: check it, then save again to replace it.";
 
-    [Authorize(Roles = Roles.Admin)]
+    [Authorize(Powers.Administer)]
     public sealed class Command : ICommand<CreateSpace.Result>
     {
         public int SpaceId { get; set; }
@@ -46,7 +44,7 @@ public static class EditSpace
     }
 
     /// <summary>The form's starting values.</summary>
-    [Authorize(Roles = Roles.Admin)]
+    [Authorize(Powers.Administer)]
     public sealed record Query(int SpaceId) : IRequest<Command>;
 
     public sealed class QueryHandler(ICommunityDb db) : IRequestHandler<Query, Command>
@@ -58,26 +56,20 @@ public static class EditSpace
             ?? throw new NotFoundException("Space", request.SpaceId);
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, CreateSpace.Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, UnitOfWork work, TimeProvider clock) : IRequestHandler<Command, CreateSpace.Result>
     {
         public async Task<CreateSpace.Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var space = await db.Spaces.FirstOrDefaultAsync(s => s.Id == request.SpaceId, cancellationToken)
                 ?? throw new NotFoundException("Space", request.SpaceId);
-            OptimisticConcurrency.EnsureUnchanged(space.Version, request.Version, ConflictMessage);
+            work.ExpectVersion(space, s => s.Version, request.Version, ConflictMessage);
             var slug = request.Slug.Trim();
             if (await db.Spaces.AnyAsync(s => s.Slug == slug && s.Id != space.Id, cancellationToken))
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.Slug), "Another space has that address already.")]);
             }
 
-            var before = space.Slug;
-            space.Edit(request.Name, slug, request.Purpose);
-            await db.SaveFromVersionAsync(space, s => s.Version, request.Version, ConflictMessage, cancellationToken);
-            await mediator.Publish(
-                new CommunityAdministered(currentUser.MemberId!.Value, ModerationAction.EditSpace, space.Id, null,
-                    before == space.Slug ? space.Name : $"{space.Name} (address /s/{before} is now /s/{space.Slug})", clock.GetUtcNow()),
-                cancellationToken);
+            space.Edit(request.Name, slug, request.Purpose, currentUser.MemberId!.Value, clock.GetUtcNow());
             return new CreateSpace.Result(space.Id, space.Slug);
         }
     }

@@ -1,11 +1,10 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ namespace CommunityHub.Application.Administration;
 /// its last admin.</summary>
 public static class SetMemberRoles
 {
-    [Authorize(Roles = Roles.Admin)]
+    [Authorize(Powers.Administer)]
     public sealed class Command : ICommand<Unit>
     {
         public Guid MemberId { get; set; }
@@ -45,7 +44,7 @@ public static class SetMemberRoles
                 .WithMessage("A title goes with the Staff or Executive role: tick one, or leave the title empty.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TimeProvider clock, IMediator mediator)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TimeProvider clock)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
@@ -53,45 +52,23 @@ public static class SetMemberRoles
             await identity.SerializeRoleChangesAsync(cancellationToken);
             var member = await db.Members.FirstOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
                 ?? throw new NotFoundException("Member", request.MemberId);
-            if (member.FormerAt is not null)
-            {
-                throw PostingRights.Refusal("This member deleted their account: a former member holds no roles.");
-            }
-
             var current = await identity.RolesOfAsync(member.Id, cancellationToken);
             if (current.Contains(Roles.Admin) && !request.Admin && await identity.CountInRoleAsync(Roles.Admin, cancellationToken) <= 1)
             {
-                throw PostingRights.Refusal($"{member.DisplayName} is the community's last admin. Make someone else an admin first.");
+                throw new DomainException($"{member.DisplayName} is the community's last admin. Make someone else an admin first.");
             }
 
-            var roles = new List<string>();
-            if (request.Staff)
+            List<string> roles = [];
+            foreach (var (held, role) in new[] { (request.Staff, Roles.Staff), (request.Executive, Roles.Executive), (request.Moderator, Roles.Moderator), (request.Admin, Roles.Admin) })
             {
-                roles.Add(Roles.Staff);
+                if (held)
+                {
+                    roles.Add(role);
+                }
             }
 
-            if (request.Executive)
-            {
-                roles.Add(Roles.Executive);
-            }
-
-            if (request.Moderator)
-            {
-                roles.Add(Roles.Moderator);
-            }
-
-            if (request.Admin)
-            {
-                roles.Add(Roles.Admin);
-            }
-
+            member.HoldRoles(currentUser.Viewer(), roles, request.Title, clock.GetUtcNow());
             await identity.SetRolesAsync(member.Id, roles, cancellationToken);
-            var badge = request.Executive ? MemberBadge.Executive : request.Staff ? MemberBadge.Staff : MemberBadge.None;
-            member.ShowAs(badge, request.Title);
-            await db.SaveChangesAsync(cancellationToken);
-
-            var described = roles.Count == 0 ? "Member only" : string.Join(", ", roles.Select(r => r == Roles.Staff && member.Title is { } t ? $"Staff ({t})" : r));
-            await mediator.Publish(new MemberModerated(currentUser.MemberId!.Value, member.Id, ModerationAction.ChangeRoles, null, null, described, null, clock.GetUtcNow()), cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,7 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
-using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Threads;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,17 +18,19 @@ public static class GetFeed
     public sealed record Query(string? SpaceSlug = null, long? ThreadId = null) : IRequest<Feed>;
 
     /// <param name="Id">A stable id for the feed (a tag URI, RFC 4151): the same whatever the feed's title or address becomes.</param>
-    public sealed record Feed(string Id, string Title, string Description, string PagePath, string FeedPath, DateTimeOffset Updated, IReadOnlyList<Entry> Entries);
+    /// <param name="SpaceSlug">The space whose page the feed follows (with <paramref name="ThreadId"/>, the thread's); null for the whole community.</param>
+    public sealed record Feed(string Id, string Title, string Description, string? SpaceSlug, long? ThreadId, DateTimeOffset Updated, IReadOnlyList<Entry> Entries);
 
     /// <param name="Id">A stable tag URI per post.</param>
-    public sealed record Entry(string Id, string Title, string PagePath, string AuthorName, DateTimeOffset Published, DateTimeOffset Updated, string ContentHtml);
+    /// <param name="PostId">The reply the entry is; null for a thread (its opening post).</param>
+    public sealed record Entry(string Id, string Title, string SpaceSlug, long ThreadId, long? PostId, string AuthorName, DateTimeOffset Published, DateTimeOffset Updated, string ContentHtml);
 
     public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options) : IRequestHandler<Query, Feed>
     {
         public async Task<Feed> Handle(Query request, CancellationToken cancellationToken)
         {
             var community = options.Value;
-            var listed = db.Posts.AsNoTracking().Where(PostVisibility.ListedFor(Viewer.Anonymous));
+            var listed = db.Posts.AsNoTracking().Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous));
             var tag = $"tag:{community.PublicUrl.Host},2026:";
             if (request.ThreadId is { } threadId)
             {
@@ -47,32 +49,33 @@ public static class GetFeed
                         select new { p.Id, Author = a.DisplayName, p.CreatedAt, p.EditedAt, p.BodyHtml })
                     .Take(Size)
                     .ToListAsync(cancellationToken);
-                var path = $"/s/{thread.SpaceSlug}/t/{thread.Id}";
                 var entries = replies.Select(r => new Entry(
                         $"{tag}post/{r.Id}",
                         $"Reply by {r.Author}",
-                        $"{path}?before={r.Id + 1}#post-{r.Id}",
+                        thread.SpaceSlug,
+                        thread.Id,
+                        r.Id,
                         r.Author,
                         r.CreatedAt,
                         r.EditedAt ?? r.CreatedAt,
                         r.BodyHtml))
                     .ToList();
-                return new Feed($"{tag}thread/{thread.Id}", thread.Title, $"The latest replies to \u201c{thread.Title}\u201d in {thread.SpaceName}.", path, $"{path}/feed",
+                return new Feed($"{tag}thread/{thread.Id}", thread.Title, $"The latest replies to \u201c{thread.Title}\u201d in {thread.SpaceName}.", thread.SpaceSlug, thread.Id,
                     entries.Count > 0 ? entries.Max(e => e.Updated) : thread.CreatedAt, entries);
             }
 
             var threads = db.Threads.AsNoTracking();
-            string id, title, description, pagePath;
+            string id, title, description;
             if (request.SpaceSlug is { } slug)
             {
                 var space = await db.Spaces.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name, s.Purpose }).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new NotFoundException("Space", slug);
                 threads = threads.Where(t => t.SpaceId == space.Id);
-                (id, title, description, pagePath) = ($"{tag}space/{space.Id}", $"{space.Name} \u00b7 {community.Name}", space.Purpose, $"/s/{slug}");
+                (id, title, description) = ($"{tag}space/{space.Id}", $"{space.Name} \u00b7 {community.Name}", space.Purpose);
             }
             else
             {
-                (id, title, description, pagePath) = ($"{tag}community", community.Name, $"The latest threads in {community.Name}.", "/");
+                (id, title, description) = ($"{tag}community", community.Name, $"The latest threads in {community.Name}.");
             }
 
             var latest = await (
@@ -88,14 +91,15 @@ public static class GetFeed
             var threadEntries = latest.Select(t => new Entry(
                     $"{tag}post/{t.PostId}",
                     t.Title,
-                    $"/s/{t.Slug}/t/{t.Id}",
+                    t.Slug,
+                    t.Id,
+                    null,
                     t.Author,
                     t.CreatedAt,
                     t.EditedAt ?? t.CreatedAt,
                     t.BodyHtml))
                 .ToList();
-            var feedPath = pagePath == "/" ? "/feed" : $"{pagePath}/feed";
-            return new Feed(id, title, description, pagePath, feedPath,
+            return new Feed(id, title, description, request.SpaceSlug, null,
                 threadEntries.Count > 0 ? threadEntries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch, threadEntries);
         }
     }

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using System.Globalization;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Ties;
@@ -51,7 +52,7 @@ public static class CheckConsistency
             }
 
             // The same definitions as RecountCounters, so that a repair makes this report empty.
-            var posts = db.Posts.Where(p => !p.IsStaffNote);
+            var posts = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
             var threads = await db.Threads.AsNoTracking()
                 .Select(t => new
                 {
@@ -122,7 +123,7 @@ public static class CheckConsistency
                 Found("thread participant", $"thread {missing.ThreadId}, member {missing.MemberId}", "missing", $"joined with post {missing.FirstPostId}");
             }
 
-            var addressees = await db.Posts.AsNoTracking().Where(p => !p.IsStaffNote).Select(p => new { p.Id, p.AddressedToId }).ToListAsync(cancellationToken);
+            var addressees = await db.Posts.AsNoTracking().Where(ConversationPolicy.InTheConversation<Post>()).Select(p => new { p.Id, p.AddressedToId }).ToListAsync(cancellationToken);
             foreach (var post in addressees.Where(p => replay.Ties.Addressees.GetValueOrDefault(p.Id) != p.AddressedToId).OrderBy(p => p.Id))
             {
                 Found("post addressee", $"post {post.Id}", post.AddressedToId, replay.Ties.Addressees.GetValueOrDefault(post.Id));

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using MediatR;
@@ -19,7 +20,7 @@ public static class RecountCounters
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             // Staff notes are invisible to members, so they move no counter a member can see.
-            var posts = db.Posts.Where(p => !p.IsStaffNote);
+            var posts = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
             var replies = posts.Where(p => !p.IsOpeningPost);
             var threadsCorrected = await db.Threads
                 .Where(t => t.ReplyCount != replies.Count(p => p.ThreadId == t.Id)

@@ -6,7 +6,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Members;
 
@@ -39,15 +38,13 @@ public static class RegisterMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, IOptions<CommunityOptions> options) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, IEmailComposer emails, TimeProvider clock) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
             var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await FreeHandleAsync(request.DisplayName, cancellationToken), clock.GetUtcNow());
+            // Identity's store saves the account with the member it references (same context, same transaction).
             db.Members.Add(member);
-            // The account row references the member row, so the member goes in first (same transaction).
-            await db.SaveChangesAsync(cancellationToken);
-
             var result = await identity.CreateAccountAsync(member.Id, request.Email.Trim(), request.Password, cancellationToken);
             if (!result.Succeeded)
             {
@@ -57,7 +54,7 @@ public static class RegisterMember
 
             // The confirmation e-mail is queued in the same transaction: an account never lacks its e-mail, nor the reverse.
             var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
-            db.Emails.Add(AccountEmails.ConfirmAddress(options.Value, member.Id, member.DisplayName, request.Email.Trim(), code, clock.GetUtcNow()));
+            db.Emails.Add(emails.ConfirmAddress(member.DisplayName, member.Id, code).To(request.Email.Trim(), member.DisplayName, "confirm-email", clock.GetUtcNow()));
             return member.Id;
         }
 

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using MediatR;
@@ -9,7 +10,7 @@ public static class FindMembers
 {
     public const int Limit = 50;
 
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed record Query(string? Search) : IRequest<IReadOnlyList<MemberAccount>>;
 
     public sealed class Handler(IIdentityService identity) : IRequestHandler<Query, IReadOnlyList<MemberAccount>>

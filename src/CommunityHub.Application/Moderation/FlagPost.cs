@@ -5,6 +5,8 @@ using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +23,8 @@ public static class FlagPost
         public string Reason { get; set; } = string.Empty;
     }
 
-    public sealed record Result(long FlagId, long ThreadId);
+    /// <summary>Where the flagged post stands, for the page to go back to.</summary>
+    public sealed record Result(long PostId, long ThreadId, string SpaceSlug);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -32,37 +35,35 @@ public static class FlagPost
                 .Must(reason => reason.Trim().Length <= Flag.ReasonMaxLength).WithMessage($"A reason can be at most {Flag.ReasonMaxLength} characters.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, PostingRights rights) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Writers writers, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var reporterId = currentUser.MemberId!.Value;
-            var viewer = Viewer.Of(currentUser);
-            var post = await db.Posts.Where(p => p.Id == request.PostId && p.DeletedAt == null && (viewer.SeesStaffNotes || !p.IsStaffNote))
-                .Select(p => new { p.Id, p.ThreadId, p.AuthorId, p.HiddenAt })
+            var reporter = currentUser.Viewer();
+            var me = reporter.MemberId!.Value;
+            var writerRows = writers.Rows;
+            var post = await db.Posts.AsNoTracking()
+                .Where(ConversationPolicy.Actionable<Post>(reporter))
+                .Where(p => p.Id == request.PostId)
+                .Select(p => new
+                {
+                    p.ThreadId,
+                    SpaceSlug = db.Threads.Where(t => t.Id == p.ThreadId).Join(db.Spaces, t => t.SpaceId, sp => sp.Id, (t, sp) => sp.Slug).First(),
+                    State = new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt),
+                    AlreadyFlagged = db.Flags.Any(f => f.PostId == p.Id && f.ReporterId == me),
+                    Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
+                })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Post", request.PostId);
-            if (post.AuthorId == reporterId)
+            var now = clock.GetUtcNow();
+            ConversationPolicy.Flag(reporter, post.State, post.Writer?.Standing ?? throw new NotFoundException("Member", me), now).Enforce();
+            if (post.AlreadyFlagged)
             {
-                throw PostingRights.Refusal("You cannot flag your own post; you can edit it instead.");
+                throw new DomainException("You have flagged this post already; the moderators will look at it.");
             }
 
-            if (post.HiddenAt is not null)
-            {
-                throw PostingRights.Refusal("A moderator has hidden this post already.");
-            }
-
-            if (await db.Flags.AnyAsync(f => f.PostId == post.Id && f.ReporterId == reporterId, cancellationToken))
-            {
-                throw PostingRights.Refusal("You have flagged this post already; the moderators will look at it.");
-            }
-
-            // Flagging is writing too: the same rights as posting (a throwaway account must not flood the queue).
-            await rights.EnsureMayPostAsync(reporterId, clock.GetUtcNow(), cancellationToken);
-            var flag = Flag.Raise(post.Id, reporterId, request.Reason, clock.GetUtcNow());
-            db.Flags.Add(flag);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Result(flag.Id, post.ThreadId);
+            db.Flags.Add(Flag.Raise(request.PostId, me, request.Reason, now));
+            return new Result(request.PostId, post.ThreadId, post.SpaceSlug);
         }
     }
 }

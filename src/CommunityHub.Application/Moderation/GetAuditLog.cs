@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Moderation;
@@ -12,7 +13,7 @@ public static class GetAuditLog
 {
     public const int PageSize = 50;
 
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed record Query(Guid? ModeratorId = null, ModerationAction? Action = null, long? Before = null) : IRequest<Page>;
 
     public sealed record Page(IReadOnlyList<Entry> Entries, long? NextBefore, IReadOnlyList<Moderator> Moderators);

@@ -12,7 +12,7 @@ namespace CommunityHub.Application.Moderation;
 /// done about them. For moderators, and for the member themselves (their warnings and why they cannot post).</summary>
 public static class GetMemberStanding
 {
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed record Query(Guid MemberId) : IRequest<Standing>;
 
     /// <summary>The signed-in member's own standing.</summary>

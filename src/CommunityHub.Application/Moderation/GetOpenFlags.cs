@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using MediatR;
@@ -10,7 +11,7 @@ public static class GetOpenFlags
 {
     public const int PageSize = 50;
 
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed record Query : IRequest<OpenFlags>;
 
     public sealed record OpenFlags(int OpenCount, IReadOnlyList<OpenFlag> Flags);

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
@@ -23,8 +24,8 @@ public static class ModerateThread
         Reopen,
     }
 
-    [Authorize(Roles = RoleSets.Moderators)]
-    public sealed class Command : ICommand<Unit>
+    [Authorize(Powers.Moderate)]
+    public sealed class Command : ICommand<Result>
     {
         public long ThreadId { get; set; }
 
@@ -45,34 +46,31 @@ public static class ModerateThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Unit>
+    /// <summary>Where the thread is, for the page to go back to.</summary>
+    public sealed record Result(long ThreadId, string SpaceSlug);
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Result>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var thread = await db.Threads.FirstOrDefaultAsync(t => t.Id == request.ThreadId, cancellationToken)
+            var found = await db.Threads.Where(t => t.Id == request.ThreadId)
+                .Select(t => new { Thread = t, Slug = db.Spaces.Where(s => s.Id == t.SpaceId).Select(s => s.Slug).First() })
+                .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
-            (bool IsAlready, Action Apply, ModerationAction Logged, string State) action = request.Change switch
+            var thread = found.Thread;
+            var (by, reason, now) = (currentUser.Viewer(), request.Reason, clock.GetUtcNow());
+            Action change = request.Change switch
             {
-                Change.Pin => (thread.IsPinned, thread.Pin, ModerationAction.PinThread, "pinned"),
-                Change.Unpin => (!thread.IsPinned, thread.Unpin, ModerationAction.UnpinThread, "not pinned"),
-                Change.Lock => (thread.IsLocked, thread.Lock, ModerationAction.LockThread, "locked"),
-                Change.Unlock => (!thread.IsLocked, thread.Unlock, ModerationAction.UnlockThread, "not locked"),
-                Change.Close => (thread.IsClosed, thread.Close, ModerationAction.CloseThread, "closed"),
-                Change.Reopen => (!thread.IsClosed, thread.Reopen, ModerationAction.ReopenThread, "open"),
+                Change.Pin => () => thread.Pin(by, reason, now),
+                Change.Unpin => () => thread.Unpin(by, reason, now),
+                Change.Lock => () => thread.Lock(by, reason, now),
+                Change.Unlock => () => thread.Unlock(by, reason, now),
+                Change.Close => () => thread.Close(by, reason, now),
+                Change.Reopen => () => thread.Reopen(by, reason, now),
                 _ => throw new ArgumentOutOfRangeException(nameof(request)),
             };
-            if (action.IsAlready)
-            {
-                // Two moderators pressed the same button: the second one's page was out of date.
-                throw PostingRights.Refusal($"The thread is {action.State} already.");
-            }
-
-            action.Apply();
-            await db.SaveChangesAsync(cancellationToken);
-            await mediator.Publish(
-                new ThreadModerated(currentUser.MemberId!.Value, thread.Id, action.Logged, request.Reason, null, clock.GetUtcNow()),
-                cancellationToken);
-            return Unit.Value;
+            change();
+            return new Result(thread.Id, found.Slug);
         }
     }
 }

@@ -1,9 +1,9 @@
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
-using CommunityHub.Application.Maintenance;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
@@ -14,7 +14,7 @@ namespace CommunityHub.Application.Moderation;
 /// <summary>A moderator moves a thread to the space where it belongs; both spaces' counters follow, and old links redirect.</summary>
 public static class MoveThread
 {
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed class Command : ICommand<Result>
     {
         public long ThreadId { get; set; }
@@ -37,29 +37,28 @@ public static class MoveThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IConversationKeys keys, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var thread = await db.Threads.FirstOrDefaultAsync(t => t.Id == request.ThreadId, cancellationToken)
-                ?? throw new NotFoundException("Thread", request.ThreadId);
-            var to = await db.Spaces.Where(s => s.Slug == request.ToSpaceSlug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(cancellationToken)
+            // The thread's lock first, as every writer takes it: the spaces' counters are recounted after.
+            if (!await keys.LockThreadAsync(request.ThreadId, cancellationToken))
+            {
+                throw new NotFoundException("Thread", request.ThreadId);
+            }
+
+            var found = await db.Threads.Where(t => t.Id == request.ThreadId)
+                .Select(t => new { Thread = t, To = db.Spaces.Where(s => s.Slug == request.ToSpaceSlug).Select(s => new { s.Id, s.Name }).FirstOrDefault() })
+                .FirstAsync(cancellationToken);
+            var to = found.To
                 ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.ToSpaceSlug), "There is no such space.")]);
-            if (to.Id == thread.SpaceId)
+            if (to.Id == found.Thread.SpaceId)
             {
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.ToSpaceSlug), "The thread is in that space already.")]);
             }
 
-            var from = thread.SpaceId;
-            thread.MoveTo(to.Id);
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Both spaces' thread counts and latest activity, recomputed from their threads.
-            await SpaceCounters.RecountAsync(db, [from, to.Id], cancellationToken);
-            await mediator.Publish(
-                new ThreadModerated(currentUser.MemberId!.Value, thread.Id, ModerationAction.MoveThread, request.Reason, $"to {to.Name}", clock.GetUtcNow()),
-                cancellationToken);
-            return new Result(thread.Id, request.ToSpaceSlug);
+            found.Thread.MoveTo(to.Id, to.Name, currentUser.Viewer(), request.Reason, clock.GetUtcNow());
+            return new Result(found.Thread.Id, request.ToSpaceSlug);
         }
     }
 }

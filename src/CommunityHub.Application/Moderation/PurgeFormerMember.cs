@@ -3,9 +3,6 @@ using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Moderation;
-using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,23 +20,19 @@ public static class PurgeFormerMember
 
     public const string RemovedOpeningPostHtml = "<p><em>This post was removed: its author deleted their account.</em></p>";
 
-    [Authorize(Roles = Roles.Admin)]
+    [Authorize(Powers.Administer)]
     public sealed record Command(Guid MemberId) : ICommand<Result>;
 
     public sealed record Result(int Posts, int Threads);
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var adminId = currentUser.MemberId ?? throw new NotSignedInException();
-            var member = await db.Members.AsNoTracking().Where(m => m.Id == request.MemberId).Select(m => new { m.FormerAt }).FirstOrDefaultAsync(cancellationToken)
+            var member = await db.Members.FirstOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
                 ?? throw new NotFoundException("Member", request.MemberId);
-            if (member.FormerAt is null)
-            {
-                throw new ValidationException([new ValidationFailure(string.Empty,
-                    "Only a former member's posts can be purged. A member who still has an account can be suspended or banned, and their posts hidden one by one.")]);
-            }
+            var admin = currentUser.Viewer();
+            member.MayBePurgedBy(admin).Enforce();
 
             var now = clock.GetUtcNow();
             var theirs = db.Posts.Where(p => p.AuthorId == request.MemberId);
@@ -61,10 +54,7 @@ public static class PurgeFormerMember
                       .SetProperty(x => x.DeletedAt, x => x.DeletedAt ?? now),
                 cancellationToken);
 
-            await mediator.Publish(
-                new MemberModerated(adminId, request.MemberId, ModerationAction.PurgeMember, null, null,
-                    $"{posts} posts removed, {threads} of them opening a thread", null, now),
-                cancellationToken);
+            member.Purged(admin, $"{posts} posts removed, {threads} of them opening a thread", now);
             return new Result(posts, threads);
         }
     }

@@ -1,9 +1,11 @@
+using CommunityHub.Application.Common.Validation;
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Moderation;
 using FluentValidation;
+using CommunityHub.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +23,7 @@ public static class ResolveFlag
         SuspendAuthor,
     }
 
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed class Command : ICommand<Unit>
     {
         public long FlagId { get; set; }
@@ -43,50 +45,40 @@ public static class ResolveFlag
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TimeProvider clock, IMediator mediator)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, IMediator mediator)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var moderatorId = currentUser.MemberId!.Value;
-            var now = clock.GetUtcNow();
-            var flag = await db.Flags.Where(f => f.Id == request.FlagId)
-                .Join(db.Posts, f => f.PostId, p => p.Id, (f, p) => new { f.PostId, f.ResolvedAt, p.AuthorId })
+            var found = await db.Flags.Where(f => f.Id == request.FlagId)
+                .Select(f => new { Flag = f, AuthorId = db.Posts.Where(p => p.Id == f.PostId).Select(p => p.AuthorId).First() })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Flag", request.FlagId);
-            if (flag.ResolvedAt is not null)
+            if (found.Flag.ResolvedAt is not null)
             {
-                throw PostingRights.Refusal("Another moderator dealt with this flag already.");
+                throw new DomainException("Another moderator dealt with this flag already.");
             }
 
+            // Hiding the post or acting on its author settles every open flag on it (SettleFlags); dismissing does here.
             switch (request.Outcome)
             {
                 case Outcome.Dismiss:
-                    await Flags.SettleAsync(db, flag.PostId, moderatorId, FlagResolution.Dismissed, now, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                    await mediator.Publish(new CommunityAdministered(moderatorId, ModerationAction.DismissFlag, null, flag.PostId, request.Reason, now), cancellationToken);
+                    found.Flag.Dismiss(currentUser.MemberId!.Value, request.Reason, clock.GetUtcNow());
                     break;
                 case Outcome.HidePost:
-                    await Hiding.HideAsync(db, moderatorId, flag.PostId, request.Reason!, FlagResolution.PostHidden, now, mediator, cancellationToken);
+                    await mediator.Send(new HidePost.Command { PostId = found.Flag.PostId, Reason = request.Reason! }, cancellationToken);
                     break;
                 case Outcome.WarnAuthor or Outcome.SuspendAuthor:
-                    var sanction = new SanctionMember.Command
-                    {
-                        MemberId = flag.AuthorId,
-                        Sanction = request.Outcome == Outcome.WarnAuthor ? SanctionMember.Sanction.Warn : SanctionMember.Sanction.Suspend,
-                        Until = request.Until,
-                        Reason = request.Reason!,
-                        PostId = flag.PostId,
-                    };
-                    // The suspension's own rules (a date after today) are checked by its validator.
-                    var validator = new SanctionMember.Validator(clock);
-                    var checkedSanction = await validator.ValidateAsync(sanction, cancellationToken);
-                    if (!checkedSanction.IsValid)
-                    {
-                        throw new ValidationException(checkedSanction.Errors);
-                    }
-
-                    await Sanctions.ApplyAsync(db, currentUser, identity, mediator, sanction, now, cancellationToken);
+                    await mediator.Send(
+                        new SanctionMember.Command
+                        {
+                            MemberId = found.AuthorId,
+                            Sanction = request.Outcome == Outcome.WarnAuthor ? SanctionMember.Sanction.Warn : SanctionMember.Sanction.Suspend,
+                            Until = request.Until,
+                            Reason = request.Reason!,
+                            PostId = found.Flag.PostId,
+                        },
+                        cancellationToken);
                     break;
             }
 

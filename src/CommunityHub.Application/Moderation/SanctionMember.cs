@@ -1,9 +1,9 @@
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +22,7 @@ public static class SanctionMember
         Reinstate,
     }
 
-    [Authorize(Roles = RoleSets.Moderators)]
+    [Authorize(Powers.Moderate)]
     public sealed class Command : ICommand<Unit>
     {
         public Guid MemberId { get; set; }
@@ -51,69 +51,34 @@ public static class SanctionMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TimeProvider clock, IMediator mediator)
-        : IRequestHandler<Command, Unit>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            await Sanctions.ApplyAsync(db, currentUser, identity, mediator, request, clock.GetUtcNow(), cancellationToken);
+            var found = await db.Members.Where(m => m.Id == request.MemberId)
+                .Select(m => new { Member = m, IsAdmin = db.Accounts.Any(a => a.MemberId == m.Id && a.Roles.Contains(Roles.Admin)) })
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Member", request.MemberId);
+            var (member, by, now) = (found.Member, currentUser.Viewer(), clock.GetUtcNow());
+            switch (request.Sanction)
+            {
+                case Sanction.Warn:
+                    member.Warn(by, found.IsAdmin, request.Reason, request.PostId, now);
+                    break;
+                case Sanction.Suspend:
+                    member.Suspend(by, found.IsAdmin, new DateTimeOffset(request.Until!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), request.Reason, request.PostId, now);
+                    break;
+                case Sanction.Ban:
+                    member.Ban(by, found.IsAdmin, request.Reason, request.PostId, now);
+                    break;
+                case Sanction.Reinstate:
+                    member.Reinstate(by, found.IsAdmin, now);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(request));
+            }
+
             return Unit.Value;
         }
-    }
-}
-
-internal static class Sanctions
-{
-    public static async Task ApplyAsync(
-        ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, IMediator mediator, SanctionMember.Command request, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var moderatorId = currentUser.MemberId!.Value;
-        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken)
-            ?? throw new NotFoundException("Member", request.MemberId);
-        if (member.Id == moderatorId)
-        {
-            throw new ForbiddenException("You cannot moderate yourself.");
-        }
-
-        if (!currentUser.IsInRole(Roles.Admin) && (await identity.RolesOfAsync(member.Id, cancellationToken)).Contains(Roles.Admin))
-        {
-            throw new ForbiddenException("A moderator cannot suspend, ban or warn an admin.");
-        }
-
-        DateTimeOffset? until = null;
-        var action = request.Sanction switch
-        {
-            SanctionMember.Sanction.Warn => ModerationAction.WarnMember,
-            SanctionMember.Sanction.Suspend => ModerationAction.SuspendMember,
-            SanctionMember.Sanction.Ban => ModerationAction.BanMember,
-            SanctionMember.Sanction.Reinstate => ModerationAction.ReinstateMember,
-            _ => throw new ArgumentOutOfRangeException(nameof(request)),
-        };
-        switch (request.Sanction)
-        {
-            case SanctionMember.Sanction.Suspend:
-                until = new DateTimeOffset(request.Until!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                member.Suspend(until.Value, request.Reason, now);
-                break;
-            case SanctionMember.Sanction.Ban:
-                member.Ban(request.Reason);
-                break;
-            case SanctionMember.Sanction.Reinstate when member.MayPostAt(now):
-                throw PostingRights.Refusal($"{member.DisplayName} is neither suspended nor banned.");
-            case SanctionMember.Sanction.Reinstate:
-                member.Reinstate();
-                break;
-        }
-
-        if (request.PostId is { } postId)
-        {
-            await Flags.SettleAsync(db, postId, moderatorId,
-                request.Sanction == SanctionMember.Sanction.Warn ? FlagResolution.AuthorWarned : FlagResolution.AuthorSuspended, now, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await mediator.Publish(
-            new MemberModerated(moderatorId, member.Id, action, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), until, null, request.PostId, now),
-            cancellationToken);
     }
 }

@@ -25,18 +25,13 @@ public static class ListNotifications
         string SpaceSlug,
         long? PostId,
         DateTimeOffset CreatedAt,
-        bool IsRead)
-    {
-        public string Verb => NotificationWording.Verb(Kind);
-
-        public string Path => NotificationWording.PostPath(SpaceSlug, ThreadId, PostId);
-    }
+        bool IsRead);
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, NotificationsPage>
     {
         public async Task<NotificationsPage> Handle(Query request, CancellationToken cancellationToken)
         {
-            var visible = db.VisibleTo(Viewer.Of(currentUser)).AsNoTracking();
+            var visible = db.VisibleTo(currentUser.Viewer()).AsNoTracking();
             var page = visible;
             if (request.Before is { } before)
             {
@@ -63,18 +58,5 @@ public static class ListNotifications
             var unread = await visible.CountAsync(n => n.ReadAt == null, cancellationToken);
             return new NotificationsPage(items, unread, next);
         }
-    }
-}
-
-/// <summary>How many unread notifications the signed-in member has, for the header. One indexed count.</summary>
-public static class CountUnreadNotifications
-{
-    public sealed record Query : IRequest<int>;
-
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, int>
-    {
-        public async Task<int> Handle(Query request, CancellationToken cancellationToken) =>
-            currentUser.MemberId is null ? 0
-                : await db.VisibleTo(Viewer.Of(currentUser)).CountAsync(n => n.ReadAt == null, cancellationToken);
     }
 }

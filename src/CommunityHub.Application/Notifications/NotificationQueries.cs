@@ -1,7 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Threads;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Notifications;
+using CommunityHub.Domain.Threads;
 
 namespace CommunityHub.Application.Notifications;
 
@@ -12,7 +12,7 @@ internal static class NotificationQueries
     public static IQueryable<Notification> VisibleTo(this ICommunityDb db, Viewer viewer)
     {
         var me = viewer.MemberId!.Value;
-        var listed = db.Posts.Where(PostVisibility.ListedFor(viewer));
+        var listed = db.Posts.Where(ConversationPolicy.Listed<Post>(viewer));
         return db.Notifications.Where(n => n.RecipientId == me
             && (n.PostId == null
                 || listed.Any(p => p.Id == n.PostId)

@@ -1,13 +1,9 @@
-using System.Net;
-using System.Text;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Threads;
-using CommunityHub.Domain.Email;
+using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Notifications;
 
@@ -23,41 +19,37 @@ public static class SendDailyDigests
     /// <summary>Sent by the background scheduler (no page sends it).</summary>
     public sealed record Command(int MaxMembers = 200) : ICommand<int>;
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, IOptions<CommunityOptions> options) : IRequestHandler<Command, int>
+    public sealed class Handler(ICommunityDb db, IEmailComposer emails, TimeProvider clock) : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var dayAgo = now.AddDays(-1);
-            var due = await db.DigestSubscriptions.AsNoTracking()
-                .Where(d => (d.LastDigestAt ?? d.Since) <= dayAgo)
-                .OrderBy(d => d.LastDigestAt ?? d.Since)
+            var due = await (
+                    from d in db.DigestSubscriptions.AsNoTracking()
+                    join m in db.Members on d.MemberId equals m.Id
+                    join a in db.Accounts on d.MemberId equals a.MemberId
+                    where (d.LastDigestAt ?? d.Since) <= dayAgo
+                    orderby d.LastDigestAt ?? d.Since
+                    select new { From = d.LastDigestAt ?? d.Since, m.DisplayName, Account = a })
                 .Take(request.MaxMembers)
-                .Select(d => new { d.MemberId, From = d.LastDigestAt ?? d.Since })
                 .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return 0;
-            }
-
-            var accounts = await identity.AccountsAsync(due.Select(d => d.MemberId).ToList(), cancellationToken);
             var queued = 0;
             foreach (var member in due)
             {
                 // Claim: only the instance whose update moves the date makes this digest.
-                var since = member.From;
+                var (memberId, since) = (member.Account.MemberId, member.From);
                 var claimed = await db.DigestSubscriptions
-                    .Where(d => d.MemberId == member.MemberId && (d.LastDigestAt ?? d.Since) == since)
+                    .Where(d => d.MemberId == memberId && (d.LastDigestAt ?? d.Since) == since)
                     .ExecuteUpdateAsync(d => d.SetProperty(x => x.LastDigestAt, now), cancellationToken);
-                if (claimed == 0 || !accounts.TryGetValue(member.MemberId, out var account) || !account.EmailConfirmed)
+                if (claimed == 0 || !member.Account.EmailConfirmed)
                 {
                     continue;
                 }
 
-                var digest = await ComposeAsync(account, since, now, cancellationToken);
-                if (digest is not null)
+                if (await GatherAsync(member.Account, since, now, cancellationToken) is { } digest)
                 {
-                    db.Emails.Add(digest);
+                    db.Emails.Add(emails.Digest(digest).To(member.Account.Email, member.DisplayName, "digest", now));
                     queued++;
                 }
             }
@@ -65,10 +57,10 @@ public static class SendDailyDigests
             return queued;
         }
 
-        private async Task<QueuedEmail?> ComposeAsync(MemberAccount account, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+        /// <summary>What the member may see that is new in the spaces they watch; null when there is nothing.</summary>
+        private async Task<DigestEmail?> GatherAsync(Account account, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var viewer = Viewer.Of(new AccountUser(account));
-            var listed = db.Posts.Where(PostVisibility.ListedFor(viewer));
+            var listed = db.Posts.Where(ConversationPolicy.Listed<Post>(account.AsViewer()));
             var spaces = db.SpaceWatches.Where(w => w.MemberId == account.MemberId).Select(w => w.SpaceId);
             var threads = await (
                     from t in db.Threads.AsNoTracking()
@@ -77,7 +69,7 @@ public static class SendDailyDigests
                     where spaces.Contains(t.SpaceId) && t.CreatedAt > since && t.CreatedAt <= now && t.AuthorId != account.MemberId
                         && listed.Any(p => p.ThreadId == t.Id && p.IsOpeningPost)
                     orderby t.ReplyCount descending, t.Id descending
-                    select new { t.Id, t.Title, s.Slug, SpaceName = s.Name, Author = a.DisplayName, t.ReplyCount })
+                    select new DigestThread(t.Id, t.Title, s.Slug, s.Name, a.DisplayName, t.ReplyCount))
                 .Take(ThreadsPerDigest)
                 .ToListAsync(cancellationToken);
             var replies = await (
@@ -88,60 +80,12 @@ public static class SendDailyDigests
                     where !p.IsOpeningPost && spaces.Contains(t.SpaceId) && p.CreatedAt > since && p.CreatedAt <= now && p.AuthorId != account.MemberId
                     let answers = db.Posts.Count(r => r.InReplyToPostId == p.Id)
                     orderby answers descending, p.Id descending
-                    select new { p.Id, ThreadId = t.Id, t.Title, s.Slug, Author = a.DisplayName, p.Body, Answers = answers })
+                    select new { p.Id, ThreadId = t.Id, t.Title, s.Slug, Author = a.DisplayName, p.Body })
                 .Take(RepliesPerDigest)
                 .ToListAsync(cancellationToken);
-            if (threads.Count == 0 && replies.Count == 0)
-            {
-                return null;
-            }
-
-            var community = options.Value;
-            var text = new StringBuilder($"The best of {community.Name} since {since:d MMMM HH:mm} UTC, in the spaces you watch.\n\n");
-            var html = new StringBuilder($"<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:sans-serif;line-height:1.5\"><h1 style=\"font-size:1.3em\">The best of {H(community.Name)}</h1><p>Since {since:d MMMM HH:mm} UTC, in the spaces you watch.</p>");
-            if (threads.Count > 0)
-            {
-                text.Append("New threads\n");
-                html.Append("<h2 style=\"font-size:1.1em\">New threads</h2><ul>");
-                foreach (var t in threads)
-                {
-                    var link = community.Link($"/s/{t.Slug}/t/{t.Id}");
-                    text.Append($"- {t.Title} ({t.SpaceName}), by {t.Author}, {t.ReplyCount} replies: {link}\n");
-                    html.Append($"<li><a href=\"{H(link)}\">{H(t.Title)}</a> in {H(t.SpaceName)}, by {H(t.Author)}, {t.ReplyCount} replies</li>");
-                }
-
-                text.Append('\n');
-                html.Append("</ul>");
-            }
-
-            if (replies.Count > 0)
-            {
-                text.Append("Replies worth reading\n");
-                html.Append("<h2 style=\"font-size:1.1em\">Replies worth reading</h2><ul>");
-                foreach (var r in replies)
-                {
-                    var link = community.Link(NotificationWording.PostPath(r.Slug, r.ThreadId, r.Id));
-                    var excerpt = r.Body.Length > 200 ? r.Body[..200] + "\u2026" : r.Body;
-                    text.Append($"- {r.Author} in \u201c{r.Title}\u201d: {excerpt.ReplaceLineEndings(" ")}\n  {link}\n");
-                    html.Append($"<li><a href=\"{H(link)}\">{H(r.Author)} in \u201c{H(r.Title)}\u201d</a>: {H(excerpt)}</li>");
-                }
-
-                html.Append("</ul>");
-            }
-
-            var settings = community.Link("/notifications/settings");
-            text.Append($"\n-- \nYou asked for this daily digest. Stop it or change what you watch: {settings}\n");
-            html.Append($"<p style=\"color:#555;font-size:small\">You asked for this daily digest. <a href=\"{H(settings)}\">Stop it or change what you watch</a>.</p></body></html>");
-            return QueuedEmail.Create(account.Email, account.DisplayName, $"Your daily digest from {community.Name}", text.ToString(), html.ToString(), "digest", now);
+            return threads.Count == 0 && replies.Count == 0
+                ? null
+                : new DigestEmail(since, threads, [.. replies.Select(r => new DigestReply(r.Id, r.ThreadId, r.Title, r.Slug, r.Author, r.Body.Length > 200 ? r.Body[..200] + "\u2026" : r.Body))]);
         }
-
-        private static string H(string text) => WebUtility.HtmlEncode(text);
-    }
-
-    private sealed class AccountUser(MemberAccount account) : ICurrentUser
-    {
-        public Guid? MemberId => account.MemberId;
-
-        public bool IsInRole(string role) => account.Roles.Contains(role);
     }
 }

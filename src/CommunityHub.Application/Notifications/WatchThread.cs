@@ -9,14 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Notifications;
 
-/// <summary>What a member can choose for a thread: be told of every reply, only of what concerns them, or nothing.</summary>
-public enum ThreadWatchChoice
-{
-    Normal,
-    Watching,
-    Muted,
-}
-
 /// <summary>A member watches a thread, mutes it, or goes back to normal.</summary>
 public static class WatchThread
 {
@@ -62,39 +54,6 @@ public static class WatchThread
                     }
 
                     break;
-            }
-
-            return Unit.Value;
-        }
-    }
-}
-
-/// <summary>A member watches a whole space (told of each new thread; its best in their digest), or stops.</summary>
-public static class WatchSpace
-{
-    [Authorize]
-    public sealed class Command : ICommand<Unit>
-    {
-        public string Slug { get; set; } = string.Empty;
-
-        public bool Watch { get; set; }
-    }
-
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
-    {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var me = currentUser.MemberId!.Value;
-            var spaceId = await db.Spaces.Where(s => s.Slug == request.Slug).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException("Space", request.Slug);
-            var watch = await db.SpaceWatches.FirstOrDefaultAsync(w => w.MemberId == me && w.SpaceId == spaceId, cancellationToken);
-            if (request.Watch && watch is null)
-            {
-                db.SpaceWatches.Add(SpaceWatch.Create(me, spaceId, clock.GetUtcNow()));
-            }
-            else if (!request.Watch && watch is not null)
-            {
-                db.SpaceWatches.Remove(watch);
             }
 
             return Unit.Value;

@@ -2,12 +2,10 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Reciprocity;
-using CommunityHub.Domain.Ties;
+using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Reciprocity;
 
@@ -24,50 +22,40 @@ public static class AcceptAnswer
         public long? PostId { get; set; }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
-        : IRequestHandler<Command, AcknowledgementResult>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, AcknowledgementResult>
     {
         public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
         {
-            var me = currentUser.MemberId!.Value;
-            var thread = await db.Threads.FirstOrDefaultAsync(t => t.Id == request.ThreadId, cancellationToken)
+            var by = currentUser.Viewer();
+            var postId = request.PostId;
+            var readable = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(by));
+            var found = await (
+                    from t in db.Threads
+                    join s in db.Spaces on t.SpaceId equals s.Id
+                    where t.Id == request.ThreadId
+                    select new
+                    {
+                        Thread = t,
+                        s.Slug,
+                        Current = db.ReciprocityRecords.FirstOrDefault(r => r.ThreadId == t.Id && r.Kind == ReciprocityKind.AcceptedAnswer && r.RetractedAt == null),
+                        Reply = readable.FirstOrDefault(p => p.Id == postId),
+                    })
+                .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
-            if (thread.AuthorId != me && !currentUser.Moderates())
-            {
-                throw new ForbiddenException("Only the person who started the thread, or a moderator, can choose its answer.");
-            }
-
-            var spaceSlug = await db.Spaces.Where(s => s.Id == thread.SpaceId).Select(s => s.Slug).SingleAsync(cancellationToken);
-            var current = await db.ReciprocityRecords
-                .FirstOrDefaultAsync(r => r.ThreadId == thread.Id && r.Kind == ReciprocityKind.AcceptedAnswer && r.RetractedAt == null, cancellationToken);
-            if (current is not null && current.PostId == request.PostId)
-            {
-                return new AcknowledgementResult(thread.Id, spaceSlug, current.PostId);
-            }
-
             var now = clock.GetUtcNow();
-            if (current is not null)
+            if (postId is null)
             {
-                await Acknowledgements.TakeBackAsync(db, ties, options.Value, current, now, cancellationToken);
+                found.Thread.ClearAnswer(by, found.Current, now);
+                return new AcknowledgementResult(found.Thread.Id, found.Slug, found.Current?.PostId ?? 0);
             }
 
-            if (request.PostId is not { } postId)
+            var reply = found.Reply ?? throw new NotFoundException("Post", postId);
+            if (found.Thread.AcceptAnswer(reply, by, found.Current, now) is { } record)
             {
-                thread.ClearAnswer();
-                await db.SaveChangesAsync(cancellationToken);
-                return new AcknowledgementResult(thread.Id, spaceSlug, current?.PostId ?? 0);
+                db.ReciprocityRecords.Add(record);
             }
 
-            var post = await Acknowledgements.FindAsync(db, postId, cancellationToken);
-            if (!post.IsAvailable)
-            {
-                throw new DomainException("This reply has been removed and cannot be the answer.");
-            }
-
-            thread.AcceptAnswer(post.Id, post.ThreadId, post.IsOpeningPost);
-            var record = ReciprocityRecord.Give(ReciprocityKind.AcceptedAnswer, post.Id, thread.Id, thread.AuthorId, post.AuthorId, me, now);
-            await Acknowledgements.GiveAsync(db, ties, mediator, options.Value, record, cancellationToken);
-            return post.Result;
+            return new AcknowledgementResult(found.Thread.Id, found.Slug, reply.Id);
         }
     }
 }

@@ -1,11 +1,8 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Reciprocity;
-using CommunityHub.Domain.Ties;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Reciprocity;
 
@@ -22,18 +19,9 @@ public static class MarkHelped
         public bool Helped { get; set; } = true;
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
-        : IRequestHandler<Command, AcknowledgementResult>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, AcknowledgementResult>
     {
-        public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            if (request.Helped && post.IsOpeningPost)
-            {
-                throw new DomainException("\"This helped me\" is for replies; thank the person who asked instead.");
-            }
-
-            return await Acknowledgements.SetAsync(db, ties, mediator, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Helped, null, request.Helped, cancellationToken);
-        }
+        public Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken) =>
+            Acknowledging.SetAsync(db, currentUser.Viewer(), request.PostId, ReciprocityKind.Helped, null, request.Helped, clock.GetUtcNow(), cancellationToken);
     }
 }

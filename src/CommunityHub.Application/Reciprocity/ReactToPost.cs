@@ -2,10 +2,8 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Reciprocity;
-using CommunityHub.Domain.Ties;
 using FluentValidation;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Reciprocity;
 
@@ -29,13 +27,9 @@ public static class ReactToPost
             RuleFor(c => c.Reaction).Must(Reactions.IsKnown).WithMessage("Choose one of the reactions.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
-        : IRequestHandler<Command, AcknowledgementResult>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, AcknowledgementResult>
     {
-        public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            return await Acknowledgements.SetAsync(db, ties, mediator, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Reaction, request.Reaction, request.On, cancellationToken);
-        }
+        public Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken) =>
+            Acknowledging.SetAsync(db, currentUser.Viewer(), request.PostId, ReciprocityKind.Reaction, request.Reaction, request.On, clock.GetUtcNow(), cancellationToken);
     }
 }

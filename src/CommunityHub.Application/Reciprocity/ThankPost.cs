@@ -2,9 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Reciprocity;
-using CommunityHub.Domain.Ties;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Reciprocity;
 
@@ -19,13 +17,9 @@ public static class ThankPost
         public bool Thanked { get; set; } = true;
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, ITieStore ties, IOptions<TieOptions> options, TimeProvider clock, IMediator mediator)
-        : IRequestHandler<Command, AcknowledgementResult>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, AcknowledgementResult>
     {
-        public async Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var post = await Acknowledgements.FindAsync(db, request.PostId, cancellationToken);
-            return await Acknowledgements.SetAsync(db, ties, mediator, options.Value, clock.GetUtcNow(), currentUser.MemberId!.Value, post, ReciprocityKind.Thanks, null, request.Thanked, cancellationToken);
-        }
+        public Task<AcknowledgementResult> Handle(Command request, CancellationToken cancellationToken) =>
+            Acknowledging.SetAsync(db, currentUser.Viewer(), request.PostId, ReciprocityKind.Thanks, null, request.Thanked, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Members;
 
 namespace CommunityHub.Application.Search;
 

@@ -27,10 +27,7 @@ public static class SearchPosts
         IReadOnlyList<SpaceOption> Spaces);
 
     /// <param name="SnippetHtml">Escaped text with the matches in <c>&lt;mark&gt;</c>: safe to put on a page as it is.</param>
-    public sealed record Result(long PostId, long ThreadId, string ThreadTitle, string SpaceSlug, string SpaceName, string AuthorName, DateTimeOffset CreatedAt, bool IsOpeningPost, string SnippetHtml)
-    {
-        public string Path => IsOpeningPost ? $"/s/{SpaceSlug}/t/{ThreadId}" : $"/s/{SpaceSlug}/t/{ThreadId}?before={PostId + 1}#post-{PostId}";
-    }
+    public sealed record Result(long PostId, long ThreadId, string ThreadTitle, string SpaceSlug, string SpaceName, string AuthorName, DateTimeOffset CreatedAt, bool IsOpeningPost, string SnippetHtml);
 
     public sealed record SpaceOption(string Slug, string Name);
 
@@ -60,7 +57,7 @@ public static class SearchPosts
             var author = string.IsNullOrWhiteSpace(request.Author) ? null : request.Author.Trim();
             var hits = await search.SearchAsync(
                 new SearchRequest(text, space?.Id ?? (request.Space is { Length: > 0 } ? -1 : null), author, (request.Page - 1) * PageSize, PageSize + 1),
-                Viewer.Of(currentUser),
+                currentUser.Viewer(),
                 cancellationToken);
             var results = hits.Take(PageSize)
                 .Select(h => new Result(h.PostId, h.ThreadId, h.ThreadTitle, h.SpaceSlug, h.SpaceName, h.AuthorName, h.CreatedAt, h.IsOpeningPost, Snippets.ToSafeHtml(h.Snippet)))

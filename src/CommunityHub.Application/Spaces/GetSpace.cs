@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Paging;
@@ -64,8 +65,7 @@ public static class GetSpace
             }
 
             // Posts members can read, by someone with a Staff or Executive badge.
-            var companyPosts = db.Posts.Where(p => !p.IsStaffNote && p.HiddenAt == null && p.DeletedAt == null
-                && db.Members.Any(m => m.Id == p.AuthorId && m.Badge != MemberBadge.None));
+            var companyPosts = db.Posts.Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous)).Where(p => db.Members.Any(m => m.Id == p.AuthorId && m.Badge != MemberBadge.None));
             if (request.CompanyOnly)
             {
                 threads = threads.Where(t => companyPosts.Any(p => p.ThreadId == t.Id));

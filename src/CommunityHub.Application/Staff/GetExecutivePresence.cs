@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Members;
 using MediatR;
@@ -24,12 +25,11 @@ public static class GetExecutivePresence
         {
             var since = clock.GetUtcNow().AddDays(-Days);
             var recent = await (
-                    from p in db.Posts.AsNoTracking()
+                    from p in db.Posts.AsNoTracking().Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous))
                     join m in db.Members on p.AuthorId equals m.Id
                     join t in db.Threads on p.ThreadId equals t.Id
                     join s in db.Spaces on t.SpaceId equals s.Id
                     where m.Badge == MemberBadge.Executive && p.CreatedAt >= since
-                        && !p.IsStaffNote && p.HiddenAt == null && p.DeletedAt == null
                         && (request.SpaceId == null || t.SpaceId == request.SpaceId)
                     orderby p.CreatedAt descending
                     select new Executive(m.Id, m.DisplayName, m.Title, p.CreatedAt, t.Id, t.Title, s.Slug))

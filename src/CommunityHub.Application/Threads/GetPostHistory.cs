@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Threads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,16 +21,13 @@ public static class GetPostHistory
     {
         public async Task<History> Handle(Query request, CancellationToken cancellationToken)
         {
-            var viewer = Viewer.Of(currentUser);
+            var viewer = currentUser.Viewer();
             var post = await (
-                    from p in db.Posts.AsNoTracking()
+                    from p in db.Posts.AsNoTracking().Where(ConversationPolicy.Reviewable<Post>(viewer))
                     join a in db.Members on p.AuthorId equals a.Id
                     join t in db.Threads on p.ThreadId equals t.Id
                     join s in db.Spaces on t.SpaceId equals s.Id
                     where p.Id == request.PostId
-                        && (viewer.SeesStaffNotes || !p.IsStaffNote)
-                        && (p.DeletedAt == null || viewer.SeesHiddenPosts)
-                        && (p.HiddenAt == null || viewer.SeesHiddenPosts || p.AuthorId == viewer.MemberId)
                     select new { p.Id, p.ThreadId, t.Title, s.Slug, a.DisplayName, p.BodyHtml, Since = p.EditedAt ?? p.CreatedAt })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Post", request.PostId);

@@ -40,23 +40,8 @@ public static class GetThread
         bool IsClosed,
         OfficialAnswer? Official,
         ThreadPermissions Can,
-        Guid ThreadStarterId,
         AcceptedAnswerView? AcceptedAnswer,
-        Acknowledging Viewer,
-        IReadOnlyDictionary<long, PostAcknowledgements> Acknowledgements,
-        ReaderState Reader)
-    {
-        public PostAcknowledgements AcknowledgementsOf(long postId) => Acknowledgements.GetValueOrDefault(postId) ?? PostAcknowledgements.None;
-
-        /// <summary>Whether the viewer may acknowledge this post (thank, react, mark helped): anyone signed in, not its author.</summary>
-        public bool ViewerMayAcknowledge(PostView post) => Viewer.MemberId is { } me && post.AuthorId != me;
-
-        /// <summary>Whether the viewer may accept this reply as the answer (mirrors <c>AcceptAnswer</c>'s rules).</summary>
-        public bool ViewerMayAccept(PostView post) => Viewer.MayChooseAnswer && post.AuthorId != ThreadStarterId && post.Id != OpeningPost.Id;
-    }
-
-    /// <param name="MayChooseAnswer">The thread's starter, or a moderator.</param>
-    public sealed record Acknowledging(Guid? MemberId, bool MayChooseAnswer);
+        ReaderState Reader);
 
     public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
 
@@ -64,6 +49,9 @@ public static class GetThread
     public sealed record PostAcknowledgements(int Helped, bool HelpedByViewer, int Thanks, bool ThankedByViewer, IReadOnlyList<ReactionCount> Reactions)
     {
         public static PostAcknowledgements None { get; } = new(0, false, 0, false, []);
+
+        /// <summary>Nobody said anything yet: a quiet post shows no row of zeros.</summary>
+        public bool IsEmpty => Helped == 0 && Thanks == 0 && Reactions.Count == 0;
 
         public ReactionCount? ReactionOf(string name) => Reactions.FirstOrDefault(r => r.Name == name);
     }
@@ -74,10 +62,6 @@ public static class GetThread
     /// <summary>The reply marked as the company's official answer, to link to from the top of the thread.</summary>
     public sealed record OfficialAnswer(long PostId, string AuthorName);
 
-    /// <summary>What the person reading may do here; the use cases check it again, the page only offers it.</summary>
-    /// <param name="TakesReplies">The thread is neither locked nor closed.</param>
-    public sealed record ThreadPermissions(Guid? ViewerId, bool Moderate, bool MarkOfficialAnswer, bool WriteStaffNotes, bool Reply, bool TakesReplies = true);
-
 
     /// <summary>The signed-in member's place in the thread (all empty for a visitor).</summary>
     /// <param name="LastReadPostId">The highest post they have had on screen, null before their first visit.</param>
@@ -87,6 +71,9 @@ public static class GetThread
         public bool HasUnread => LastReadPostId is { } read && LatestPostId > read;
     }
 
+    /// <summary>One post as the page shows it, with what the reader may do with it (<see cref="Can"/>, from
+    /// <see cref="ConversationPolicy.ForPost"/>) and what members said about it (<see cref="Acknowledgements"/>).
+    /// A hidden post's words and reason reach only those who may read them; a deleted one's reach nobody.</summary>
     public sealed record PostView(
         long Id,
         Guid AuthorId,
@@ -97,27 +84,36 @@ public static class GetThread
         DateTimeOffset CreatedAt,
         long? InReplyToPostId,
         string? InReplyToAuthorName,
-        MemberBadge AuthorBadge = MemberBadge.None,
-        string? AuthorTitle = null,
-        bool IsStaffNote = false,
-        bool IsHidden = false,
-        string? HiddenReason = null,
-        DateTimeOffset? EditedAt = null,
-        bool IsOfficialAnswer = false,
-        bool IsDeleted = false)
+        MemberBadge AuthorBadge,
+        string? AuthorTitle,
+        bool IsOpeningPost,
+        bool IsStaffNote,
+        DateTimeOffset? HiddenAt,
+        string? HiddenReason,
+        DateTimeOffset? EditedAt,
+        DateTimeOffset? DeletedAt) : IPostState
     {
-        /// <summary>A hidden post whose body this reader may not see: shown as a placeholder.</summary>
-        public bool IsWithheld => IsHidden && HiddenReason is null;
+        public bool IsHidden => HiddenAt is not null;
+
+        public bool IsDeleted => DeletedAt is not null;
+
+        public bool IsOfficialAnswer { get; init; }
+
+        public bool IsAcceptedAnswer { get; init; }
+
+        public PostPermissions Can { get; init; } = null!;
+
+        public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
     }
 
     public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, ThreadPage>
     {
-        private readonly Viewer _viewer = Viewer.Of(currentUser);
+        private readonly Viewer _viewer = currentUser.Viewer();
 
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
-            var seesStaffNotes = _viewer.SeesStaffNotes;
-            var me = currentUser.MemberId;
+            var me = _viewer.MemberId;
+            var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer));
             var header = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -132,10 +128,8 @@ public static class GetThread
                         SpaceSlug = s.Slug,
                         t.IsPinned,
                         t.ReplyCount,
-                        t.IsLocked,
-                        t.IsClosed,
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, false, false, null, p.EditedAt),
-                        StarterId = t.AuthorId,
+                        State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null),
                         Answer = (
                             from answer in db.Posts
                             join answerer in db.Members on answer.AuthorId equals answerer.Id
@@ -144,7 +138,7 @@ public static class GetThread
                             .FirstOrDefault(),
                         // Paging backwards, "is there a later page?" rides along in this statement.
                         HasRepliesFromBefore = request.Before != null
-                            && db.Posts.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before && (seesStaffNotes || !r.IsStaffNote)),
+                            && onThePage.Any(r => r.ThreadId == t.Id && !r.IsOpeningPost && r.Id >= request.Before),
                         t.OfficialAnswerPostId,
                         OfficialAuthor = db.Posts.Where(o => o.Id == t.OfficialAnswerPostId)
                             .Join(db.Members, o => o.AuthorId, m => m.Id, (o, m) => m.DisplayName).FirstOrDefault(),
@@ -152,7 +146,7 @@ public static class GetThread
                         LastRead = db.ThreadReadMarks.Where(r => r.MemberId == me && r.ThreadId == t.Id).Select(r => (long?)r.LastReadPostId).FirstOrDefault(),
                         Watch = db.ThreadWatches.Where(w => w.MemberId == me && w.ThreadId == t.Id).Select(w => (WatchLevel?)w.Level).FirstOrDefault(),
                         // The newest post by someone else: one's own replies are never "unread".
-                        LatestPostId = db.Posts.Where(r => r.ThreadId == t.Id && r.AuthorId != me && (seesStaffNotes || !r.IsStaffNote)).Max(r => (long?)r.Id) ?? p.Id,
+                        LatestPostId = onThePage.Where(r => r.ThreadId == t.Id && r.AuthorId != me).Max(r => (long?)r.Id) ?? p.Id,
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
@@ -165,8 +159,7 @@ public static class GetThread
                 startAfter = lastRead;
             }
 
-            var readable = db.Posts.Where(PostVisibility.ReadableBy(_viewer));
-            var replies = WithAuthors(readable.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
+            var replies = WithAuthors(onThePage.Where(p => p.ThreadId == request.ThreadId && !p.IsOpeningPost));
             var backwards = request.Before is not null && startAfter is null;
             if (backwards)
             {
@@ -200,28 +193,53 @@ public static class GetThread
             var replyingTo = request.ReplyTo is not { } replyTo ? null
                 : replyTo == header.Opening.Id ? header.Opening
                 : page.Find(p => p.Id == replyTo)
-                    ?? await ToViews(WithAuthors(readable.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
+                    ?? await ToViews(WithAuthors(onThePage.Where(p => p.Id == replyTo && p.ThreadId == request.ThreadId))).FirstOrDefaultAsync(cancellationToken);
 
-            if (header.OfficialAnswerPostId is { } officialId)
-            {
-                page = page.ConvertAll(p => p.Id == officialId ? p with { IsOfficialAnswer = true } : p);
-            }
-
-            var moderates = currentUser.Moderates();
-            var can = new ThreadPermissions(
-                _viewer.MemberId,
-                Moderate: moderates,
-                MarkOfficialAnswer: currentUser.SpeaksForTheCompany(),
-                WriteStaffNotes: seesStaffNotes,
-                Reply: _viewer.MemberId is not null && !header.IsClosed && (!header.IsLocked || moderates),
-                TakesReplies: !header.IsClosed && !header.IsLocked);
-
-            var viewer = currentUser.MemberId;
             var postIds = page.Select(p => p.Id).Append(header.Opening.Id).ToList();
-            var acknowledgements = (await db.ReciprocityRecords.AsNoTracking()
+            var acknowledgements = await AcknowledgementsAsync(postIds, cancellationToken);
+
+            // What the reader may read and do of each post, decided once here by the policy; the page only reads it.
+            // A hidden post's words and reason go no further for those who may not read them, a deleted one's for nobody.
+            PostView Complete(PostView post) => (ConversationPolicy.MayReadBody(_viewer, post) ? post : post with { BodyHtml = string.Empty, HiddenReason = null }) with
+            {
+                IsOfficialAnswer = post.Id == header.OfficialAnswerPostId,
+                IsAcceptedAnswer = post.Id == header.Answer?.PostId,
+                Can = ConversationPolicy.ForPost(_viewer, header.State, post),
+                Acknowledgements = acknowledgements.GetValueOrDefault(post.Id) ?? PostAcknowledgements.None,
+            };
+
+            return new ThreadPage(
+                header.Id,
+                header.Title,
+                header.SpaceName,
+                header.SpaceSlug,
+                header.IsPinned,
+                header.ReplyCount,
+                Complete(header.Opening),
+                page.ConvertAll(Complete),
+                hasEarlier && page.Count > 0 ? page[0].Id : null,
+                hasLater && page.Count > 0 ? page[^1].Id : null,
+                replyingTo is null ? null : Complete(replyingTo),
+                header.State.IsLocked,
+                header.State.IsClosed,
+                header.OfficialAnswerPostId is { } official && header.OfficialAuthor is { } officialAuthor ? new OfficialAnswer(official, officialAuthor) : null,
+                ConversationPolicy.ForThread(_viewer, header.State),
+                header.Answer,
+                new ReaderState(
+                    me,
+                    header.LastRead,
+                    header.LatestPostId,
+                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
+        }
+
+        /// <summary>What members said about the posts of the page, and which of it the reader said: one statement.</summary>
+        private async Task<Dictionary<long, PostAcknowledgements>> AcknowledgementsAsync(List<long> postIds, CancellationToken cancellationToken)
+        {
+            var me = _viewer.MemberId;
+            return (await db.ReciprocityRecords.AsNoTracking()
                     .Where(r => r.RetractedAt == null && r.Kind != ReciprocityKind.AcceptedAnswer && postIds.Contains(r.PostId))
                     .GroupBy(r => new { r.PostId, r.Kind, r.Reaction })
-                    .Select(g => new { g.Key.PostId, g.Key.Kind, g.Key.Reaction, Count = g.Count(), Mine = g.Any(r => r.FromMemberId == viewer) })
+                    .Select(g => new { g.Key.PostId, g.Key.Kind, g.Key.Reaction, Count = g.Count(), Mine = g.Any(r => r.FromMemberId == me) })
                     .ToListAsync(cancellationToken))
                 .GroupBy(a => a.PostId)
                 .ToDictionary(
@@ -232,33 +250,6 @@ public static class GetThread
                         g.Where(a => a.Kind == ReciprocityKind.Thanks).Sum(a => a.Count),
                         g.Any(a => a.Kind == ReciprocityKind.Thanks && a.Mine),
                         [.. g.Where(a => a.Kind == ReciprocityKind.Reaction).Select(a => new ReactionCount(a.Reaction!, a.Count, a.Mine))]));
-            var mayChooseAnswer = viewer is { } reader && (reader == header.StarterId || moderates);
-
-            return new ThreadPage(
-                header.Id,
-                header.Title,
-                header.SpaceName,
-                header.SpaceSlug,
-                header.IsPinned,
-                header.ReplyCount,
-                header.Opening,
-                page,
-                hasEarlier && page.Count > 0 ? page[0].Id : null,
-                hasLater && page.Count > 0 ? page[^1].Id : null,
-                replyingTo,
-                header.IsLocked,
-                header.IsClosed,
-                header.OfficialAnswerPostId is { } official && header.OfficialAuthor is { } officialAuthor ? new OfficialAnswer(official, officialAuthor) : null,
-                can,
-                header.StarterId,
-                header.Answer,
-                new Acknowledging(viewer, mayChooseAnswer),
-                acknowledgements,
-                new ReaderState(
-                    me,
-                    header.LastRead,
-                    header.LatestPostId,
-                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
         }
 
         /// <summary>Posts with their author and, for a reply to a reply, the name of whom it answers; still composable (filter, order, take).</summary>
@@ -271,31 +262,25 @@ public static class GetThread
             from parentAuthor in parentAuthors.DefaultIfEmpty()
             select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
 
-        /// <summary>A hidden post's body and reason leave the database only for moderators and its author; a deleted one's for nobody.</summary>
-        private IQueryable<PostView> ToViews(IQueryable<PostRow> rows)
-        {
-            var seesHidden = _viewer.SeesHiddenPosts;
-            var viewerId = _viewer.MemberId;
-            return rows.Select(r => new PostView(
+        private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
+            rows.Select(r => new PostView(
                 r.Post.Id,
                 r.Post.AuthorId,
                 r.AuthorName,
                 r.AuthorHandle,
                 r.AuthorJoinedAt,
-                // A deleted reply's words never leave the database again; the page shows "removed".
-                r.Post.DeletedAt == null && (r.Post.HiddenAt == null || seesHidden || r.Post.AuthorId == viewerId) ? r.Post.BodyHtml : string.Empty,
+                r.Post.BodyHtml,
                 r.Post.CreatedAt,
                 r.Post.InReplyToPostId,
                 r.ParentAuthorName,
                 r.AuthorBadge,
                 r.AuthorTitle,
-                r.Post.IsStaffNote,
-                r.Post.HiddenAt != null,
-                r.Post.HiddenAt != null && (seesHidden || r.Post.AuthorId == viewerId) ? r.Post.HiddenReason : null,
-                r.Post.EditedAt,
                 false,
-                r.Post.DeletedAt != null));
-        }
+                r.Post.IsStaffNote,
+                r.Post.HiddenAt,
+                r.Post.HiddenReason,
+                r.Post.EditedAt,
+                r.Post.DeletedAt));
     }
 
     private sealed class PostRow

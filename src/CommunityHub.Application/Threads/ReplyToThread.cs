@@ -1,17 +1,21 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Posting;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Ties;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Threads;
 
-/// <summary>A member replies to a thread, optionally to one earlier post in it (kept as InReplyTo: who answered whom).</summary>
+/// <summary>A member replies to a thread, optionally to one earlier post in it (kept as InReplyTo: who answered
+/// whom). One path: the thread's row lock and the reply's id first, then one statement reads everything the
+/// reply and its subscribers need, the thread decides and records, and the unit of work saves it all at once.</summary>
 public static class ReplyToThread
 {
     [Authorize]
@@ -43,86 +47,75 @@ public static class ReplyToThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator, PostingRights rights)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IConversationKeys keys, IOptions<TieOptions> ties, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var authorId = currentUser.MemberId!.Value;
-            var viewer = Viewer.Of(currentUser);
-            if (request.IsStaffNote && !viewer.SeesStaffNotes)
-            {
-                throw new ForbiddenException("Only staff, executives and moderators can write staff notes.");
-            }
+            var author = currentUser.Viewer();
+            var me = author.MemberId!.Value;
+            // The thread's lock before anything is read: what the reply answers is derived from the posts before
+            // it, and no other reply can be written in between.
+            var postId = await keys.NextReplyAsync(request.ThreadId, cancellationToken)
+                ?? throw new NotFoundException("Thread", request.ThreadId);
 
-            var thread = await (
+            var handles = drafts.HandlesIn(request.Body);
+            var writerRows = writers.Rows;
+            var parentId = request.InReplyToPostId;
+            var staffSide = author.IsStaffSide;
+            var participantsToRead = ties.Value.SharedThreadMaxParticipants + 1;
+            var conversation = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
+            var context = await (
                     from t in db.Threads
                     join s in db.Spaces on t.SpaceId equals s.Id
                     where t.Id == request.ThreadId && s.Slug == request.SpaceSlug
-                    select new { t.Id, t.SpaceId, t.IsLocked, t.IsClosed })
+                    select new
+                    {
+                        Thread = t,
+                        s.Slug,
+                        s.Name,
+                        Resent = db.Posts.Where(p => p.ThreadId == t.Id && p.AuthorId == me && p.SubmissionId == request.SubmissionId)
+                            .Select(p => (long?)p.Id).FirstOrDefault(),
+                        Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
+                        Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
+                        Parent = db.Posts.Where(p => p.Id == parentId && p.ThreadId == t.Id && (staffSide || !p.IsStaffNote))
+                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
+                        LatestByAnother = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId != me).OrderByDescending(p => p.Id)
+                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
+                        LatestByStarter = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId == t.AuthorId).OrderByDescending(p => p.Id)
+                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
+                        Participants = db.ThreadParticipants.Where(p => p.ThreadId == t.Id).OrderBy(p => p.FirstPostId)
+                            .Select(p => p.MemberId).Take(participantsToRead).ToList(),
+                        TookPart = db.ThreadParticipants.Any(p => p.ThreadId == t.Id && p.MemberId == me),
+                        Follows = db.ThreadWatches.Any(w => w.ThreadId == t.Id && w.MemberId == me),
+                    })
+                .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
-
-            var earlier = await db.Posts
-                .Where(p => p.AuthorId == authorId && p.SubmissionId == request.SubmissionId && p.ThreadId == thread.Id)
-                .Select(p => (long?)p.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (earlier is { } existingPostId)
+            if (context.Resent is { } existingPostId)
             {
                 // The same form sent twice (a double click, a refresh): the reply exists already.
-                return new Result(existingPostId, thread.Id, request.SpaceSlug);
+                return new Result(existingPostId, request.ThreadId, context.Slug);
             }
 
-            var now = clock.GetUtcNow();
-            await rights.EnsureMayPostAsync(authorId, now, cancellationToken);
-            // Staff notes coordinate the company's people whatever the thread's state; replies respect it.
-            if (!request.IsStaffNote && thread.IsClosed)
-            {
-                throw PostingRights.Refusal("This thread is closed, so it takes no new replies. Start a new thread if you have something to add.");
-            }
-
-            if (!request.IsStaffNote && thread.IsLocked && !currentUser.Moderates())
-            {
-                throw PostingRights.Refusal("This thread is locked: a moderator has paused the conversation, so new replies are not accepted.");
-            }
-
-            if (request.InReplyToPostId is { } parentId
-                && !await db.Posts.AnyAsync(p => p.Id == parentId && p.ThreadId == thread.Id && (viewer.SeesStaffNotes || !p.IsStaffNote), cancellationToken))
+            var writer = context.Writer ?? throw new NotFoundException("Member", me);
+            if (parentId is not null && context.Parent is null)
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.InReplyToPostId), "The post you are replying to is not in this thread.")]);
             }
 
-            var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
-            var reply = Post.Reply(thread.Id, authorId, request.Body, rendered.Html, request.InReplyToPostId, request.SubmissionId, now, request.IsStaffNote);
-            reply.Mention(rendered.MentionedMemberIds);
+            var reply = context.Thread.Reply(
+                postId,
+                author,
+                writer.Standing,
+                drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
+                parentId,
+                request.IsStaffNote,
+                new ThreadSoFar(context.Parent, context.LatestByAnother, context.LatestByStarter, context.Participants, context.TookPart, context.Follows),
+                new PostPlace(context.Thread.SpaceId, context.Slug, context.Name, writer.DisplayName),
+                clock.GetUtcNow());
             db.Posts.Add(reply);
-            await db.SaveChangesAsync(cancellationToken);
-
-            if (reply.IsStaffNote)
-            {
-                // Members must not learn of a note from a count or a "last reply by": no counter moves.
-                await mediator.Publish(
-                    new ReplyPosted(thread.Id, thread.SpaceId, reply.Id, authorId, reply.InReplyToPostId, reply.Body, reply.IsStaffNote, now, [.. reply.Mentions.Select(m => m.MemberId)]),
-                    cancellationToken);
-                return new Result(reply.Id, thread.Id, request.SpaceSlug);
-            }
-
-            // Counters move in SQL, atomically, so concurrent replies never lose an increment; the latest
-            // activity never moves back when a reply written earlier commits after a later one.
-            await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(
-                t => t.SetProperty(x => x.ReplyCount, x => x.ReplyCount + 1)
-                      .SetProperty(x => x.LastPosterId, x => x.LastActivityAt > now ? x.LastPosterId : authorId)
-                      .SetProperty(x => x.LastActivityAt, x => x.LastActivityAt > now ? x.LastActivityAt : now),
-                cancellationToken);
-            await db.Spaces.Where(s => s.Id == thread.SpaceId).ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.LastActiveThreadId, x => x.LastActivityAt > now ? x.LastActiveThreadId : thread.Id)
-                      .SetProperty(x => x.LastActivityAt, x => x.LastActivityAt > now ? x.LastActivityAt : now),
-                cancellationToken);
-
-            await mediator.Publish(
-                new ReplyPosted(thread.Id, thread.SpaceId, reply.Id, authorId, reply.InReplyToPostId, reply.Body, reply.IsStaffNote, now, [.. reply.Mentions.Select(m => m.MemberId)]),
-                cancellationToken);
-            return new Result(reply.Id, thread.Id, request.SpaceSlug);
+            return new Result(reply.Id, request.ThreadId, context.Slug);
         }
     }
 }

@@ -1,8 +1,8 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Posting;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
@@ -38,45 +38,50 @@ public static class StartThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IMarkdownRenderer markdown, TimeProvider clock, IMediator mediator, PostingRights rights)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IConversationKeys keys, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var authorId = currentUser.MemberId!.Value;
-            var spaceId = await db.Spaces.Where(s => s.Slug == request.SpaceSlug).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
+            var author = currentUser.Viewer();
+            var me = author.MemberId!.Value;
+            var handles = drafts.HandlesIn(request.Body);
+            var writerRows = writers.Rows;
+            // Everything the start needs, in one statement: the space, an earlier copy of this form, the writer, the mentions.
+            var context = await db.Spaces.AsNoTracking()
+                .Where(s => s.Slug == request.SpaceSlug)
+                .Select(s => new
+                {
+                    s.Id,
+                    s.Slug,
+                    s.Name,
+                    Earlier = db.Posts.Where(p => p.AuthorId == me && p.SubmissionId == request.SubmissionId && p.IsOpeningPost)
+                        .Select(p => (long?)p.ThreadId).FirstOrDefault(),
+                    Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
+                    Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
+                })
+                .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.SpaceSlug);
-
-            var earlier = await db.Posts
-                .Where(p => p.AuthorId == authorId && p.SubmissionId == request.SubmissionId && p.IsOpeningPost)
-                .Select(p => (long?)p.ThreadId)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (earlier is { } existingThreadId)
+            if (context.Earlier is { } existingThreadId)
             {
                 // The same form sent twice (a double click, a refresh): the thread exists already.
-                return new Result(existingThreadId, request.SpaceSlug);
+                return new Result(existingThreadId, context.Slug);
             }
 
-            var now = clock.GetUtcNow();
-            await rights.EnsureMayPostAsync(authorId, now, cancellationToken);
-            var rendered = await PostBody.RenderAsync(db, markdown, request.Body, cancellationToken);
-            var thread = DiscussionThread.Start(spaceId, authorId, request.Title, request.Body, rendered.Html, request.SubmissionId, now);
-            thread.Posts.Single().Mention(rendered.MentionedMemberIds);
+            var writer = context.Writer ?? throw new NotFoundException("Member", me);
+            var (threadId, openingPostId) = await keys.NewThreadAsync(cancellationToken);
+            var thread = DiscussionThread.Start(
+                threadId,
+                openingPostId,
+                context.Id,
+                author,
+                writer.Standing,
+                request.Title,
+                drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
+                new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
+                clock.GetUtcNow());
             db.Threads.Add(thread);
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Atomic in SQL so concurrent posters never lose an increment, nor move the latest activity back.
-            await db.Spaces.Where(s => s.Id == spaceId).ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.ThreadCount, x => x.ThreadCount + 1)
-                      .SetProperty(x => x.LastActiveThreadId, x => x.LastActivityAt > now ? x.LastActiveThreadId : thread.Id)
-                      .SetProperty(x => x.LastActivityAt, x => x.LastActivityAt > now ? x.LastActivityAt : now),
-                cancellationToken);
-
-            var opening = thread.Posts.Single();
-            await mediator.Publish(
-                new ThreadStarted(thread.Id, spaceId, opening.Id, authorId, thread.Title, opening.Body, now, [.. opening.Mentions.Select(m => m.MemberId)]),
-                cancellationToken);
-            return new Result(thread.Id, request.SpaceSlug);
+            return new Result(thread.Id, context.Slug);
         }
     }
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Members;
@@ -17,7 +18,7 @@ public static class GetCommunityHealth
     public static readonly TimeSpan ReciprocationWindow = TimeSpan.FromDays(90);
     public const int Weeks = 12;
 
-    [Authorize(Roles = RoleSets.StaffSide)]
+    [Authorize(Powers.StaffSide)]
     public sealed record Query : IRequest<Health>;
 
     public sealed record Health(
@@ -66,6 +67,8 @@ public static class GetCommunityHealth
         public async Task<Health> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
+            // What members wrote: staff notes are the company's people talking among themselves.
+            var conversation = db.Posts.AsNoTracking().Where(ConversationPolicy.InTheConversation<Post>());
             var members = await db.Members.AsNoTracking().Select(m => new { m.Id, m.DisplayName, m.Handle }).ToDictionaryAsync(m => m.Id, cancellationToken);
             var company = await identity.MembersInRolesAsync([Roles.Executive, Roles.Staff, Roles.Admin], cancellationToken);
             string? BadgeOf(Guid id) => company.TryGetValue(id, out var role) && role != Roles.Admin ? role : null;
@@ -112,11 +115,11 @@ public static class GetCommunityHealth
             var (judged, returned, rate) = Reciprocation.Rate(help, ReciprocationWindow, now);
 
             var activeSince = now - ActiveWindow;
-            var activeCustomers = (await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= activeSince && !p.IsStaffNote).Select(p => p.AuthorId).Distinct().ToListAsync(cancellationToken))
+            var activeCustomers = (await conversation.Where(p => p.CreatedAt >= activeSince).Select(p => p.AuthorId).Distinct().ToListAsync(cancellationToken))
                 .Where(customers.Contains)
                 .ToHashSet();
             var tiedToCompany = activeCustomers.Count(id => byMember.TryGetValue(id, out var own) && own.Exists(t => t.Direct && BadgeOf(t.Other) is not null));
-            var postCounts = await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= activeSince && !p.IsStaffNote)
+            var postCounts = await conversation.Where(p => p.CreatedAt >= activeSince)
                 .GroupBy(p => p.AuthorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var isolated = activeCustomers
                 .Where(id => !byMember.TryGetValue(id, out var own) || !own.Exists(t => t.Direct))
@@ -137,19 +140,19 @@ public static class GetCommunityHealth
                 .FirstOrDefaultAsync(cancellationToken);
             var firstReplies = await (
                     from t in db.Threads
-                    let first = db.Posts.Where(p => p.ThreadId == t.Id && !p.IsOpeningPost && !p.IsStaffNote && p.AuthorId != t.AuthorId).OrderBy(p => p.Id).Select(p => new { p.CreatedAt, p.AuthorId }).FirstOrDefault()
+                    let first = conversation.Where(p => p.ThreadId == t.Id && !p.IsOpeningPost && p.AuthorId != t.AuthorId).OrderBy(p => p.Id).Select(p => new { p.CreatedAt, p.AuthorId }).FirstOrDefault()
                     where first != null
                     select new { t.CreatedAt, First = first.CreatedAt, first.AuthorId })
                 .ToListAsync(cancellationToken);
             var waits = firstReplies.Select(f => f.First - f.CreatedAt).Order().ToList();
 
             var monthAgo = now.AddDays(-30);
-            var recentPosters = await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= monthAgo && !p.IsStaffNote)
+            var recentPosters = await conversation.Where(p => p.CreatedAt >= monthAgo)
                 .Select(p => new { p.AuthorId, p.CreatedAt }).ToListAsync(cancellationToken);
             var dailyActive = recentPosters.Select(p => (p.AuthorId, Day: (int)((now - p.CreatedAt).TotalDays))).Distinct().Count() / 30.0;
 
             var trendStart = now.AddDays(-7 * Weeks);
-            var weeklyPosts = ByWeek(await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= trendStart && !p.IsStaffNote).Select(p => p.CreatedAt).ToListAsync(cancellationToken));
+            var weeklyPosts = ByWeek(await conversation.Where(p => p.CreatedAt >= trendStart).Select(p => p.CreatedAt).ToListAsync(cancellationToken));
             var weeklyHelp = ByWeek(help.Where(h => h.At >= trendStart).Select(h => h.At));
             int[] ByWeek(IEnumerable<DateTimeOffset> times)
             {

@@ -1,3 +1,6 @@
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Security;
@@ -64,7 +67,7 @@ public static class GetTieCard
             var meanOne = (await TieQueries.MeanStrengthAsync(db, scorer, a, now, cancellationToken)).Mean;
             var meanOther = (await TieQueries.MeanStrengthAsync(db, scorer, b, now, cancellationToken)).Mean;
 
-            var visiblePosts = db.Posts.Where(p => !p.IsStaffNote && p.DeletedAt == null && p.HiddenAt == null);
+            var visiblePosts = db.Posts.Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous));
             var replies = await (
                     from p in visiblePosts
                     where (p.AuthorId == a && p.AddressedToId == b) || (p.AuthorId == b && p.AddressedToId == a)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
-using CommunityHub.Application.Reciprocity;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -83,10 +83,10 @@ public static class RebuildTies
             else
             {
                 var parent = post.InReplyToPostId is { } parentId ? thread.Find(parentId) : null;
-                var latestOther = parent is null && post.AuthorId == post.Starter ? thread.LatestBySomeoneOtherThan(post.AuthorId) : null;
-                var addressee = TieRules.Addressee(post.AuthorId, post.Starter, parent?.Author, latestOther);
-                var answered = parent is not null ? parent.Addressee : addressee is { } to ? thread.LatestBy(to)?.Addressee : null;
-                facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), addressee, answered, postMentions, [.. thread.Participants], isNew);
+                // The write path reads these under the thread's lock; here they are what the replay has seen so far.
+                var placement = ReplyPlacement.Of(post.AuthorId, post.Starter, new ThreadSoFar(
+                    parent, thread.LatestBySomeoneOtherThan(post.AuthorId), thread.LatestBy(post.Starter), [.. thread.Participants], !isNew, AuthorChoseHowToFollow: false));
+                facts = new PostFacts(post.AuthorId, post.CreatedAt, TieRules.CountWords(post.Body), placement.AddresseeId, placement.AnsweredPostAddresseeId, postMentions, [.. thread.Participants], isNew);
             }
 
             foreach (var e in TieRules.ForPost(facts, o))
@@ -106,7 +106,7 @@ public static class RebuildTies
         var records = await db.ReciprocityRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
         foreach (var record in records)
         {
-            var given = Acknowledgements.EventOf(record);
+            var given = TieEvents.Of(record);
             Record(given);
             if (record.RetractedAt is not null)
             {
@@ -121,26 +121,26 @@ public static class RebuildTies
     /// <summary>What the write path looks up in the database about earlier posts of a thread, kept in memory while replaying it.</summary>
     private sealed class ThreadReplay(long id)
     {
-        private readonly Dictionary<long, Seen> _posts = [];
-        private readonly Dictionary<Guid, Seen> _latestByAuthor = [];
-        private Seen? _latest;
-        private Seen? _latestByAnotherThanLatest;
+        private readonly Dictionary<long, EarlierPost> _posts = [];
+        private readonly Dictionary<Guid, EarlierPost> _latestByAuthor = [];
+        private EarlierPost? _latest;
+        private EarlierPost? _latestByAnotherThanLatest;
 
         public long Id { get; } = id;
 
         /// <summary>In order of joining, as the write path reads thread_participants.</summary>
         public List<Guid> Participants { get; } = [];
 
-        public Seen? Find(long postId) => _posts.GetValueOrDefault(postId);
+        public EarlierPost? Find(long postId) => _posts.GetValueOrDefault(postId);
 
-        public Seen? LatestBy(Guid author) => _latestByAuthor.GetValueOrDefault(author);
+        public EarlierPost? LatestBy(Guid author) => _latestByAuthor.GetValueOrDefault(author);
 
-        public Guid? LatestBySomeoneOtherThan(Guid author) =>
-            _latest is null ? null : _latest.Author != author ? _latest.Author : _latestByAnotherThanLatest?.Author;
+        public EarlierPost? LatestBySomeoneOtherThan(Guid author) =>
+            _latest is null ? null : _latest.AuthorId != author ? _latest : _latestByAnotherThanLatest;
 
         public void Seen(long postId, Guid author, Guid? addressee, bool countsForConversation)
         {
-            var seen = new Seen(author, addressee);
+            var seen = new EarlierPost(author, addressee);
             _posts[postId] = seen;
             if (!countsForConversation)
             {
@@ -148,7 +148,7 @@ public static class RebuildTies
             }
 
             _latestByAuthor[author] = seen;
-            if (_latest is not null && _latest.Author != author)
+            if (_latest is not null && _latest.AuthorId != author)
             {
                 _latestByAnotherThanLatest = _latest;
             }
@@ -156,6 +156,4 @@ public static class RebuildTies
             _latest = seen;
         }
     }
-
-    private sealed record Seen(Guid Author, Guid? Addressee);
 }

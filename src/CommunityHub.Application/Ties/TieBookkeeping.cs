@@ -1,76 +1,103 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Threads;
+using CommunityHub.Application.Common.Events;
+using CommunityHub.Application.Common.Persistence;
+using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Ties;
 
-/// <summary>Keeps the tie store current as posts are written: in the post's own transaction, a handful of
-/// indexed lookups and O(1) work per affected pair. Staff notes are conversations among the company's people
-/// that members never see; they build no ties.</summary>
+/// <summary>The one route into the tie store: every post and every reciprocity record, given or taken back, reaches
+/// it through here, as the events their aggregates recorded. The events carry every fact the rules need (the
+/// reply's placement was derived under the thread's lock), so nothing is read again; what they contribute is
+/// gathered and applied once, after the use case's rows are saved (tie rows are always locked last). Staff notes
+/// are conversations among the company's people that members never see: they build no ties.</summary>
 public sealed class TieBookkeeping(ICommunityDb db, ITieStore store, IOptions<TieOptions> options)
-    : INotificationHandler<ThreadStarted>, INotificationHandler<ReplyPosted>
+    : IDomainEventSubscriber<ThreadStarted>,
+      IDomainEventSubscriber<ReplyPosted>,
+      IDomainEventSubscriber<ReciprocityGiven>,
+      IDomainEventSubscriber<ReciprocityRetracted>,
+      IUnitOfWorkParticipant
 {
-    public async Task Handle(ThreadStarted notification, CancellationToken cancellationToken)
+    private readonly List<TieContribution> _gathered = [];
+
+    public Task Handle(ThreadStarted domainEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        db.ThreadParticipants.Add(new ThreadParticipant(notification.ThreadId, notification.AuthorId, notification.OpeningPostId, notification.At));
-        await db.SaveChangesAsync(cancellationToken);
-        var facts = new PostFacts(notification.AuthorId, notification.At, TieRules.CountWords(notification.Body), null, null, notification.MentionedMemberIds, [], AuthorIsNewParticipant: false);
-        await RecordAsync(TieRules.ForPost(facts, options.Value), cancellationToken);
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var opening = domainEvent.OpeningPost;
+        db.ThreadParticipants.Add(new ThreadParticipant(opening.ThreadId, opening.AuthorId, opening.Id, domainEvent.At));
+        Gather(TieRules.ForPost(new PostFacts(opening.AuthorId, domainEvent.At, TieRules.CountWords(opening.Body), null, null, Mentioned(opening), [], AuthorIsNewParticipant: false), options.Value));
+        return Task.CompletedTask;
     }
 
-    public async Task Handle(ReplyPosted notification, CancellationToken cancellationToken)
+    public Task Handle(ReplyPosted domainEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        if (notification.IsStaffNote)
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var (reply, placement) = (domainEvent.Reply, domainEvent.Placement);
+        if (reply.IsStaffNote)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var (threadId, postId, author) = (notification.ThreadId, notification.PostId, notification.AuthorId);
-        var starter = await db.Threads.Where(t => t.Id == threadId).Select(t => t.AuthorId).SingleAsync(cancellationToken);
-        var parent = notification.InReplyToPostId is { } parentId
-            ? await db.Posts.Where(p => p.Id == parentId).Select(p => new { p.AuthorId, p.AddressedToId }).SingleAsync(cancellationToken)
-            : null;
-        Guid? latestOther = null;
-        if (parent is null && author == starter)
+        if (placement.AuthorIsNewParticipant)
         {
-            latestOther = await EarlierPosts(threadId, postId).Where(p => p.AuthorId != author)
-                .OrderByDescending(p => p.Id).Select(p => (Guid?)p.AuthorId).FirstOrDefaultAsync(cancellationToken);
+            db.ThreadParticipants.Add(new ThreadParticipant(reply.ThreadId, reply.AuthorId, reply.Id, domainEvent.At));
         }
 
-        var addressee = TieRules.Addressee(author, starter, parent?.AuthorId, latestOther);
-        // The post this one answers: the chosen one, or else the addressee's latest post in the thread.
-        var answeredAddressee = parent is not null ? parent.AddressedToId
-            : addressee is { } to ? await EarlierPosts(threadId, postId).Where(p => p.AuthorId == to)
-                .OrderByDescending(p => p.Id).Select(p => p.AddressedToId).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        if (addressee is not null)
-        {
-            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(p => p.SetProperty(x => x.AddressedToId, addressee), cancellationToken);
-        }
-
-        var limit = options.Value.SharedThreadMaxParticipants;
-        var participants = await db.ThreadParticipants.Where(p => p.ThreadId == threadId)
-            .OrderBy(p => p.FirstPostId).Select(p => p.MemberId).Take(limit + 1).ToListAsync(cancellationToken);
-        var isNew = !participants.Contains(author)
-            && !await db.ThreadParticipants.AnyAsync(p => p.ThreadId == threadId && p.MemberId == author, cancellationToken);
-        if (isNew)
-        {
-            db.ThreadParticipants.Add(new ThreadParticipant(threadId, author, postId, notification.At));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var facts = new PostFacts(author, notification.At, TieRules.CountWords(notification.Body), addressee, answeredAddressee, notification.MentionedMemberIds, participants, isNew);
-        await RecordAsync(TieRules.ForPost(facts, options.Value), cancellationToken);
+        Gather(TieRules.ForPost(
+            new PostFacts(reply.AuthorId, domainEvent.At, TieRules.CountWords(reply.Body), placement.AddresseeId, placement.AnsweredPostAddresseeId,
+                Mentioned(reply), placement.EarlierParticipants, placement.AuthorIsNewParticipant),
+            options.Value));
+        return Task.CompletedTask;
     }
 
-    private IQueryable<Domain.Threads.Post> EarlierPosts(long threadId, long postId) =>
-        db.Posts.Where(p => p.ThreadId == threadId && p.Id < postId && !p.IsStaffNote);
+    public Task Handle(ReciprocityGiven domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        Gather([TieEvents.Of(domainEvent.Record)]);
+        return Task.CompletedTask;
+    }
 
-    private Task RecordAsync(IReadOnlyList<TieEvent> events, CancellationToken cancellationToken) =>
-        events.Count == 0 ? Task.CompletedTask : store.ApplyAsync([.. events.Select(e => TieContribution.Of(e, options.Value))], cancellationToken);
+    public Task Handle(ReciprocityRetracted domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        Gather([TieEvents.Of(domainEvent.Record).Retracted()]);
+        return Task.CompletedTask;
+    }
+
+    public Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_gathered.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var contributions = _gathered.ToList();
+        _gathered.Clear();
+        return store.ApplyAsync(contributions, cancellationToken);
+    }
+
+    public void Reset() => _gathered.Clear();
+
+    private static IReadOnlyCollection<Guid> Mentioned(Post post) => [.. post.Mentions.Select(m => m.MemberId)];
+
+    private void Gather(IEnumerable<TieEvent> events) => _gathered.AddRange(events.Select(e => TieContribution.Of(e, options.Value)));
+}
+
+/// <summary>The tie event a reciprocity record stands for, at the time it was given (a retraction subtracts exactly that).</summary>
+public static class TieEvents
+{
+    public static TieEvent Of(ReciprocityRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Kind switch
+        {
+            ReciprocityKind.Helped => TieEvent.Helped(record.FromMemberId, record.ToMemberId, record.CreatedAt),
+            ReciprocityKind.Thanks => TieEvent.Thanks(record.FromMemberId, record.ToMemberId, record.CreatedAt),
+            ReciprocityKind.Reaction => TieEvent.Reaction(record.FromMemberId, record.ToMemberId, record.CreatedAt),
+            ReciprocityKind.AcceptedAnswer => TieEvent.AcceptedAnswer(record.FromMemberId, record.ToMemberId, record.CreatedAt),
+            _ => throw new ArgumentOutOfRangeException(nameof(record), record.Kind, "Unknown kind of record."),
+        };
+    }
 }

@@ -10,6 +10,6 @@ public static class TieCardAccess
     {
         ArgumentNullException.ThrowIfNull(user);
         // The staff side: the same people who read staff notes.
-        return Viewer.Of(user).SeesStaffNotes;
+        return user.Viewer().IsStaffSide;
     }
 }

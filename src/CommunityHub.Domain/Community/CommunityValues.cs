@@ -1,9 +1,10 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.Community;
 
 /// <summary>The community's values page, written by an admin and readable by everyone. One row.</summary>
-public sealed class CommunityValues
+public sealed class CommunityValues : AggregateRoot
 {
     public const int TheOnlyId = 1;
     public const int BodyMaxLength = 20_000;
@@ -26,8 +27,12 @@ public sealed class CommunityValues
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static CommunityValues Write(string body, string bodyHtml, Guid adminId, DateTimeOffset now) =>
-        new(Check(body), bodyHtml, adminId, now);
+    public static CommunityValues Write(string body, string bodyHtml, Guid adminId, DateTimeOffset now)
+    {
+        var values = new CommunityValues(Check(body), bodyHtml, adminId, now);
+        values.Record(new CommunityAdministered(adminId, ModerationAction.EditValues, null, null, null, now));
+        return values;
+    }
 
     public void Rewrite(string body, string bodyHtml, Guid adminId, DateTimeOffset now)
     {
@@ -35,6 +40,7 @@ public sealed class CommunityValues
         BodyHtml = bodyHtml;
         UpdatedById = adminId;
         UpdatedAt = now;
+        Record(new CommunityAdministered(adminId, ModerationAction.EditValues, null, null, null, now));
     }
 
     private static string Check(string body)

@@ -1,9 +1,10 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.Members;
 
 /// <summary>A person in the community. Shares its id with the sign-in account, which lives in Infrastructure.</summary>
-public sealed class Member
+public sealed class Member : AggregateRoot
 {
     public const int DisplayNameMaxLength = 50;
 
@@ -63,8 +64,16 @@ public sealed class Member
         Title = badge == MemberBadge.None ? null : trimmed;
     }
 
-    public void Suspend(DateTimeOffset until, string reason, DateTimeOffset now)
+    /// <summary>A moderator warns the member: nothing changes but the record (and the member is told).</summary>
+    public void Warn(Viewer moderator, bool isAdmin, string reason, long? postId, DateTimeOffset now)
     {
+        EnsureMayBeModeratedBy(moderator, isAdmin);
+        Moderated(moderator, ModerationAction.WarnMember, Guard.Text(reason, SanctionReasonMaxLength, "A reason"), null, postId, now);
+    }
+
+    public void Suspend(Viewer moderator, bool isAdmin, DateTimeOffset until, string reason, long? postId, DateTimeOffset now)
+    {
+        EnsureMayBeModeratedBy(moderator, isAdmin);
         if (until <= now)
         {
             throw new DomainException("A suspension ends in the future.");
@@ -73,22 +82,98 @@ public sealed class Member
         SanctionReason = Guard.Text(reason, SanctionReasonMaxLength, "A reason");
         SuspendedUntil = until;
         IsBanned = false;
+        Moderated(moderator, ModerationAction.SuspendMember, SanctionReason, until, postId, now);
     }
 
-    public void Ban(string reason)
+    public void Ban(Viewer moderator, bool isAdmin, string reason, long? postId, DateTimeOffset now)
     {
+        EnsureMayBeModeratedBy(moderator, isAdmin);
         SanctionReason = Guard.Text(reason, SanctionReasonMaxLength, "A reason");
         IsBanned = true;
         SuspendedUntil = null;
+        Moderated(moderator, ModerationAction.BanMember, SanctionReason, null, postId, now);
     }
 
-    public void Reinstate()
+    public void Reinstate(Viewer moderator, bool isAdmin, DateTimeOffset now)
     {
+        EnsureMayBeModeratedBy(moderator, isAdmin);
+        if (MayPostAt(now))
+        {
+            throw new DomainException($"{DisplayName} is neither suspended nor banned.");
+        }
+
         IsBanned = false;
         SuspendedUntil = null;
         SanctionReason = null;
+        Moderated(moderator, ModerationAction.ReinstateMember, null, null, null, now);
     }
 
+    /// <summary>An admin gave the member exactly <paramref name="roles"/> (the accounts hold them); the badge and
+    /// title shown on every post follow.</summary>
+    public void HoldRoles(Viewer admin, IReadOnlyCollection<string> roles, string? title, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!admin.Has(Powers.Administer))
+        {
+            throw new ForbiddenException("Only admins assign roles.");
+        }
+
+        if (FormerAt is not null)
+        {
+            throw new DomainException("This member deleted their account: a former member holds no roles.");
+        }
+
+        ShowAs(roles.Contains(Roles.Executive) ? MemberBadge.Executive : roles.Contains(Roles.Staff) ? MemberBadge.Staff : MemberBadge.None, title);
+        var described = roles.Count == 0 ? "Member only" : string.Join(", ", roles.Select(r => r == Roles.Staff && Title is { } t ? $"Staff ({t})" : r));
+        Record(new MemberModerated(admin.MemberId!.Value, Id, ModerationAction.ChangeRoles, null, null, described, null, now));
+    }
+
+    /// <summary>Only admins purge, and only a former member's posts.</summary>
+    public Decision MayBePurgedBy(Viewer admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (!admin.Has(Powers.Administer))
+        {
+            return Decision.Forbid("Only admins purge a former member's posts.");
+        }
+
+        return FormerAt is null
+            ? Decision.Refuse("Only a former member's posts can be purged. A member who still has an account can be suspended or banned, and their posts hidden one by one.")
+            : Decision.Allowed;
+    }
+
+    /// <summary>An admin removed a former member's posts (<paramref name="detail"/> says how many).</summary>
+    public void Purged(Viewer admin, string detail, DateTimeOffset now)
+    {
+        MayBePurgedBy(admin).Enforce();
+        Record(new MemberModerated(admin.MemberId!.Value, Id, ModerationAction.PurgeMember, null, null, detail, null, now));
+    }
+
+    /// <summary>Moderators act on members, never on themselves, and never on an admin unless they are one.</summary>
+    private void EnsureMayBeModeratedBy(Viewer moderator, bool isAdmin)
+    {
+        ArgumentNullException.ThrowIfNull(moderator);
+        if (!moderator.Moderates)
+        {
+            throw new ForbiddenException("Only moderators act on members.");
+        }
+
+        if (moderator.Is(Id))
+        {
+            throw new ForbiddenException("You cannot moderate yourself.");
+        }
+
+        if (isAdmin && !moderator.Has(Powers.Administer))
+        {
+            throw new ForbiddenException("A moderator cannot suspend, ban or warn an admin.");
+        }
+    }
+
+    private void Moderated(Viewer moderator, ModerationAction action, string? reason, DateTimeOffset? until, long? postId, DateTimeOffset now) =>
+        Record(new MemberModerated(moderator.MemberId!.Value, Id, action, reason, until, null, postId, now));
+
+    /// <summary>What the member's sanctions say about writing now (the address is the account's to say).</summary>
     public bool MayPostAt(DateTimeOffset now) => FormerAt is null && !IsBanned && (SuspendedUntil is null || SuspendedUntil <= now);
 
     /// <summary>When the member deleted their account; null while they are a member. A former member's row

@@ -4,7 +4,7 @@ namespace CommunityHub.Domain.Moderation;
 
 /// <summary>A member's report that a post breaks the community's values. One per member and post;
 /// open until a moderator acts on it.</summary>
-public sealed class Flag
+public sealed class Flag : AggregateRoot
 {
     public const int ReasonMaxLength = 500;
 
@@ -42,11 +42,18 @@ public sealed class Flag
         return new Flag(postId, reporterId, Guard.Text(reason, ReasonMaxLength, "A reason"), now);
     }
 
+    /// <summary>A moderator decides the flag changes nothing; every other open flag on the post goes with it.</summary>
+    public void Dismiss(Guid moderatorId, string? reason, DateTimeOffset now)
+    {
+        Resolve(moderatorId, FlagResolution.Dismissed, now);
+        Record(new CommunityAdministered(moderatorId, ModerationAction.DismissFlag, null, PostId, reason, now));
+    }
+
     public void Resolve(Guid moderatorId, FlagResolution resolution, DateTimeOffset now)
     {
         if (ResolvedAt is not null)
         {
-            throw new DomainException("The flag was dealt with already.");
+            throw new DomainException("Another moderator dealt with this flag already.");
         }
 
         ResolvedAt = now;

@@ -20,7 +20,7 @@ public enum ReciprocityKind
 
 /// <summary>Who helped whom: <see cref="FromMemberId"/> acknowledges <see cref="ToMemberId"/>'s post. Taking it
 /// back keeps the row (<see cref="RetractedAt"/>), so the history that built a tie can be replayed exactly.</summary>
-public sealed class ReciprocityRecord
+public sealed class ReciprocityRecord : AggregateRoot
 {
     private ReciprocityRecord(ReciprocityKind kind, long postId, long threadId, Guid fromMemberId, Guid toMemberId, string? reaction, Guid recordedById, DateTimeOffset createdAt)
     {
@@ -60,18 +60,14 @@ public sealed class ReciprocityRecord
 
     public bool IsActive => RetractedAt is null;
 
-    /// <summary>An acknowledgement of a post by <paramref name="postAuthorId"/> from <paramref name="fromMemberId"/>.</summary>
-    public static ReciprocityRecord Give(ReciprocityKind kind, long postId, long threadId, Guid fromMemberId, Guid postAuthorId, Guid recordedById, DateTimeOffset now, string? reaction = null)
+    /// <summary>An acknowledgement of a post by <paramref name="postAuthorId"/> from <paramref name="fromMemberId"/>.
+    /// Who may give which is <see cref="Threads.ConversationPolicy"/>'s to say (through <see cref="Threads.Post.Acknowledge"/>
+    /// and <see cref="Threads.DiscussionThread.AcceptAnswer"/>); the record keeps only its own shape.</summary>
+    internal static ReciprocityRecord Give(ReciprocityKind kind, long postId, long threadId, Guid fromMemberId, Guid postAuthorId, Guid recordedById, DateTimeOffset now, string? reaction = null)
     {
         if (fromMemberId == postAuthorId)
         {
-            throw new DomainException(kind switch
-            {
-                ReciprocityKind.AcceptedAnswer => "The thread's starter cannot accept their own reply as the answer.",
-                ReciprocityKind.Reaction => "You cannot react to your own post.",
-                ReciprocityKind.Thanks => "You cannot thank yourself.",
-                _ => "You cannot mark your own post as having helped you.",
-            });
+            throw new DomainException("Nobody acknowledges their own post.");
         }
 
         if (kind == ReciprocityKind.Reaction)
@@ -86,16 +82,27 @@ public sealed class ReciprocityRecord
             throw new DomainException("Only a reaction names a reaction.");
         }
 
-        return new ReciprocityRecord(kind, postId, threadId, fromMemberId, postAuthorId, reaction, recordedById, now);
+        var record = new ReciprocityRecord(kind, postId, threadId, fromMemberId, postAuthorId, reaction, recordedById, now);
+        record.Record(new ReciprocityGiven(record));
+        return record;
     }
 
+    /// <summary>Takes the acknowledgement back. Taking back twice changes nothing.</summary>
     public void Retract(DateTimeOffset now)
     {
         if (RetractedAt is not null)
         {
-            throw new DomainException("This has already been taken back.");
+            return;
         }
 
         RetractedAt = now;
+        Record(new ReciprocityRetracted(this));
     }
 }
+
+/// <summary>Someone acknowledged someone else's post (thanks, a reaction, "helped me", an accepted answer): the tie
+/// between the two moves, and "helped me" and accepted answers tell the post's author.</summary>
+public sealed record ReciprocityGiven(ReciprocityRecord Record) : IDomainEvent;
+
+/// <summary>An acknowledgement was taken back: the tie loses exactly what the record gave it.</summary>
+public sealed record ReciprocityRetracted(ReciprocityRecord Record) : IDomainEvent;

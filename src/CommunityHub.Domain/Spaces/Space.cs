@@ -1,9 +1,10 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.Spaces;
 
 /// <summary>A place for one kind of conversation (a category). Its purpose statement tells members what belongs here.</summary>
-public sealed class Space
+public sealed class Space : AggregateRoot
 {
     public const int NameMaxLength = 80;
     public const int PurposeMaxLength = 500;
@@ -41,15 +42,53 @@ public sealed class Space
     public static Space Create(string name, string slug, string purpose, int position) =>
         new(Guard.Text(name, NameMaxLength, "A space name"), ValidSlug(slug), Guard.Text(purpose, PurposeMaxLength, "A purpose statement"), position);
 
-    public void Edit(string name, string slug, string purpose)
+    /// <summary>An admin opens a new space (id <paramref name="id"/>, handed out before writing) at the end of the list.</summary>
+    public static Space Open(int id, string name, string slug, string purpose, int position, Guid adminId, DateTimeOffset now)
     {
+        var space = Create(name, slug, purpose, position);
+        space.Id = id;
+        space.Record(new CommunityAdministered(adminId, ModerationAction.CreateSpace, id, null, space.Name, now));
+        return space;
+    }
+
+    public void Edit(string name, string slug, string purpose, Guid adminId, DateTimeOffset now)
+    {
+        var before = Slug;
         Name = Guard.Text(name, NameMaxLength, "A space name");
         Slug = ValidSlug(slug);
         Purpose = Guard.Text(purpose, PurposeMaxLength, "A purpose statement");
         Version++;
+        Record(new CommunityAdministered(adminId, ModerationAction.EditSpace, Id, null,
+            before == Slug ? Name : $"{Name} (address /s/{before} is now /s/{Slug})", now));
     }
 
-    public void MoveTo(int position) => Position = position;
+    /// <summary>Moves <paramref name="moving"/> one place up (<paramref name="by"/> = -1) or down (+1) among
+    /// <paramref name="spaces"/> (in their order on the home page), and numbers them all again.</summary>
+    public static void Reorder(IList<Space> spaces, Space moving, int by, Guid adminId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(spaces);
+        ArgumentNullException.ThrowIfNull(moving);
+        if (by is not (-1 or 1))
+        {
+            throw new DomainException("A space moves one place up or down at a time.");
+        }
+
+        var index = spaces.IndexOf(moving);
+        var target = index + by;
+        if (target < 0 || target >= spaces.Count)
+        {
+            throw new DomainException($"{moving.Name} is {(by < 0 ? "first" : "last")} already.");
+        }
+
+        (spaces[index], spaces[target]) = (spaces[target], spaces[index]);
+        for (var i = 0; i < spaces.Count; i++)
+        {
+            spaces[i].Position = i + 1;
+        }
+
+        moving.Record(new CommunityAdministered(adminId, ModerationAction.ReorderSpaces, moving.Id, null,
+            $"{moving.Name} moved {(by < 0 ? "up" : "down")} to place {target + 1}", now));
+    }
 
     private static string ValidSlug(string? slug)
     {

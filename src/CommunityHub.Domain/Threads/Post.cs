@@ -1,10 +1,12 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Reciprocity;
 
 namespace CommunityHub.Domain.Threads;
 
 /// <summary>One message in a thread: the opening post or a reply. The body is Markdown; its rendered,
 /// sanitised HTML is stored beside it so reading never renders.</summary>
-public sealed class Post
+public sealed class Post : AggregateRoot, IPostState
 {
     private readonly List<PostMention> _mentions = [];
 
@@ -51,113 +53,102 @@ public sealed class Post
     /// <summary>When the body last changed after posting; null for a post never edited.</summary>
     public DateTimeOffset? EditedAt { get; private set; }
 
-    /// <summary>Whom the post answers, by <see cref="Ties.TieRules.Addressee"/>: set by the tie bookkeeping when the post is written.</summary>
+    /// <summary>Whom the post answers, by <see cref="Ties.TieRules.Addressee"/>: decided when the post is written.</summary>
     public Guid? AddressedToId { get; private set; }
 
     public IReadOnlyCollection<PostMention> Mentions => _mentions;
 
-    /// <summary>Records the members this post @mentions (written with the post).</summary>
-    public void Mention(IEnumerable<Guid> memberIds)
+    /// <summary>Optimistic concurrency token (PostgreSQL's xmin): two edits from the same version cannot both win.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Someone other than the author thanks, reacts to, or says this post helped them.</summary>
+    public ReciprocityRecord Acknowledge(Viewer by, ReciprocityKind kind, string? reaction, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(memberIds);
+        ArgumentNullException.ThrowIfNull(by);
+        if (kind == ReciprocityKind.AcceptedAnswer)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "An answer is accepted through its thread.");
+        }
+
+        ConversationPolicy.Acknowledge(by, this, kind).Enforce();
+        var from = by.MemberId!.Value;
+        return ReciprocityRecord.Give(kind, Id, ThreadId, from, AuthorId, from, now, reaction);
+    }
+
+    internal static Post Opening(long id, long threadId, Guid authorId, PostDraft draft, DateTimeOffset now)
+    {
+        var post = Create(id, threadId, authorId, draft, now);
+        post.IsOpeningPost = true;
+        return post;
+    }
+
+    internal static Post Reply(long id, long threadId, Guid authorId, PostDraft draft, long? inReplyToPostId, bool isStaffNote, Guid? addressedToId, DateTimeOffset now)
+    {
+        var post = Create(id, threadId, authorId, draft, now);
+        post.InReplyToPostId = inReplyToPostId;
+        post.IsStaffNote = isStaffNote;
+        post.AddressedToId = addressedToId;
+        return post;
+    }
+
+    /// <summary>Replaces the body and returns the version it replaced, for the post's edit history. Members newly
+    /// @mentioned are recorded (ties are built from what a post said when it was written, so an edit moves none).</summary>
+    internal PostRevision Edit(Guid editorId, PostDraft draft, DateTimeOffset now)
+    {
+        CheckBody(draft.Body);
+        if (draft.Body == Body)
+        {
+            throw new DomainException("Nothing changed: edit the text, or go back to the thread.");
+        }
+
+        var replaced = PostRevision.Of(this, editorId, now);
+        Body = draft.Body;
+        BodyHtml = draft.BodyHtml;
+        EditedAt = now;
+        Mention(draft.Mentioned);
+        return replaced;
+    }
+
+    /// <summary>Deleting twice changes nothing: the first time is kept.</summary>
+    internal void Delete(DateTimeOffset now) => DeletedAt ??= now;
+
+    internal void Hide(string reason, DateTimeOffset now)
+    {
+        HiddenReason = Guard.Text(reason, PostLimits.ModerationReasonMaxLength, "A reason");
+        HiddenAt = now;
+    }
+
+    internal void Restore()
+    {
+        HiddenAt = null;
+        HiddenReason = null;
+    }
+
+    private void Mention(IEnumerable<Guid> memberIds)
+    {
         foreach (var memberId in memberIds.Where(m => m != AuthorId).Distinct().Where(m => _mentions.TrueForAll(x => x.MemberId != m)))
         {
             _mentions.Add(new PostMention(Id, memberId));
         }
     }
-    /// <summary>Optimistic concurrency token (PostgreSQL's xmin): two edits from the same version cannot both win.</summary>
-    public uint Version { get; private set; }
-    /// <summary>The author takes back their reply. The row stays so replies to it keep their context; pages
-    /// show it as removed and lists (search, feeds, notifications) leave it out. Deleting twice changes nothing.</summary>
-    public void DeleteByAuthor(Guid memberId, DateTimeOffset now)
+
+    private static Post Create(long id, long threadId, Guid authorId, PostDraft draft, DateTimeOffset now)
     {
-        if (memberId != AuthorId)
-        {
-            throw new DomainException("Only its author can delete a post.");
-        }
-
-        if (IsOpeningPost)
-        {
-            throw new DomainException("An opening post cannot be deleted on its own: it carries the thread.");
-        }
-
-        DeletedAt ??= now;
-    }
-
-    internal static Post Opening(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
-    {
-        var post = Create(authorId, body, bodyHtml, submissionId, now);
-        post.IsOpeningPost = true;
-        return post;
-    }
-
-    public static Post Reply(long threadId, Guid authorId, string body, string bodyHtml, long? inReplyToPostId, Guid submissionId, DateTimeOffset now, bool isStaffNote = false)
-    {
-        var post = Create(authorId, body, bodyHtml, submissionId, now);
-        post.ThreadId = threadId;
-        post.InReplyToPostId = inReplyToPostId;
-        post.IsStaffNote = isStaffNote;
-        return post;
-    }
-
-    /// <summary>Replaces the body and returns the version it replaced, for the post's edit history.</summary>
-    public PostRevision Edit(Guid editorId, string body, string bodyHtml, DateTimeOffset now)
-    {
-        CheckBody(body);
-        if (body == Body)
-        {
-            throw new DomainException("The post is unchanged.");
-        }
-
-        var replaced = PostRevision.Of(this, editorId, now);
-        Body = body;
-        BodyHtml = bodyHtml;
-        EditedAt = now;
-        return replaced;
-    }
-
-    /// <summary>A moderator hides a reply; the reason is shown to its author.</summary>
-    public void Hide(string reason, DateTimeOffset now)
-    {
-        if (IsOpeningPost)
-        {
-            throw new DomainException("An opening post cannot be hidden; lock or close the thread instead.");
-        }
-
-        if (HiddenAt is not null)
-        {
-            throw new DomainException("The post is hidden already.");
-        }
-
-        HiddenReason = Guard.Text(reason, PostLimits.ModerationReasonMaxLength, "A reason");
-        HiddenAt = now;
-    }
-
-    public void Restore()
-    {
-        if (HiddenAt is null)
-        {
-            throw new DomainException("The post is not hidden.");
-        }
-
-        HiddenAt = null;
-        HiddenReason = null;
-    }
-
-    private static Post Create(Guid authorId, string body, string bodyHtml, Guid submissionId, DateTimeOffset now)
-    {
+        ArgumentNullException.ThrowIfNull(draft);
         if (authorId == Guid.Empty)
         {
             throw new DomainException("A post needs an author.");
         }
 
-        if (submissionId == Guid.Empty)
+        if (draft.SubmissionId == Guid.Empty)
         {
             throw new DomainException("A post needs the id of the form submission that created it.");
         }
 
-        CheckBody(body);
-        return new Post(authorId, body, bodyHtml, submissionId, now);
+        CheckBody(draft.Body);
+        var post = new Post(authorId, draft.Body, draft.BodyHtml, draft.SubmissionId, now) { Id = id, ThreadId = threadId };
+        post.Mention(draft.Mentioned);
+        return post;
     }
 
     private static void CheckBody(string body)

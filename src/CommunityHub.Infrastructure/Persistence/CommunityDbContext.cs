@@ -58,6 +58,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
+    public IQueryable<Account> Accounts => Set<Account>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,6 +1,6 @@
-using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Search;
-using CommunityHub.Application.Threads;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ namespace CommunityHub.Infrastructure.Search;
 
 /// <summary>PostgreSQL full-text search: <c>websearch_to_tsquery</c> against the stored tsvectors of post bodies
 /// and thread titles (GIN-indexed), ranked by <c>ts_rank</c>, with <c>ts_headline</c> snippets. Visibility is
-/// the application's own rule (<see cref="PostVisibility.ListedFor"/>), applied in the same statement.</summary>
+/// the application's own rule (<see cref="ConversationPolicy.Listed{TPost}"/>), applied in the same statement.</summary>
 public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
 {
     public const string Config = "english";
@@ -42,7 +42,7 @@ public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
         // The exact name, case aside: ILIKE with its wildcards escaped.
         var author = request.AuthorName?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
         var hits =
-            from p in db.Posts.AsNoTracking().Where(PostVisibility.ListedFor(viewer))
+            from p in db.Posts.AsNoTracking().Where(ConversationPolicy.Listed<Post>(viewer))
             where matching.Contains(p.Id)
             join t in db.Threads on p.ThreadId equals t.Id
             join s in db.Spaces on t.SpaceId equals s.Id

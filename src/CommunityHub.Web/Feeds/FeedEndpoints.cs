@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Feeds;
+using CommunityHub.Web.Links;
 using MediatR;
 
 namespace CommunityHub.Web.Feeds;
@@ -16,15 +17,15 @@ public static class FeedEndpoints
 
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.{format:regex(^(atom|rss)$)}", (string format, HttpContext http, IMediator mediator) =>
-            Write(http, mediator, new GetFeed.Query(), format));
-        app.MapGet("/s/{slug}/feed.{format:regex(^(atom|rss)$)}", (string slug, string format, HttpContext http, IMediator mediator) =>
-            Write(http, mediator, new GetFeed.Query(slug), format));
-        app.MapGet("/s/{slug}/t/{id:long}/feed.{format:regex(^(atom|rss)$)}", (string slug, long id, string format, HttpContext http, IMediator mediator) =>
-            Write(http, mediator, new GetFeed.Query(slug, id), format));
+        app.MapGet("/feed.{format:regex(^(atom|rss)$)}", (string format, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(), format)).WithName(FeedNames.Community);
+        app.MapGet("/s/{slug}/feed.{format:regex(^(atom|rss)$)}", (string slug, string format, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(slug), format)).WithName(FeedNames.Space);
+        app.MapGet("/s/{slug}/t/{id:long}/feed.{format:regex(^(atom|rss)$)}", (string slug, long id, string format, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(slug, id), format)).WithName(FeedNames.Thread);
     }
 
-    private static async Task<IResult> Write(HttpContext http, IMediator mediator, GetFeed.Query query, string format)
+    private static async Task<IResult> Write(HttpContext http, IMediator mediator, CommunityLinks links, GetFeed.Query query, string format)
     {
         GetFeed.Feed feed;
         try
@@ -36,16 +37,17 @@ public static class FeedEndpoints
             return Results.NotFound();
         }
 
-        var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+        // Links where the reader asked (the host they used), in the shapes the pages answer on.
+        var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
         var atom = format == "atom";
-        var syndication = new SyndicationFeed(XmlSafe(feed.Title), XmlSafe(feed.Description), new Uri(origin, feed.PagePath.TrimStart('/')))
+        var syndication = new SyndicationFeed(XmlSafe(feed.Title), XmlSafe(feed.Description), new Uri(origin, links.FeedPage(feed.SpaceSlug, feed.ThreadId)))
         {
             Id = feed.Id,
             LastUpdatedTime = feed.Updated,
             Generator = "CommunityHub",
             Items = feed.Entries.Select(e =>
             {
-                var link = new Uri(origin, e.PagePath.TrimStart('/'));
+                var link = new Uri(origin, links.Post(e.SpaceSlug, e.ThreadId, e.PostId));
                 var item = new SyndicationItem(XmlSafe(e.Title), new TextSyndicationContent(XmlSafe(e.ContentHtml), TextSyndicationContentKind.Html), link, e.Id, e.Updated)
                 {
                     PublishDate = e.Published,
@@ -55,7 +57,7 @@ public static class FeedEndpoints
                 return item;
             }).ToList(),
         };
-        syndication.Links.Add(new SyndicationLink(new Uri(origin, feed.FeedPath.TrimStart('/') + (atom ? ".atom" : ".rss")), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
+        syndication.Links.Add(new SyndicationLink(new Uri(origin, links.Feed(format, feed.SpaceSlug, feed.ThreadId)), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
 
         var output = new MemoryStream();
         await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))

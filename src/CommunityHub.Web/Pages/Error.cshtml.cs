@@ -25,7 +25,7 @@ public sealed class ErrorModel : PageModel
     };
 
     /// <summary>How long the rate limiter asked this client to wait (the Retry-After header says it to programs).</summary>
-    private string WaitAdvice => HttpContext.Items[Infrastructure.RateLimits.RetryAfterItem] is TimeSpan wait
+    private string WaitAdvice => HttpContext.Items[Security.RateLimits.RetryAfterItem] is TimeSpan wait
         ? $"Try again in {(wait.TotalSeconds < 90 ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds" : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes")}."
         : "Wait a few minutes and try again.";
 

@@ -1,5 +1,5 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Administration;
-using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Tests.Moderation;
 using CommunityHub.Application.Threads;
@@ -42,11 +42,11 @@ public sealed class AdministrationTests(CommunityFixture fixture) : ModerationTe
 
         var taken = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(NewSpace("questions")));
         var malformed = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(NewSpace("Not A Slug")));
-        var first = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new ReorderSpace.Command { SpaceId = questions.Id, By = -1 }));
+        var first = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new ReorderSpace.Command { SpaceId = questions.Id, By = -1 }));
 
         Assert.Equal("Slug", taken.Errors.Single().PropertyName);
         Assert.Equal("Slug", malformed.Errors.Single().PropertyName);
-        Assert.Contains("first already", first.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("first already", first.Message, StringComparison.Ordinal);
         Assert.Equal(1, await QueryAsync(db => db.Spaces.CountAsync()));
     }
 
@@ -126,13 +126,13 @@ public sealed class AdministrationTests(CommunityFixture fixture) : ModerationTe
         await CreateSpaceAsync();
         var ada = await RunAsNewAsync("Ada", Roles.Admin);
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new SetMemberRoles.Command { MemberId = ada, Moderator = true }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new SetMemberRoles.Command { MemberId = ada, Moderator = true }));
         var grace = await RunAsNewAsync("Grace");
         RunAs(ada, Roles.Admin);
         await SendAsync(new SetMemberRoles.Command { MemberId = grace, Admin = true });
         await SendAsync(new SetMemberRoles.Command { MemberId = ada, Moderator = true });
 
-        Assert.Contains("last admin", refused.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("last admin", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Roles.Admin, await RolesOfAsync(ada));
         Assert.Contains(Roles.Admin, await RolesOfAsync(grace));
     }
@@ -160,7 +160,7 @@ public sealed class AdministrationTests(CommunityFixture fixture) : ModerationTe
             await action();
             return true;
         }
-        catch (ValidationException)
+        catch (DomainException)
         {
             return false;
         }

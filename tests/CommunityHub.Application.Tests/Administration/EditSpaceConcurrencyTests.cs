@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Administration;
 using CommunityHub.Application.Tests.Moderation;
 using CommunityHub.Application.Threads;
@@ -27,9 +28,9 @@ public sealed class EditSpaceConcurrencyTests(CommunityFixture fixture) : Modera
 
         RunAs(grace, Roles.Admin);
         gracesForm.Purpose = "Grace's purpose";
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(gracesForm));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(gracesForm));
 
-        Assert.Equal(EditSpace.ConflictMessage, refused.Errors.Single().ErrorMessage);
+        Assert.Equal(EditSpace.ConflictMessage, refused.Message);
         var saved = await SendAsync(new EditSpace.Query(space.Id));
         Assert.Equal(("Questions & answers", space.Purpose), (saved.Name, saved.Purpose));
 
@@ -55,7 +56,7 @@ public sealed class EditSpaceConcurrencyTests(CommunityFixture fixture) : Modera
                 await SendAsync(new EditSpace.Command { SpaceId = space.Id, Name = $"Name {i}", Slug = space.Slug, Purpose = space.Purpose, Version = form.Version });
                 return true;
             }
-            catch (ValidationException refused) when (refused.Errors.Single().ErrorMessage == EditSpace.ConflictMessage)
+            catch (DomainException refused) when (refused.Message == EditSpace.ConflictMessage)
             {
                 return false;
             }

@@ -1,3 +1,5 @@
+using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
@@ -79,9 +81,9 @@ public sealed class EditPostTests(CommunityFixture fixture) : ModerationTest(fix
         RunAs(c.BrunoId);
         await SendAsync(first);
         RunAs(morgan, Roles.Moderator);
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(second));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(second));
 
-        Assert.Equal(EditPost.ConflictMessage, refused.Errors.Single().ErrorMessage);
+        Assert.Equal(EditPost.ConflictMessage, refused.Message);
         Assert.Equal("Bruno's correction", await QueryAsync(db => db.Posts.Where(p => p.Id == c.ReplyId).Select(p => p.Body).SingleAsync()));
         Assert.Equal(1, await QueryAsync(db => db.PostRevisions.CountAsync()));
     }
@@ -100,7 +102,7 @@ public sealed class EditPostTests(CommunityFixture fixture) : ModerationTest(fix
                 await SendAsync(new EditPost.Command { PostId = c.ReplyId, Body = $"Edit {i}", Version = version });
                 return true;
             }
-            catch (ValidationException refused) when (refused.Errors.Single().ErrorMessage == EditPost.ConflictMessage)
+            catch (DomainException refused) when (refused.Message == EditPost.ConflictMessage)
             {
                 return false;
             }
@@ -119,14 +121,14 @@ public sealed class EditPostTests(CommunityFixture fixture) : ModerationTest(fix
         await SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Lock });
 
         RunAs(c.BrunoId);
-        var hidden = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsync(await EditOfAsync(c.ReplyId, "My defence")));
+        var hidden = await Assert.ThrowsAsync<DomainException>(async () => await SendAsync(await EditOfAsync(c.ReplyId, "My defence")));
         RunAs(c.AliceId);
-        var locked = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsync(await EditOfAsync(c.OpeningId, "Last word")));
+        var locked = await Assert.ThrowsAsync<DomainException>(async () => await SendAsync(await EditOfAsync(c.OpeningId, "Last word")));
         RunAs(morgan, Roles.Moderator);
         await SendAsync(await EditOfAsync(c.ReplyId, "Under the Export menu. [address removed]"));
 
-        Assert.Contains("hid", hidden.Errors.Single().ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("locked", locked.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("hid", hidden.Message, StringComparison.Ordinal);
+        Assert.Contains("locked", locked.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Members;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
 using CommunityHub.Infrastructure.Identity;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,12 +27,12 @@ public sealed class EmailConfirmationTests(CommunityFixture fixture) : Moderatio
         var posts = await QueryAsync(db => db.Posts.CountAsync());
         using var required = Require(true);
 
-        var start = await Assert.ThrowsAsync<ValidationException>(() =>
+        var start = await Assert.ThrowsAsync<DomainException>(() =>
             SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = "A thread", Body = "Text", SubmissionId = Guid.NewGuid() }));
-        var reply = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread, "Me too")));
-        var flag = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Spam" }));
+        var reply = await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread, "Me too")));
+        var flag = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Spam" }));
 
-        Assert.All([start, reply, flag], refused => Assert.Equal(PostingOptions.UnconfirmedEmailMessage, refused.Errors.Single().ErrorMessage));
+        Assert.All([start, reply, flag], refused => Assert.Equal(Standing.UnconfirmedEmailMessage, refused.Message));
         Assert.Equal(posts, await QueryAsync(db => db.Posts.CountAsync()));
         Assert.False(await QueryAsync(db => db.Flags.AnyAsync()));
         Assert.NotEqual(Guid.Empty, chloe);

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Members;
@@ -14,8 +15,8 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
         RunAs(c.AliceId);
-        var first = await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Spam link" });
-        var again = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Still spam" }));
+        var first = await FlagAsync(c.ReplyId, "Spam link");
+        var again = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Still spam" }));
         Fixture.Clock.Advance(TimeSpan.FromMinutes(3));
         await RunAsNewAsync("Chloe");
         await SendAsync(new FlagPost.Command { PostId = c.OpeningId, Reason = "Duplicate question" });
@@ -24,11 +25,11 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
 
         var queue = await SendAsync(new GetOpenFlags.Query());
 
-        Assert.Contains("already", again.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("already", again.Message, StringComparison.Ordinal);
         Assert.Equal(3, queue.OpenCount);
         Assert.Equal(["Spam link", "Duplicate question", "Advertising"], queue.Flags.Select(f => f.Reason));
         var oldest = queue.Flags[0];
-        Assert.Equal((first.FlagId, "Alice", "Bruno", 2, "How do I export?"), (oldest.Id, oldest.ReporterName, oldest.AuthorName, oldest.OpenFlagsOnPost, oldest.ThreadTitle));
+        Assert.Equal((first, "Alice", "Bruno", 2, "How do I export?"), (oldest.Id, oldest.ReporterName, oldest.AuthorName, oldest.OpenFlagsOnPost, oldest.ThreadTitle));
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
 
-        await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Oops" }));
+        await Assert.ThrowsAsync<DomainException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Oops" }));
         RunAsAnonymous();
         await Assert.ThrowsAsync<NotSignedInException>(() => SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Spam" }));
         Assert.Equal(0, await QueryAsync(db => db.Flags.CountAsync()));
@@ -50,13 +51,13 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
         RunAs(c.AliceId);
-        var flag = await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Spam" });
+        var flag = await FlagAsync(c.ReplyId, "Spam");
         await RunAsNewAsync("Someone", role);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new GetOpenFlags.Query()));
         foreach (var outcome in Enum.GetValues<ResolveFlag.Outcome>())
         {
-            await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = outcome, Reason = "x", Until = new DateOnly(2027, 1, 1) }));
+            await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = outcome, Reason = "x", Until = new DateOnly(2027, 1, 1) }));
         }
 
         Assert.Equal(1, await QueryAsync(db => db.Flags.CountAsync(f => f.ResolvedAt == null)));
@@ -67,12 +68,12 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
         RunAs(c.AliceId);
-        var flag = await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Spam" });
+        var flag = await FlagAsync(c.ReplyId, "Spam");
         await RunAsNewAsync("Chloe");
         await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Advert" });
         var morgan = await RunAsNewAsync("Morgan", Roles.Moderator);
 
-        await SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = ResolveFlag.Outcome.HidePost, Reason = "Advertising is not allowed here" });
+        await SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = ResolveFlag.Outcome.HidePost, Reason = "Advertising is not allowed here" });
 
         Assert.Empty((await SendAsync(new GetOpenFlags.Query())).Flags);
         var flags = await QueryAsync(db => db.Flags.ToListAsync());
@@ -86,13 +87,13 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
         RunAs(c.AliceId);
-        var flag = await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "I disagree" });
+        var flag = await FlagAsync(c.ReplyId, "I disagree");
         await RunAsNewAsync("Morgan", Roles.Moderator);
 
-        await SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = ResolveFlag.Outcome.Dismiss });
-        var twice = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = ResolveFlag.Outcome.Dismiss }));
+        await SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = ResolveFlag.Outcome.Dismiss });
+        var twice = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = ResolveFlag.Outcome.Dismiss }));
 
-        Assert.Contains("already", twice.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("already", twice.Message, StringComparison.Ordinal);
         Assert.Null(await QueryAsync(db => db.Posts.Where(p => p.Id == c.ReplyId).Select(p => p.HiddenAt).SingleAsync()));
         Assert.Equal((ModerationAction.DismissFlag, c.ReplyId), Assert.Single(await AuditLogAsync()) is var e ? (e.Action, e.PostId!.Value) : default);
     }
@@ -102,10 +103,10 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
         RunAs(c.AliceId);
-        var flag = await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Rude" });
+        var flag = await FlagAsync(c.ReplyId, "Rude");
         var morgan = await RunAsNewAsync("Morgan", Roles.Moderator);
 
-        await SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = ResolveFlag.Outcome.WarnAuthor, Reason = "Please keep it civil" });
+        await SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = ResolveFlag.Outcome.WarnAuthor, Reason = "Please keep it civil" });
 
         var warned = Assert.Single(Fixture.Published.All.OfType<MemberModerated>());
         Assert.Equal((morgan, c.BrunoId, ModerationAction.WarnMember, "Please keep it civil", (long?)c.ReplyId),
@@ -118,17 +119,16 @@ public sealed class FlagTests(CommunityFixture fixture) : ModerationTest(fixture
     {
         var c = await AConversationAsync();
         RunAs(c.AliceId);
-        var flag = await SendAsync(new FlagPost.Command { PostId = c.ReplyId, Reason = "Harassment" });
+        var flag = await FlagAsync(c.ReplyId, "Harassment");
         await RunAsNewAsync("Morgan", Roles.Moderator);
 
         var noDate = await Assert.ThrowsAsync<ValidationException>(() =>
-            SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = ResolveFlag.Outcome.SuspendAuthor, Reason = "Harassment" }));
-        await SendAsync(new ResolveFlag.Command { FlagId = flag.FlagId, Outcome = ResolveFlag.Outcome.SuspendAuthor, Reason = "Harassment", Until = new DateOnly(2026, 11, 30) });
+            SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = ResolveFlag.Outcome.SuspendAuthor, Reason = "Harassment" }));
+        await SendAsync(new ResolveFlag.Command { FlagId = flag, Outcome = ResolveFlag.Outcome.SuspendAuthor, Reason = "Harassment", Until = new DateOnly(2026, 11, 30) });
 
         RunAs(c.BrunoId);
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread)));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread)));
         Assert.Equal(nameof(SanctionMember.Command.Until), noDate.Errors.Single().PropertyName);
-        Assert.Equal("You are suspended from posting until 30 November 2026, 00:00 UTC. Reason: Harassment. You can still read in the meantime.", refused.Errors.Single().ErrorMessage);
-        Assert.Equal(string.Empty, refused.Errors.Single().PropertyName);
+        Assert.Equal("You are suspended from posting until 30 November 2026, 00:00 UTC. Reason: Harassment. You can still read in the meantime.", refused.Message);
     }
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
@@ -38,6 +39,14 @@ public abstract class ModerationTest(CommunityFixture fixture) : ApplicationTest
     protected Task<GetThread.ThreadPage> ReadThreadAsync(StartThread.Result thread) => SendAsync(new GetThread.Query(thread.ThreadId));
 
     protected Task<List<ModerationEntry>> AuditLogAsync() => QueryAsync(db => db.ModerationLog.OrderBy(e => e.Id).ToListAsync());
+
+    /// <summary>Flags the post as whoever acts now, and returns the flag's id (handed out by the database on saving).</summary>
+    protected async Task<long> FlagAsync(long postId, string reason)
+    {
+        var reporter = Fixture.CurrentUser.MemberId;
+        await SendAsync(new FlagPost.Command { PostId = postId, Reason = reason });
+        return await QueryAsync(db => db.Flags.Where(f => f.PostId == postId && f.ReporterId == reporter).Select(f => f.Id).SingleAsync());
+    }
 
     protected static string[] RolesFrom(string? role) => role is null ? [] : [role];
 }

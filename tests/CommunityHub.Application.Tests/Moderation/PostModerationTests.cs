@@ -1,3 +1,5 @@
+using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
@@ -26,12 +28,12 @@ public sealed class PostModerationTests(CommunityFixture fixture) : ModerationTe
         RunAsAnonymous();
         var forVisitor = (await ReadThreadAsync(c.Thread)).Replies.Single();
 
-        Assert.True(forMember.IsWithheld && forVisitor.IsWithheld);
+        Assert.True(!forMember.Can.ReadBody && !forVisitor.Can.ReadBody);
         Assert.Equal(string.Empty, forMember.BodyHtml);
         Assert.Null(forMember.HiddenReason);
-        Assert.Equal(("Personal attack", false), (forAuthor.HiddenReason, forAuthor.IsWithheld));
+        Assert.Equal(("Personal attack", true), (forAuthor.HiddenReason, forAuthor.Can.ReadBody));
         Assert.Contains("Export menu", forAuthor.BodyHtml, StringComparison.Ordinal);
-        Assert.Equal(("Personal attack", false), (forModerator.HiddenReason, forModerator.IsWithheld));
+        Assert.Equal(("Personal attack", true), (forModerator.HiddenReason, forModerator.Can.ReadBody));
         var published = Assert.Single(Fixture.Published.All.OfType<PostModerated>());
         Assert.Equal((morgan, c.ReplyId, c.Thread.ThreadId, c.BrunoId, ModerationAction.HidePost, "Personal attack"),
             (published.ModeratorId, published.PostId, published.ThreadId, published.AuthorId, published.Action, published.Reason));
@@ -74,7 +76,7 @@ public sealed class PostModerationTests(CommunityFixture fixture) : ModerationTe
         await RunAsNewAsync("Morgan", Roles.Moderator);
 
         var noReason = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new HidePost.Command { PostId = c.ReplyId, Reason = " " }));
-        await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new HidePost.Command { PostId = c.OpeningId, Reason = "Off topic" }));
+        await Assert.ThrowsAsync<DomainException>(() => SendAsync(new HidePost.Command { PostId = c.OpeningId, Reason = "Off topic" }));
 
         Assert.Equal(nameof(HidePost.Command.Reason), noReason.Errors.Single().PropertyName);
         Assert.Empty(await AuditLogAsync());
@@ -141,7 +143,7 @@ public sealed class PostModerationTests(CommunityFixture fixture) : ModerationTe
         var c = await AConversationAsync();
         var sam = await RunAsNewAsync("Sam", role);
 
-        await SendAsync(new MarkOfficialAnswer.Command { ThreadId = c.Thread.ThreadId, PostId = c.ReplyId });
+        await SendAsync(new MarkOfficialAnswer.Command { PostId = c.ReplyId });
 
         RunAs(c.AliceId);
         var page = await ReadThreadAsync(c.Thread);
@@ -159,7 +161,7 @@ public sealed class PostModerationTests(CommunityFixture fixture) : ModerationTe
         var c = await AConversationAsync();
         await RunAsNewAsync("Someone", role);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new MarkOfficialAnswer.Command { ThreadId = c.Thread.ThreadId, PostId = c.ReplyId }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new MarkOfficialAnswer.Command { PostId = c.ReplyId }));
 
         Assert.Null(await QueryAsync(db => db.Threads.Select(t => t.OfficialAnswerPostId).SingleAsync()));
     }
@@ -171,9 +173,9 @@ public sealed class PostModerationTests(CommunityFixture fixture) : ModerationTe
         await RunAsNewAsync("Sam", Roles.Staff);
         var note = await SendAsync(Reply(c.Thread, "Internal", staffNote: true));
 
-        await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new MarkOfficialAnswer.Command { ThreadId = c.Thread.ThreadId, PostId = note.PostId }));
-        await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new MarkOfficialAnswer.Command { ThreadId = c.Thread.ThreadId, PostId = c.OpeningId }));
-        await SendAsync(new MarkOfficialAnswer.Command { ThreadId = c.Thread.ThreadId, PostId = c.ReplyId });
+        await Assert.ThrowsAsync<DomainException>(() => SendAsync(new MarkOfficialAnswer.Command { PostId = note.PostId }));
+        await Assert.ThrowsAsync<DomainException>(() => SendAsync(new MarkOfficialAnswer.Command { PostId = c.OpeningId }));
+        await SendAsync(new MarkOfficialAnswer.Command { PostId = c.ReplyId });
         await RunAsNewAsync("Morgan", Roles.Moderator);
         await SendAsync(new HidePost.Command { PostId = c.ReplyId, Reason = "Wrong and dangerous advice" });
 

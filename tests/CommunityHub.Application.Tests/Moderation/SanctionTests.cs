@@ -1,5 +1,5 @@
+using CommunityHub.Domain.Common;
 using System.Globalization;
-using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
 using CommunityHub.Domain.Members;
@@ -30,15 +30,15 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
 
         RunAs(c.BrunoId);
         var reading = await ReadThreadAsync(c.Thread);
-        var reply = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread)));
-        var start = await Assert.ThrowsAsync<ValidationException>(() =>
+        var reply = await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread)));
+        var start = await Assert.ThrowsAsync<DomainException>(() =>
             SendAsync(new StartThread.Command { SpaceSlug = "questions", Title = "New", Body = "Body", SubmissionId = Guid.NewGuid() }));
         Fixture.Clock.Advance(TimeSpan.FromDays(2));
         await SendAsync(Reply(c.Thread, "Back again."));
 
         Assert.Equal("How do I export?", reading.Title);
-        Assert.Contains(untilText, reply.Errors.Single().ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("Repeated spam", start.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(untilText, reply.Message, StringComparison.Ordinal);
+        Assert.Contains("Repeated spam", start.Message, StringComparison.Ordinal);
         var entry = Assert.Single(await AuditLogAsync());
         Assert.Equal((ModerationAction.SuspendMember, morgan, (Guid?)c.BrunoId, untilText), (entry.Action, entry.ModeratorId, entry.MemberId, entry.Detail));
     }
@@ -51,13 +51,13 @@ public sealed class SanctionTests(CommunityFixture fixture) : ModerationTest(fix
         await SendAsync(new SanctionMember.Command { MemberId = c.BrunoId, Sanction = SanctionMember.Sanction.Ban, Reason = "Spam account" });
 
         RunAs(c.BrunoId);
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread)));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread)));
         RunAs(await QueryAsync(db => db.Members.Where(m => m.DisplayName == "Morgan").Select(m => m.Id).SingleAsync()), Roles.Moderator);
         await SendAsync(new SanctionMember.Command { MemberId = c.BrunoId, Sanction = SanctionMember.Sanction.Reinstate });
         RunAs(c.BrunoId);
         await SendAsync(Reply(c.Thread, "Thanks."));
 
-        Assert.StartsWith("Your account is banned from posting. Reason: Spam account.", refused.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Your account is banned from posting. Reason: Spam account.", refused.Message, StringComparison.Ordinal);
         Assert.Equal([ModerationAction.BanMember, ModerationAction.ReinstateMember], (await AuditLogAsync()).Select(e => e.Action));
     }
 

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Domain.Members;
@@ -66,9 +67,9 @@ public sealed class ThreadModerationTests(CommunityFixture fixture) : Moderation
         await RunAsNewAsync("Morgan", Roles.Moderator);
         await SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Lock });
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Lock }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Lock }));
 
-        Assert.Contains("locked already", refused.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("locked already", refused.Message, StringComparison.Ordinal);
         Assert.Single(await AuditLogAsync());
     }
 
@@ -80,11 +81,11 @@ public sealed class ThreadModerationTests(CommunityFixture fixture) : Moderation
         await SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Lock });
 
         RunAs(c.BrunoId);
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread, "Let me add one thing")));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread, "Let me add one thing")));
         RunAs(morgan, Roles.Moderator);
         await SendAsync(Reply(c.Thread, "Locked while we look into this."));
 
-        Assert.Contains("locked", refused.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("locked", refused.Message, StringComparison.Ordinal);
         Assert.Equal(2, await QueryAsync(db => db.Threads.Where(t => t.Id == c.Thread.ThreadId).Select(t => t.ReplyCount).SingleAsync()));
         RunAs(c.BrunoId);
         Assert.False((await ReadThreadAsync(c.Thread)).Can.Reply);
@@ -97,16 +98,16 @@ public sealed class ThreadModerationTests(CommunityFixture fixture) : Moderation
         var morgan = await RunAsNewAsync("Morgan", Roles.Moderator);
         await SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Close });
 
-        var moderatorRefused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread)));
+        var moderatorRefused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread)));
         await SendAsync(Reply(c.Thread, "Closed as a duplicate of the SSO thread.", staffNote: true));
         RunAs(c.AliceId);
-        await Assert.ThrowsAsync<ValidationException>(() => SendAsync(Reply(c.Thread)));
+        await Assert.ThrowsAsync<DomainException>(() => SendAsync(Reply(c.Thread)));
         RunAs(morgan, Roles.Moderator);
         await SendAsync(new ModerateThread.Command { ThreadId = c.Thread.ThreadId, Change = ModerateThread.Change.Reopen });
         RunAs(c.AliceId);
         await SendAsync(Reply(c.Thread, "Thanks for reopening."));
 
-        Assert.Contains("closed", moderatorRefused.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("closed", moderatorRefused.Message, StringComparison.Ordinal);
         Assert.Equal(2, await QueryAsync(db => db.Threads.Where(t => t.Id == c.Thread.ThreadId).Select(t => t.ReplyCount).SingleAsync()));
     }
 

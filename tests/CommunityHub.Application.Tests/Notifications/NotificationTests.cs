@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Domain.Members;
@@ -211,7 +212,7 @@ public sealed class NotificationTests(CommunityFixture fixture) : ConversationTe
         var page = await SendAsync(new ListNotifications.Query());
         Assert.Equal(2, page.UnreadCount);
         Assert.Equal(2, await SendAsync(new CountUnreadNotifications.Query()));
-        Assert.All(page.Items, i => Assert.Equal(("Bruno", "Exports", "replied to your thread"), (i.ActorName, i.ThreadTitle, i.Verb)));
+        Assert.All(page.Items, i => Assert.Equal(("Bruno", "Exports", NotificationKind.ReplyToYourThread), (i.ActorName, i.ThreadTitle, i.Kind)));
         Assert.True(page.Items[0].Id > page.Items[1].Id);
 
         await SendAsync(new MarkNotificationRead.Command(page.Items[0].Id));
@@ -280,26 +281,17 @@ public sealed class NotificationTests(CommunityFixture fixture) : ConversationTe
     }
 
     [Fact]
-    public async Task A_more_personal_notice_of_the_same_post_replaces_the_first_instead_of_adding_a_second()
+    public async Task A_reply_that_mentions_the_starter_in_their_watched_thread_tells_them_once_as_a_mention()
     {
         await CreateSpaceAsync();
         var alice = await RunAsNewMemberAsync("Alice");
         await ConfirmEmailOfAsync(alice);
         var thread = await StartThreadAsync();
-        var bruno = await RunAsNewMemberAsync("Bruno");
-        var reply = await ReplyAsync(thread, "Hey @alice, see this");
-        await ExecuteSqlAsync($"DELETE FROM notifications");
+        await RunAsNewMemberAsync("Bruno");
         await ExecuteSqlAsync($"DELETE FROM email_outbox");
 
-        // Two subscribers of one reply, in one transaction: watching first, then the mention (as the mentions feature will).
-        await using (var scope = Fixture.Services.CreateAsyncScope())
-        {
-            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-            Assert.True(await notifier.NotifyAsync(alice, NotificationKind.ReplyInWatchedThread, bruno, thread, reply, CancellationToken.None));
-            Assert.True(await notifier.NotifyAsync(alice, NotificationKind.Mention, bruno, thread, reply, CancellationToken.None));
-            Assert.False(await notifier.NotifyAsync(alice, NotificationKind.ReplyToYourThread, bruno, thread, reply, CancellationToken.None));
-            await scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.CommunityDbContext>().SaveChangesAsync();
-        }
+        // Watching, starter of the thread, and mentioned: three reasons, one notice, in the most personal kind.
+        var reply = await ReplyAsync(thread, "Hey @alice, see this");
 
         Assert.Equal([(alice, NotificationKind.Mention, (long?)reply)], await NotificationsAsync());
         Assert.Equal(1, await QueryAsync(db => db.Emails.CountAsync(e => e.Subject.Contains("mentioned you"))));
@@ -309,7 +301,9 @@ public sealed class NotificationTests(CommunityFixture fixture) : ConversationTe
     {
         await using var scope = Fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.CommunityDbContext>();
-        var told = await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyAsync(recipient, kind, actor, thread, post, CancellationToken.None);
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        var news = await notifier.NewsAboutAsync(thread, post, actor, CancellationToken.None) ?? throw new InvalidOperationException("No such thread.");
+        var told = await notifier.TellAsync(news, [new Notifier.Recipient(recipient, kind)], watchers: null, CancellationToken.None) == 1;
         await db.SaveChangesAsync();
         return told;
     }

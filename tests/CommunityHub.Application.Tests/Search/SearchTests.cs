@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Search;
 using CommunityHub.Domain.Members;
 using CommunityHub.Infrastructure.Persistence;
@@ -35,7 +34,7 @@ public sealed class SearchTests(CommunityFixture fixture, ITestOutputHelper outp
         Assert.Equal(reply, results.Results[1].PostId);
         Assert.Contains("<mark>invoice</mark>", results.Results[1].SnippetHtml, StringComparison.Ordinal);
         Assert.Contains("<mark>export</mark>", results.Results[1].SnippetHtml, StringComparison.Ordinal);
-        Assert.EndsWith($"#post-{reply}", results.Results[1].Path, StringComparison.Ordinal);
+        Assert.False(results.Results[1].IsOpeningPost);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Threads;
@@ -74,9 +76,9 @@ public sealed class DeleteReplyTests(CommunityFixture fixture) : ConversationTes
         var thread = await StartThreadAsync();
         var opening = await QueryAsync(db => db.Posts.Where(p => p.ThreadId == thread && p.IsOpeningPost).Select(p => p.Id).SingleAsync());
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new DeleteReply.Command(thread, opening)));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new DeleteReply.Command(thread, opening)));
 
-        Assert.Equal(DeleteReply.OpeningPostRefusal, Assert.Single(refused.Errors).ErrorMessage);
+        Assert.Equal(ConversationPolicy.OpeningPostCannotBeDeleted, refused.Message);
         await Assert.ThrowsAsync<NotFoundException>(() => SendAsync(new DeleteReply.Command(thread + 1, opening)));
     }
 }

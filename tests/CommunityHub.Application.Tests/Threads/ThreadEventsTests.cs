@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Threads;
 using CommunityHub.Domain.Members;
 using CommunityHub.Testing;
@@ -27,12 +28,12 @@ public sealed class ThreadEventsTests(CommunityFixture fixture) : ApplicationTes
             e =>
             {
                 var started = Assert.IsType<ThreadStarted>(e);
-                Assert.Equal((thread.ThreadId, opening, alice, "Export"), (started.ThreadId, started.OpeningPostId, started.AuthorId, started.Title));
+                Assert.Equal((thread.ThreadId, opening, alice, "Export"), (started.ThreadId, started.OpeningPost.Id, started.AuthorId, started.Thread.Title));
             },
             e =>
             {
                 var replied = Assert.IsType<ReplyPosted>(e);
-                Assert.Equal((thread.ThreadId, posted.PostId, bruno, "Like this.", false), (replied.ThreadId, replied.PostId, replied.AuthorId, replied.Body, replied.IsStaffNote));
+                Assert.Equal((thread.ThreadId, posted.PostId, bruno, "Like this.", false), (replied.ThreadId, replied.PostId, replied.AuthorId, replied.Reply.Body, replied.IsStaffNote));
             });
     }
 
@@ -55,8 +56,8 @@ public sealed class ThreadEventsTests(CommunityFixture fixture) : ApplicationTes
             user.ActAs(Guid.NewGuid(), Roles.Member, role);
         }
 
-        var viewer = Viewer.Of(user);
+        var viewer = user.Viewer();
 
-        Assert.Equal((seesStaffNotes, seesHidden), (viewer.SeesStaffNotes, viewer.SeesHiddenPosts));
+        Assert.Equal((seesStaffNotes, seesHidden), (viewer.IsStaffSide, viewer.Moderates));
     }
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Common;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Members;
 using CommunityHub.Application.Reciprocity;

@@ -53,6 +53,9 @@ public interface ICommunityDb
 
     DbSet<QueuedEmail> Emails { get; }
 
+    /// <summary>The sign-in accounts, read-only: address, confirmation and roles, to join into a query.</summary>
+    IQueryable<Account> Accounts { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

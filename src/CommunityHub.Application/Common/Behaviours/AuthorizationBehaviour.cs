@@ -2,36 +2,34 @@ using System.Reflection;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Common;
 using MediatR;
 
 namespace CommunityHub.Application.Common.Behaviours;
 
 /// <summary>Refuses a request marked <see cref="AuthorizeAttribute"/> before anything else runs, so a
 /// forged POST gets the same answer as a missing button. Rules that depend on the data (whose post is
-/// it?) live in the handlers.</summary>
+/// it?) are the aggregates' and the conversation policy's.</summary>
 public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TRequest, TResponse>
 {
-    private static readonly AuthorizeAttribute[] Requirements = typeof(TRequest).GetCustomAttributes<AuthorizeAttribute>().ToArray();
+    private static readonly AuthorizeAttribute? Requirement = typeof(TRequest).GetCustomAttribute<AuthorizeAttribute>();
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (Requirements.Length == 0)
+        if (Requirement is null)
         {
             return next();
         }
 
-        if (currentUser.MemberId is null)
+        var viewer = currentUser.Viewer();
+        if (!viewer.IsSignedIn)
         {
             throw new NotSignedInException();
         }
 
-        foreach (var requirement in Requirements)
+        if (!viewer.Has(Requirement.Power))
         {
-            var roles = requirement.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (roles.Length > 0 && !roles.Any(currentUser.IsInRole))
-            {
-                throw new ForbiddenException();
-            }
+            throw new ForbiddenException();
         }
 
         return next();

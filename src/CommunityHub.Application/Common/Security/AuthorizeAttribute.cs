@@ -1,9 +1,11 @@
+using CommunityHub.Domain.Members;
+
 namespace CommunityHub.Application.Common.Security;
 
-/// <summary>Put on a request: only signed-in members may send it, and when <see cref="Roles"/> is set,
-/// only members holding one of those roles (comma-separated).</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
-public sealed class AuthorizeAttribute : Attribute
+/// <summary>Put on a request: only signed-in members may send it, and when <see cref="Power"/> is set, only
+/// members whose roles give that power (<see cref="Viewer.Of(Guid, Func{string, bool})"/> says which do).</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
+public sealed class AuthorizeAttribute(Powers power = Powers.None) : Attribute
 {
-    public string Roles { get; set; } = string.Empty;
+    public Powers Power { get; } = power;
 }

@@ -20,8 +20,12 @@ public sealed partial class DemoCommunity(
     UserManager<CommunityUser> users,
     IMarkdownRenderer markdown,
     IMediator mediator,
+    IConversationKeys keys,
     TimeProvider clock)
 {
+    /// <summary>Each demo member as the conversation rules see them (their roles' powers), by first name.</summary>
+    private readonly Dictionary<string, Viewer> _as = [];
+
     /// <summary>Every demo account signs in with this password.</summary>
     public const string Password = "community-demo";
 
@@ -62,6 +66,7 @@ public sealed partial class DemoCommunity(
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRolesAsync(user, [Roles.Member, .. roles]));
             members[name.Split(' ')[0]] = member.Id;
+            _as[name.Split(' ')[0]] = Viewer.Of(member.Id, [Roles.Member, .. roles]);
         }
 
         var news = new List<Notification>();
@@ -86,19 +91,11 @@ public sealed partial class DemoCommunity(
             var space = spaces[script.Space];
             var startedAt = now.AddHours(-script.HoursAgo);
             var opening = script.Posts[0];
-            var thread = DiscussionThread.Start(space.Id, members[opening.Author], script.Title, opening.Body, markdown.ToSafeHtml(opening.Body), Guid.NewGuid(), startedAt);
+            var thread = await StartAsync(space, opening.Author, script.Title, opening.Body, [], startedAt, cancellationToken);
             if (script.Pinned)
             {
-                thread.Pin();
+                thread.Pin(_as["Morgan"], null, startedAt);
             }
-
-            if (script.LockedBy is not null)
-            {
-                thread.Lock();
-            }
-
-            db.Threads.Add(thread);
-            await db.SaveChangesAsync(cancellationToken);
 
             var posted = new List<long> { thread.Posts.Single().Id };
             threadsByTitle[script.Title] = (thread, posted);
@@ -108,9 +105,7 @@ public sealed partial class DemoCommunity(
             {
                 at = at.AddMinutes(line.MinutesLater);
                 long? inReplyTo = line.InReplyTo is { } index ? posted[index] : null;
-                var reply = Post.Reply(thread.Id, members[line.Author], line.Body, markdown.ToSafeHtml(line.Body), inReplyTo, Guid.NewGuid(), at, line.StaffNote);
-                db.Posts.Add(reply);
-                await db.SaveChangesAsync(cancellationToken);
+                var reply = await ReplyAsync(thread, space, line.Author, line.Body, [], inReplyTo, line.StaffNote, at, cancellationToken);
                 posted.Add(reply.Id);
                 if (line.FlaggedBy is { } reporter)
                 {
@@ -127,7 +122,13 @@ public sealed partial class DemoCommunity(
 
             if (script.OfficialAnswer is { } official)
             {
-                thread.MarkOfficialAnswer(await db.Posts.FindAsync([posted[official]], cancellationToken) ?? throw new InvalidOperationException("No such post."));
+                thread.MarkOfficialAnswer(db.Posts.Local.Single(p => p.Id == posted[official]), _as["Sam"], at);
+            }
+
+            if (script.LockedBy is not null)
+            {
+                // Locked once the conversation had gone where it went (the audit log entry follows).
+                thread.Lock(_as["Morgan"], null, at.AddMinutes(30));
             }
 
             if (script.LockedBy is { } locker)
@@ -157,11 +158,33 @@ public sealed partial class DemoCommunity(
 
 
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
-        await SeedWeeksOfQuestionsAsync(spaces[1].Id, members, now, cancellationToken);
+        await SeedWeeksOfQuestionsAsync(spaces[1], members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
         await mediator.Send(new RebuildTies.Command(), cancellationToken);
+    }
+
+    /// <summary>A thread written through the thread itself, as the app writes it; its events are not dispatched
+    /// (the counters and ties are rebuilt from the history at the end).</summary>
+    private async Task<DiscussionThread> StartAsync(Space space, string author, string title, string body, IReadOnlyCollection<Guid> mentioned, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var (threadId, openingId) = await keys.NewThreadAsync(cancellationToken);
+        var thread = DiscussionThread.Start(threadId, openingId, space.Id, _as[author], Standing.Good, title,
+            new PostDraft(body, Render(body, mentioned), mentioned, Guid.NewGuid()), new PostPlace(space.Id, space.Slug, space.Name, author), at);
+        db.Threads.Add(thread);
+        await db.SaveChangesAsync(cancellationToken);
+        return thread;
+    }
+
+    private async Task<Post> ReplyAsync(DiscussionThread thread, Space space, string author, string body, IReadOnlyCollection<Guid> mentioned, long? inReplyTo, bool staffNote, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var id = await keys.NextReplyAsync(thread.Id, cancellationToken) ?? throw new InvalidOperationException("No such thread.");
+        var reply = thread.Reply(id, _as[author], Standing.Good, new PostDraft(body, Render(body, mentioned), mentioned, Guid.NewGuid()), inReplyTo, staffNote,
+            new ThreadSoFar(null, null, null, [], AuthorTookPart: true, AuthorChoseHowToFollow: true), new PostPlace(space.Id, space.Slug, space.Name, author), at);
+        db.Posts.Add(reply);
+        await db.SaveChangesAsync(cancellationToken);
+        return reply;
     }
 
     /// <summary>What the notifier would have told, had these replies been written through the app: the thread's

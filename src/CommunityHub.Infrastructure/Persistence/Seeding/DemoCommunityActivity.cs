@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
@@ -92,7 +93,7 @@ public sealed partial class DemoCommunity
             var postId = posts[index];
             var post = db.Posts.Local.Single(p => p.Id == postId);
             var at = post.CreatedAt.AddHours(2) < now ? post.CreatedAt.AddHours(2) : now;
-            Acknowledge(thread, post, members[by], kind, reaction, at);
+            Acknowledge(thread, post, by, kind, reaction, at);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -100,7 +101,7 @@ public sealed partial class DemoCommunity
 
     /// <summary>Twelve weeks of questions and answers: regular helpers, back-and-forth, accepted answers,
     /// help returned, and a few newcomers nobody has talked to yet.</summary>
-    private async Task SeedWeeksOfQuestionsAsync(int spaceId, Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SeedWeeksOfQuestionsAsync(Space space, Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var random = new Random(20261123);
         var handles = Accounts.ToDictionary(a => a.Name.Split(' ')[0], a => MemberHandle.Suggest(a.Name));
@@ -120,23 +121,20 @@ public sealed partial class DemoCommunity
 
             var question = $"{QuestionTitles[i]}? We're on the current release; any pointers welcome."
                 + (random.Next(3) == 0 ? $" Maybe @{handles[helper]} has seen this?" : string.Empty);
-            var thread = DiscussionThread.Start(spaceId, members[asker], QuestionTitles[i], question, Render(question, handles), Guid.NewGuid(), startedAt);
-            MentionIn(thread.Posts.Single(), question, handles, members);
-            db.Threads.Add(thread);
-            await db.SaveChangesAsync(cancellationToken);
+            var thread = await StartAsync(space, asker, QuestionTitles[i], question, Mentioned(question, handles, members), startedAt, cancellationToken);
             if (i is 22 or 23)
             {
                 continue; // the newest questions are still waiting for an answer
             }
 
             var at = startedAt.AddMinutes(random.Next(20, 600));
-            var answer = await ReplyAsync(thread, members[helper], Answers[i % Answers.Length], null, at, handles, members, cancellationToken);
+            var answer = await ReplyAsync(thread, space, helper, Answers[i % Answers.Length], null, at, handles, members, cancellationToken);
             at = at.AddMinutes(random.Next(15, 240));
             var followUp = FollowUps[random.Next(FollowUps.Length)];
-            var thanksReply = await ReplyAsync(thread, members[asker], followUp, null, at, handles, members, cancellationToken);
+            var thanksReply = await ReplyAsync(thread, space, asker, followUp, null, at, handles, members, cancellationToken);
             if (followUp.Contains("One more thing", StringComparison.Ordinal))
             {
-                await ReplyAsync(thread, members[helper], FollowUps[3], thanksReply.Id, at.AddMinutes(random.Next(10, 90)), handles, members, cancellationToken);
+                await ReplyAsync(thread, space, helper, FollowUps[3], thanksReply.Id, at.AddMinutes(random.Next(10, 90)), handles, members, cancellationToken);
             }
 
             if (random.Next(3) == 0)
@@ -144,55 +142,49 @@ public sealed partial class DemoCommunity
                 var second = helpers[random.Next(helpers.Length)];
                 if (second != asker && second != helper)
                 {
-                    await ReplyAsync(thread, members[second], "Adding to that: it's also in the help centre under *Workspaces*.", answer.Id, at.AddMinutes(30), handles, members, cancellationToken);
+                    await ReplyAsync(thread, space, second, "Adding to that: it's also in the help centre under *Workspaces*.", answer.Id, at.AddMinutes(30), handles, members, cancellationToken);
                 }
             }
 
             var markedAt = answer.CreatedAt.AddHours(3) < now ? answer.CreatedAt.AddHours(3) : now;
-            Acknowledge(thread, answer, members[asker], ReciprocityKind.Helped, null, markedAt);
+            Acknowledge(thread, answer, asker, ReciprocityKind.Helped, null, markedAt);
             if (i % 5 != 4)
             {
-                Acknowledge(thread, answer, members[asker], ReciprocityKind.AcceptedAnswer, null, markedAt);
+                Acknowledge(thread, answer, asker, ReciprocityKind.AcceptedAnswer, null, markedAt);
             }
 
             if (random.Next(2) == 0)
             {
-                Acknowledge(thread, answer, members[asker], ReciprocityKind.Thanks, null, markedAt);
+                Acknowledge(thread, answer, asker, ReciprocityKind.Thanks, null, markedAt);
             }
 
             foreach (var reactor in reactors.Where(r => r != helper).OrderBy(_ => random.Next()).Take(random.Next(0, 3)))
             {
-                Acknowledge(thread, answer, members[reactor], ReciprocityKind.Reaction, random.Next(2) == 0 ? "agree" : "insightful", markedAt);
+                Acknowledge(thread, answer, reactor, ReciprocityKind.Reaction, random.Next(2) == 0 ? "agree" : "insightful", markedAt);
             }
 
             await db.SaveChangesAsync(cancellationToken);
         }
     }
 
-    private async Task<Post> ReplyAsync(DiscussionThread thread, Guid author, string body, long? inReplyTo, DateTimeOffset at, Dictionary<string, string> handles, Dictionary<string, Guid> members, CancellationToken cancellationToken)
-    {
-        var reply = Post.Reply(thread.Id, author, body, Render(body, handles), inReplyTo, Guid.NewGuid(), at);
-        MentionIn(reply, body, handles, members);
-        db.Posts.Add(reply);
-        await db.SaveChangesAsync(cancellationToken);
-        return reply;
-    }
+    private Task<Post> ReplyAsync(DiscussionThread thread, Space space, string author, string body, long? inReplyTo, DateTimeOffset at, Dictionary<string, string> handles, Dictionary<string, Guid> members, CancellationToken cancellationToken) =>
+        ReplyAsync(thread, space, author, body, Mentioned(body, handles, members), inReplyTo, staffNote: false, at, cancellationToken);
 
-    private string Render(string body, Dictionary<string, string> handles) => markdown.ToSafeHtml(body, handles.Values.ToHashSet(StringComparer.Ordinal));
+    private string Render(string body, IReadOnlyCollection<Guid> mentioned) =>
+        mentioned.Count == 0 ? markdown.ToSafeHtml(body) : markdown.ToSafeHtml(body, Accounts.Select(a => MemberHandle.Suggest(a.Name)).ToHashSet(StringComparer.Ordinal));
 
-    private void MentionIn(Post post, string body, Dictionary<string, string> handles, Dictionary<string, Guid> members)
+    private List<Guid> Mentioned(string body, Dictionary<string, string> handles, Dictionary<string, Guid> members)
     {
         var mentioned = markdown.FindMentions(body);
-        post.Mention(handles.Where(h => mentioned.Contains(h.Value)).Select(h => members[h.Key]));
+        return [.. handles.Where(h => mentioned.Contains(h.Value)).Select(h => members[h.Key])];
     }
 
-    private void Acknowledge(DiscussionThread thread, Post post, Guid by, ReciprocityKind kind, string? reaction, DateTimeOffset at)
+    /// <summary>What <paramref name="by"/> said about the post, through the post (or, for an answer, the thread) as the app records it.</summary>
+    private void Acknowledge(DiscussionThread thread, Post post, string by, ReciprocityKind kind, string? reaction, DateTimeOffset at)
     {
-        if (kind == ReciprocityKind.AcceptedAnswer)
-        {
-            thread.AcceptAnswer(post.Id, post.ThreadId, post.IsOpeningPost);
-        }
-
-        db.ReciprocityRecords.Add(ReciprocityRecord.Give(kind, post.Id, thread.Id, by, post.AuthorId, by, at, reaction));
+        var record = kind == ReciprocityKind.AcceptedAnswer
+            ? thread.AcceptAnswer(post, _as[by], null, at)
+            : post.Acknowledge(_as[by], kind, reaction, at);
+        db.ReciprocityRecords.Add(record ?? throw new InvalidOperationException("The answer was accepted already."));
     }
 }

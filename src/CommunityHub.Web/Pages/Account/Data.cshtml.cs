@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunityHub.Application.Members;
 using CommunityHub.Infrastructure.Identity;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +37,6 @@ public sealed class DataModel(IMediator mediator, SignInManager<CommunityUser> s
         await mediator.Send(Input, cancellationToken);
         await signIn.SignOutAsync();
         TempData["Notice"] = "Your account is deleted and you are signed out. Your posts show as by “former member”. You are welcome back any time, with the same address if you like.";
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -1,5 +1,6 @@
 using CommunityHub.Application.Members;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,6 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return Redirect("/account/forgot-password?sent=true");
+        return RedirectToPage("/Account/ForgotPassword", new { sent = true });
     }
 }

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Members;
 using CommunityHub.Infrastructure.Identity;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,6 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUse
         var memberId = await mediator.Send(Input, cancellationToken);
         var user = await signIn.UserManager.FindByIdAsync(memberId.ToString());
         await signIn.SignInAsync(user!, isPersistent: false);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
     }
 }

@@ -1,5 +1,5 @@
 using CommunityHub.Application.Members;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +20,6 @@ public sealed class ResetPasswordModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return Redirect("/account/sign-in?reset=true");
+        return RedirectToPage("/Account/SignIn", new { reset = true });
     }
 }

@@ -11,6 +11,6 @@ public sealed class SignOutModel(SignInManager<CommunityUser> signIn) : PageMode
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -1,6 +1,6 @@
 using CommunityHub.Application.Administration;
 using CommunityHub.Domain.Members;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +43,7 @@ public sealed class SpaceFormModel(IMediator mediator) : PageModel, IReloadOnInv
             await mediator.Send(new CreateSpace.Command { Name = Input.Name, Slug = Input.Slug, Purpose = Input.Purpose }, cancellationToken);
         }
 
-        return Redirect("/admin/spaces");
+        return RedirectToPage("/Admin/Spaces");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using CommunityHub.Application.Administration;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Domain.Members;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +27,7 @@ public sealed class SpacesModel(IMediator mediator) : PageModel, IReloadOnInvali
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(new ReorderSpace.Command { SpaceId = SpaceId, By = By }, cancellationToken);
-        return Redirect("/admin/spaces");
+        return RedirectToPage("/Admin/Spaces");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using CommunityHub.Application.Administration;
 using CommunityHub.Domain.Members;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +20,6 @@ public sealed class ValuesModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return Redirect("/values");
+        return RedirectToPage("/Values");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CommunityHub.Application.Moderation;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +21,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return Redirect("/moderation");
+        return RedirectToPage("/Moderation/Index");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunityHub.Application.Administration;
 using CommunityHub.Application.Moderation;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,14 +40,14 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
     {
         Sanction.MemberId = Id;
         await mediator.Send(Sanction, cancellationToken);
-        return Redirect($"/moderation/members/{Id}");
+        return RedirectToPage("/Moderation/Member", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostRolesAsync(CancellationToken cancellationToken)
     {
         Roles.MemberId = Id;
         await mediator.Send(Roles, cancellationToken);
-        return Redirect($"/moderation/members/{Id}");
+        return RedirectToPage("/Moderation/Member", new { id = Id });
     }
 
     /// <summary>Admins only (the use case refuses anyone else): a former member's posts become "removed" placeholders.</summary>
@@ -55,7 +55,7 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
     {
         var purged = await mediator.Send(new PurgeFormerMember.Command(Id), cancellationToken);
         TempData["Notice"] = $"{purged.Posts} posts of the former member removed ({purged.Threads} of them opened a thread).";
-        return Redirect($"/moderation/members/{Id}");
+        return RedirectToPage("/Moderation/Member", new { id = Id });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

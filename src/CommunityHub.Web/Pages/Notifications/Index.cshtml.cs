@@ -18,12 +18,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken cancellationToken)
     {
         await mediator.Send(new MarkNotificationRead.Command(id), cancellationToken);
-        return Redirect(Before is { } before ? $"/notifications?before={before}" : "/notifications");
+        return RedirectToPage("/Notifications/Index", new { before = Before });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(new MarkAllNotificationsRead.Command(), cancellationToken);
-        return Redirect("/notifications");
+        return RedirectToPage("/Notifications/Index");
     }
 }

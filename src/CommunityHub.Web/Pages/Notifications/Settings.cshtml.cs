@@ -1,6 +1,6 @@
 using CommunityHub.Application.Members;
 using CommunityHub.Application.Notifications;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +31,7 @@ public sealed class SettingsModel(IMediator mediator) : PageModel, IReloadOnInva
 
         await mediator.Send(Input, cancellationToken);
         Saved = "Your notification settings are saved.";
-        return Redirect("/notifications/settings");
+        return RedirectToPage("/Notifications/Settings");
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed class SettingsModel(IMediator mediator) : PageModel, IReloadOnInva
         Saved = await mediator.Send(new ResendEmailConfirmation.Command(), cancellationToken)
             ? "We sent the confirmation e-mail again. Follow its link to confirm your address."
             : "Your address is confirmed already.";
-        return Redirect("/notifications/settings");
+        return RedirectToPage("/Notifications/Settings");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

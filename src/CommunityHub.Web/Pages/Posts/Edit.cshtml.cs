@@ -1,5 +1,7 @@
 using CommunityHub.Application.Threads;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Links;
+using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,7 @@ namespace CommunityHub.Web.Pages.Posts;
 
 [Authorize]
 [RateLimited(RateLimitPolicy.Posting)]
-public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+public sealed class EditModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
     public long Id { get; set; }
@@ -29,7 +31,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalidP
     {
         Input.PostId = Id;
         var edited = await mediator.Send(Input, cancellationToken);
-        return Redirect($"/s/{edited.SpaceSlug}/t/{edited.ThreadId}?before={edited.PostId + 1}#post-{edited.PostId}");
+        return Redirect(links.Post(edited.SpaceSlug, edited.ThreadId, edited.PostId));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)

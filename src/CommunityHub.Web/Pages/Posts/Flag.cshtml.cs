@@ -1,6 +1,8 @@
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Links;
+using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace CommunityHub.Web.Pages.Posts;
 
 [Authorize]
 [RateLimited(RateLimitPolicy.Flagging)]
-public sealed class FlagModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+public sealed class FlagModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
     public long Id { get; set; }
@@ -28,8 +30,7 @@ public sealed class FlagModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         Input.PostId = Id;
         var flagged = await mediator.Send(Input, cancellationToken);
         TempData["Notice"] = "Thank you: the moderators will look at the post.";
-        await ReloadAsync(cancellationToken);
-        return Redirect($"/s/{Post.SpaceSlug}/t/{flagged.ThreadId}?before={Id + 1}#post-{Id}");
+        return Redirect(links.Post(flagged.SpaceSlug, flagged.ThreadId, flagged.PostId));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

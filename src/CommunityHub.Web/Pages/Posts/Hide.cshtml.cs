@@ -1,6 +1,7 @@
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Threads;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Links;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Posts;
 
 [Authorize]
-public sealed class HideModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+public sealed class HideModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
     public long Id { get; set; }
@@ -24,11 +25,10 @@ public sealed class HideModel(IMediator mediator) : PageModel, IReloadOnInvalidP
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Input.PostId = Id;
-        await mediator.Send(Input, cancellationToken);
-        await ReloadAsync(cancellationToken);
-        return Redirect($"/s/{Post.SpaceSlug}/t/{Post.ThreadId}?before={Id + 1}#post-{Id}");
+        var hidden = await mediator.Send(Input, cancellationToken);
+        return Redirect(links.Post(hidden.SpaceSlug, hidden.ThreadId, hidden.PostId));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Post = await mediator.Send(new HidePost.Query(Id), cancellationToken);
+        Post = await mediator.Send(new GetPostToHide.Query(Id), cancellationToken);
 }

@@ -1,11 +1,12 @@
 using CommunityHub.Application.Search;
+using CommunityHub.Web.Links;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Search;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator, CommunityLinks links) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Q { get; set; }
@@ -25,7 +26,5 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Results = await mediator.Send(new SearchPosts.Query(Q, Space, Author, PageNumber), cancellationToken);
 
     /// <summary>This search with another page number, for the pager.</summary>
-    public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?> { ["q"] = Results.Q, ["space"] = Results.Space, ["author"] = Results.Author, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var query ? "/search" + query : "/search";
+    public string PageLink(int page) => links.Search(Results.Q, Results.Space, Results.Author, page);
 }

@@ -25,6 +25,6 @@ public sealed class ShowModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostWatchAsync(string slug, bool watch, CancellationToken cancellationToken)
     {
         await mediator.Send(new WatchSpace.Command { Slug = slug, Watch = watch }, cancellationToken);
-        return Redirect($"/s/{slug}");
+        return RedirectToPage("/Spaces/Show", new { slug });
     }
 }

@@ -1,6 +1,8 @@
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Threads;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Links;
+using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace CommunityHub.Web.Pages.Threads;
 
 [Authorize]
 [RateLimited(RateLimitPolicy.Posting)]
-public sealed class NewModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
     public StartThread.Command Input { get; set; } = new();
@@ -30,7 +32,7 @@ public sealed class NewModel(IMediator mediator) : PageModel, IReloadOnInvalidPo
     {
         Input.SpaceSlug = Slug;
         var started = await mediator.Send(Input, cancellationToken);
-        return Redirect($"/s/{started.SpaceSlug}/t/{started.ThreadId}");
+        return Redirect(links.Thread(started.SpaceSlug, started.ThreadId).Path);
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

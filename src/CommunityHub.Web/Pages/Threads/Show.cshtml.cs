@@ -2,7 +2,9 @@ using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Threads;
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Forms;
+using CommunityHub.Web.Links;
+using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Threads;
 
 [RateLimited(RateLimitPolicy.Posting, UnnamedHandlerOnly = true)]
-public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
+public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -32,6 +34,9 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
 
     public GetThread.ThreadPage Thread { get; private set; } = null!;
 
+    /// <summary>The thread's addresses, from its route.</summary>
+    public ThreadLinks Links { get; private set; } = null!;
+
     /// <summary>The other spaces a moderator may move the thread to (empty for everyone else: no query).</summary>
     public IReadOnlyList<ListSpaces.SpaceSummary> MoveTargets { get; private set; } = [];
 
@@ -41,7 +46,7 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         if (Thread.SpaceSlug != Slug)
         {
             // The thread lives in another space (it may have been moved): send readers to where it is now.
-            return RedirectPermanent($"/s/{Thread.SpaceSlug}/t/{Id}{Request.QueryString}");
+            return RedirectPermanent(Links.Path + Request.QueryString);
         }
 
         if (User.Identity?.IsAuthenticated == true)
@@ -62,13 +67,13 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
     public async Task<IActionResult> OnPostWatchAsync(ThreadWatchChoice choice, CancellationToken cancellationToken)
     {
         await mediator.Send(new WatchThread.Command { ThreadId = Id, Choice = choice }, cancellationToken);
-        return Redirect($"/s/{Slug}/t/{Id}#watch");
+        return Redirect(links.Thread(Slug, Id).Watch);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long postId, CancellationToken cancellationToken)
     {
-        await mediator.Send(new DeleteReply.Command(Id, postId), cancellationToken);
-        return Redirect($"/s/{Slug}/t/{Id}?before={postId + 1}#post-{postId}");
+        var deleted = await mediator.Send(new DeleteReply.Command(Id, postId), cancellationToken);
+        return Redirect(links.Post(deleted.SpaceSlug, deleted.ThreadId, deleted.PostId));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -77,7 +82,7 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         Input.ThreadId = Id;
         var posted = await mediator.Send(Input, cancellationToken);
         // The last page of replies ends with the new one.
-        return Redirect($"/s/{posted.SpaceSlug}/t/{posted.ThreadId}?before={posted.PostId + 1}#post-{posted.PostId}");
+        return Redirect(links.Post(posted.SpaceSlug, posted.ThreadId, posted.PostId));
     }
 
     /// <summary>One form per post carries every acknowledgement button; <paramref name="act"/> says which was pressed.</summary>
@@ -99,14 +104,14 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidP
         }
 
         var done = await mediator.Send(command, cancellationToken);
-        var page = After is { } after ? $"?after={after}" : Before is { } before ? $"?before={before}" : string.Empty;
-        return Redirect($"/s/{done.SpaceSlug}/t/{done.ThreadId}{page}#post-{postId}");
+        return Redirect(links.Thread(done.SpaceSlug, done.ThreadId).OnPage(postId, After, Before));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         // Unread tracking: opened plainly, the thread starts where the member stopped reading (site.js scrolls to "#new").
         Thread = await mediator.Send(new GetThread.Query(Id, After, Before, ReplyTo ?? Input.InReplyToPostId, FromLastRead: After is null && Before is null && ReplyTo is null), cancellationToken);
+        Links = links.Thread(Thread.SpaceSlug, Thread.Id);
         if (Input.SubmissionId == Guid.Empty)
         {
             // Shown again after another form on the page was refused: the reply form still needs its id.

@@ -1,0 +1,402 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Reciprocity;
+
+namespace CommunityHub.Domain.Threads;
+
+/// <summary>Who may see and do what in a conversation: the one home of these rules. Aggregates enforce them on
+/// every change, queries filter with the visibility expressions and hand pages the answers as flags
+/// (<see cref="PostPermissions"/>, <see cref="ThreadPermissions"/>), so no view and no handler spells a rule again.</summary>
+public static class ConversationPolicy
+{
+    private static readonly ConcurrentDictionary<(Type, Powers, bool), Delegate> Compiled = new();
+
+    // ---- Seeing ----
+
+    /// <summary>Which posts a viewer meets on a thread page: every one but a staff note, which only the staff side
+    /// reads. Hidden and deleted posts stay in place as placeholders (see <see cref="MayReadBody"/>).</summary>
+    public static Expression<Func<TPost, bool>> OnThreadPage<TPost>(Viewer viewer)
+        where TPost : IPostState
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var staffSide = viewer.IsStaffSide;
+        return p => staffSide || !p.IsStaffNote;
+    }
+
+    /// <summary>Which posts a viewer may find quoted out of their thread (search, feeds, notifications, digests,
+    /// profiles, the staff dashboard): never a deleted one, a staff note only for the staff side, a hidden one only
+    /// for moderators.</summary>
+    public static Expression<Func<TPost, bool>> Listed<TPost>(Viewer viewer)
+        where TPost : IPostState
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var staffSide = viewer.IsStaffSide;
+        var moderates = viewer.Moderates;
+        return p => p.DeletedAt == null && (staffSide || !p.IsStaffNote) && (moderates || p.HiddenAt == null);
+    }
+
+    /// <summary>Whose earlier versions the viewer may read (a post's edit history): a staff note only the staff
+    /// side, a hidden post only moderators and its author, a deleted one only moderators, reviewing what was removed.</summary>
+    public static Expression<Func<TPost, bool>> Reviewable<TPost>(Viewer viewer)
+        where TPost : IPostState
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var staffSide = viewer.IsStaffSide;
+        var moderates = viewer.Moderates;
+        var me = viewer.MemberId;
+        return p => (staffSide || !p.IsStaffNote)
+            && (moderates || p.DeletedAt == null)
+            && (moderates || p.HiddenAt == null || p.AuthorId == me);
+    }
+
+    /// <summary>Which posts the viewer may open to act on (edit, flag): not a deleted one, and a staff note only on
+    /// the staff side (whether they may then act is <see cref="Edit"/>'s or <see cref="Flag"/>'s to say).</summary>
+    public static Expression<Func<TPost, bool>> Actionable<TPost>(Viewer viewer)
+        where TPost : IPostState
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var staffSide = viewer.IsStaffSide;
+        return p => p.DeletedAt == null && (staffSide || !p.IsStaffNote);
+    }
+
+    /// <summary>The posts members take part in, which counters and the ties count: every post but a staff note
+    /// (hidden and deleted posts keep their place in the conversation).</summary>
+    public static Expression<Func<TPost, bool>> InTheConversation<TPost>()
+        where TPost : IPostState => p => !p.IsStaffNote;
+
+    /// <summary><see cref="Listed{TPost}"/> for a post in hand (the notifier's recipients, say).</summary>
+    public static bool IsListed(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var rule = (Func<IPostState, bool>)Compiled.GetOrAdd(
+            (typeof(IPostState), viewer.Powers & (Powers.StaffSide | Powers.Moderate), viewer.IsSignedIn),
+            _ => Listed<IPostState>(viewer).Compile());
+        return rule(post);
+    }
+
+    /// <summary>Whether the viewer may read a post's words where it stands: never a deleted post's, a hidden one's
+    /// only as a moderator or its author.</summary>
+    public static bool MayReadBody(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(post);
+        return post.DeletedAt is null
+            && (viewer.IsStaffSide || !post.IsStaffNote)
+            && (post.HiddenAt is null || viewer.Moderates || viewer.Is(post.AuthorId));
+    }
+
+    // ---- Writing ----
+
+    public static Decision StartThread(Viewer viewer, Standing standing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(standing);
+        return !viewer.IsSignedIn ? Decision.Forbid("Sign in to start a thread.") : standing.ToWrite(now);
+    }
+
+    /// <param name="standing">The writer's standing; null when only offering the form (the write checks it).</param>
+    public static Decision Reply(Viewer viewer, IThreadState thread, bool asStaffNote, Standing? standing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        if (!viewer.IsSignedIn)
+        {
+            return Decision.Forbid("Sign in to reply.");
+        }
+
+        if (asStaffNote && !viewer.IsStaffSide)
+        {
+            return Decision.Forbid("Only staff, executives and moderators can write staff notes.");
+        }
+
+        if (standing?.ToWrite(now) is { IsAllowed: false } refused)
+        {
+            return refused;
+        }
+
+        // Staff notes coordinate the company's people whatever the thread's state; replies respect it.
+        if (!asStaffNote && thread.IsClosed)
+        {
+            return Decision.Refuse("This thread is closed, so it takes no new replies. Start a new thread if you have something to add.");
+        }
+
+        if (!asStaffNote && thread.IsLocked && !viewer.Moderates)
+        {
+            return Decision.Refuse("This thread is locked: a moderator has paused the conversation, so new replies are not accepted.");
+        }
+
+        return Decision.Allowed;
+    }
+
+    /// <summary>Who may open a post's editor at all: its author or a moderator. Whether the edit is then accepted
+    /// (the post's and the thread's state, the author's standing) is <see cref="Edit"/>'s to say, on saving.</summary>
+    public static Decision OpenEditor(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(post);
+        return viewer.Moderates || viewer.Is(post.AuthorId) ? Decision.Allowed : Decision.Forbid("Only its author or a moderator can edit a post.");
+    }
+
+    /// <summary>The author edits while the thread takes replies and the post is not hidden; a moderator edits
+    /// anything. <paramref name="standing"/> as for <see cref="Reply"/>.</summary>
+    public static Decision Edit(Viewer viewer, IThreadState thread, IPostState post, Standing? standing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        if (OpenEditor(viewer, post) is { IsAllowed: false } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (viewer.Moderates)
+        {
+            return Decision.Allowed;
+        }
+
+        if (standing?.ToWrite(now) is { IsAllowed: false } refused)
+        {
+            return refused;
+        }
+
+        if (post.HiddenAt is not null)
+        {
+            return Decision.Refuse("A moderator hid this post, so it cannot be edited. A moderator can restore it.");
+        }
+
+        return thread.IsLocked || thread.IsClosed
+            ? Decision.Refuse($"This thread is {(thread.IsLocked ? "locked" : "closed")}, so its posts can no longer be edited.")
+            : Decision.Allowed;
+    }
+
+    public const string OpeningPostCannotBeDeleted = "An opening post can't be deleted: it carries the whole thread. Edit it instead, or ask a moderator.";
+
+    /// <summary>Only the author takes back a reply; the opening post carries the thread.</summary>
+    public static Decision Delete(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(post);
+        if (!viewer.Is(post.AuthorId))
+        {
+            return Decision.Forbid("You can only delete your own replies.");
+        }
+
+        return post.IsOpeningPost ? Decision.Refuse(OpeningPostCannotBeDeleted) : Decision.Allowed;
+    }
+
+    // ---- Acknowledging ----
+
+    /// <summary>Thanks, a reaction or "this helped me" from the viewer: never to oneself, never on a post that was
+    /// removed, and "helped" only on replies. Taking one's own acknowledgement back is always allowed.</summary>
+    public static Decision Acknowledge(Viewer viewer, IPostState post, ReciprocityKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(post);
+        if (!viewer.IsSignedIn || post.IsStaffNote)
+        {
+            return Decision.Forbid("Only members' posts can be acknowledged, by someone signed in.");
+        }
+
+        if (viewer.Is(post.AuthorId))
+        {
+            return Decision.Refuse(kind switch
+            {
+                ReciprocityKind.Reaction => "You cannot react to your own post.",
+                ReciprocityKind.Thanks => "You cannot thank yourself.",
+                _ => "You cannot mark your own post as having helped you.",
+            });
+        }
+
+        if (post.HiddenAt is not null || post.DeletedAt is not null)
+        {
+            return Decision.Refuse("This post has been removed and can no longer be acknowledged.");
+        }
+
+        return kind == ReciprocityKind.Helped && post.IsOpeningPost
+            ? Decision.Refuse("\"This helped me\" is for replies; thank the person who asked instead.")
+            : Decision.Allowed;
+    }
+
+    /// <summary>The thread's starter, or a moderator for them, accepts a reply by someone else as the answer.</summary>
+    public static Decision Accept(Viewer viewer, IThreadState thread, IPostState reply)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (!viewer.Is(thread.AuthorId) && !viewer.Moderates)
+        {
+            return Decision.Forbid("Only the person who started the thread, or a moderator, can choose its answer.");
+        }
+
+        if (reply.IsStaffNote)
+        {
+            return Decision.Forbid("A staff note cannot be the answer.");
+        }
+
+        if (reply.HiddenAt is not null || reply.DeletedAt is not null)
+        {
+            return Decision.Refuse("This reply has been removed and cannot be the answer.");
+        }
+
+        if (reply.IsOpeningPost)
+        {
+            return Decision.Refuse("The opening post cannot be the answer to its own question.");
+        }
+
+        return reply.AuthorId == thread.AuthorId
+            ? Decision.Refuse("The thread's starter cannot accept their own reply as the answer.")
+            : Decision.Allowed;
+    }
+
+    /// <summary>Only the starter or a moderator changes or clears the accepted answer.</summary>
+    public static Decision ChooseAnswer(Viewer viewer, IThreadState thread)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        return viewer.Is(thread.AuthorId) || viewer.Moderates
+            ? Decision.Allowed
+            : Decision.Forbid("Only the person who started the thread, or a moderator, can choose its answer.");
+    }
+
+    /// <summary>Someone speaking for the company marks a reply members can read as the official answer.</summary>
+    public static Decision MarkOfficial(Viewer viewer, IPostState reply)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (!viewer.SpeaksForTheCompany)
+        {
+            return Decision.Forbid("Only staff, executives and admins mark an official answer.");
+        }
+
+        return reply.IsOpeningPost || reply.IsStaffNote || reply.HiddenAt is not null || reply.DeletedAt is not null
+            ? Decision.Refuse("Only a reply that members can read can be the official answer.")
+            : Decision.Allowed;
+    }
+
+    // ---- Moderating ----
+
+    /// <summary>Any member flags a post by someone else that is still shown. <paramref name="standing"/> as for <see cref="Reply"/>.</summary>
+    public static Decision Flag(Viewer viewer, IPostState post, Standing? standing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(post);
+        if (!viewer.IsSignedIn)
+        {
+            return Decision.Forbid("Sign in to flag a post.");
+        }
+
+        if (viewer.Is(post.AuthorId))
+        {
+            return Decision.Refuse("You cannot flag your own post; you can edit it instead.");
+        }
+
+        if (post.HiddenAt is not null)
+        {
+            return Decision.Refuse("A moderator has hidden this post already.");
+        }
+
+        // Flagging is writing too: a throwaway account must not flood the queue.
+        return standing?.ToWrite(now) ?? Decision.Allowed;
+    }
+
+    public static Decision Moderate(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Moderates ? Decision.Allowed : Decision.Forbid("Only moderators can do that.");
+    }
+
+    public static Decision Hide(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (Moderate(viewer) is { IsAllowed: false } refused)
+        {
+            return refused;
+        }
+
+        if (post.IsOpeningPost)
+        {
+            return Decision.Refuse("An opening post cannot be hidden: lock or close the thread instead.");
+        }
+
+        return post.HiddenAt is not null ? Decision.Refuse("The post is hidden already.") : Decision.Allowed;
+    }
+
+    public static Decision Restore(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (Moderate(viewer) is { IsAllowed: false } refused)
+        {
+            return refused;
+        }
+
+        return post.HiddenAt is null ? Decision.Refuse("The post is not hidden.") : Decision.Allowed;
+    }
+
+    // ---- What a page offers ----
+
+    public static ThreadPermissions ForThread(Viewer viewer, IThreadState thread)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        var reply = Reply(viewer, thread, asStaffNote: false, standing: null, DateTimeOffset.MinValue).IsAllowed;
+        var staffNote = Reply(viewer, thread, asStaffNote: true, standing: null, DateTimeOffset.MinValue).IsAllowed;
+        return new ThreadPermissions(
+            Reply: reply,
+            WriteStaffNote: staffNote,
+            Moderate: viewer.Moderates,
+            ChooseAnswer: ChooseAnswer(viewer, thread).IsAllowed,
+            TakesReplies: !thread.IsLocked && !thread.IsClosed);
+    }
+
+    public static PostPermissions ForPost(Viewer viewer, IThreadState thread, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        ArgumentNullException.ThrowIfNull(post);
+        var shown = post.DeletedAt is null && MayReadBody(viewer, post);
+        var threadCan = ForThread(viewer, thread);
+        return new PostPermissions(
+            ReadBody: MayReadBody(viewer, post),
+            Reply: shown && post.HiddenAt is null && (threadCan.Reply || threadCan.WriteStaffNote || (!viewer.IsSignedIn && threadCan.TakesReplies)),
+            Edit: post.DeletedAt is null && Edit(viewer, thread, post, standing: null, DateTimeOffset.MinValue).IsAllowed,
+            Delete: post.DeletedAt is null && Delete(viewer, post).IsAllowed,
+            Flag: post.DeletedAt is null && Flag(viewer, post, standing: null, DateTimeOffset.MinValue).IsAllowed,
+            Hide: Hide(viewer, post).IsAllowed,
+            Restore: Restore(viewer, post).IsAllowed,
+            MarkOfficial: MarkOfficial(viewer, post).IsAllowed,
+            Thank: Acknowledge(viewer, post, ReciprocityKind.Thanks).IsAllowed,
+            MarkHelped: Acknowledge(viewer, post, ReciprocityKind.Helped).IsAllowed,
+            Accept: Accept(viewer, thread, post).IsAllowed,
+            SeeAuthorsStanding: viewer.Moderates && !viewer.Is(post.AuthorId),
+            Yours: viewer.Is(post.AuthorId));
+    }
+}
+
+/// <summary>What the reader may do in a thread, as the page offers it; the use cases decide again on the write.</summary>
+/// <param name="Reply">Write an ordinary reply.</param>
+/// <param name="WriteStaffNote">Write a note only the staff side reads (whatever the thread's state).</param>
+/// <param name="TakesReplies">The thread is neither locked nor closed.</param>
+public sealed record ThreadPermissions(bool Reply, bool WriteStaffNote, bool Moderate, bool ChooseAnswer, bool TakesReplies);
+
+/// <summary>What the reader may do with one post, as the page offers it.</summary>
+/// <param name="ReadBody">The words are shown; otherwise a placeholder says the post was hidden or removed.</param>
+/// <param name="Thank">Thank or react (both follow the same rule).</param>
+/// <param name="Yours">The reader wrote it (their own standing is one link away when it is hidden).</param>
+public sealed record PostPermissions(
+    bool ReadBody,
+    bool Reply,
+    bool Edit,
+    bool Delete,
+    bool Flag,
+    bool Hide,
+    bool Restore,
+    bool MarkOfficial,
+    bool Thank,
+    bool MarkHelped,
+    bool Accept,
+    bool SeeAuthorsStanding,
+    bool Yours)
+{
+    /// <summary>Any acknowledgement button to show, so that a page renders the form only where it has one.</summary>
+    public bool Acknowledge => Thank || MarkHelped || Accept;
+}

@@ -1,8 +1,0 @@
-namespace CommunityHub.Web.Infrastructure;
-
-/// <summary>A page whose form is re-shown with errors needs its display data again (the thread under
-/// the reply form, say); <see cref="UseCaseOutcomeFilter"/> calls this before rendering it.</summary>
-public interface IReloadOnInvalidPost
-{
-    Task ReloadAsync(CancellationToken cancellationToken);
-}

@@ -1,0 +1,177 @@
+using CommunityHub.Application;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Web.Links;
+
+/// <summary>The one owner of the community's addresses. Every link and redirect — on pages, in feeds and in
+/// e-mails — comes from here, and here from the routes the pages declare (<c>@page</c>), through ASP.NET Core's
+/// <see cref="LinkGenerator"/>: a URL's shape is written once, in its page.</summary>
+public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor http, IOptions<CommunityOptions> options)
+{
+    public string Home => Page("/Index");
+
+    public string Values => Page("/Values");
+
+    public string SearchPage => Page("/Search/Index");
+
+    /// <summary>A search, on page <paramref name="page"/> of its results (blank filters are left out).</summary>
+    public string Search(string? q, string? space, string? author, int page) =>
+        Page("/Search/Index", new { q = Blank(q), space = Blank(space), author = Blank(author), page });
+
+    public string Notifications => Page("/Notifications/Index");
+
+    public string NotificationsBefore(long? before) => Page("/Notifications/Index", new { before });
+
+    public string ReadNotification(long id, long? before) => Page("/Notifications/Index", new { id, before }, "read");
+
+    public string ReadAllNotifications => Page("/Notifications/Index", null, "readAll");
+
+    public string ResendConfirmation => Page("/Notifications/Settings", null, "confirm");
+
+    public string NotificationSettings => Page("/Notifications/Settings");
+
+    public string Dashboard => Page("/Staff/Dashboard");
+
+    public string ModerationQueue => Page("/Moderation/Index");
+
+    public string ModerationLog => Page("/Moderation/Log");
+
+    public string ModerationLogPage(Guid? moderator, CommunityHub.Domain.Moderation.ModerationAction? action, long? before) => Page("/Moderation/Log", new { moderator, action, before });
+
+    public string ModerationMembers => Page("/Moderation/Members");
+
+    public string AdminSpaces => Page("/Admin/Spaces");
+
+    public string NewSpace => Page("/Admin/SpaceForm");
+
+    public string AdminValues => Page("/Admin/Values");
+
+    public string Register => Page("/Account/Register");
+
+    public string SignOut => Page("/Account/SignOut");
+
+    public string ForgotPassword => Page("/Account/ForgotPassword");
+
+    public string Standing => Page("/Account/Standing");
+
+    public string YourData => Page("/Account/Data");
+
+    public string DownloadYourData => Page("/Account/Data", new { handler = "download" });
+
+    public string DeleteAccount => Page("/Account/Data", new { handler = "delete" });
+
+    public string SignIn(string? returnUrl = null) => Page("/Account/SignIn", new { returnUrl });
+
+    public string Space(string slug) => Page("/Spaces/Show", new { slug });
+
+    /// <summary>A space's threads, filtered to those with the company taking part, from a page cursor on.</summary>
+    public string Space(string slug, bool companyOnly, string? after = null) =>
+        Page("/Spaces/Show", new { slug, with = companyOnly ? "company" : null, after });
+
+    public string WatchSpace(string slug) => Page("/Spaces/Show", new { slug }, "watch");
+
+    public string NewThread(string slug) => Page("/Threads/New", new { slug });
+
+    public ThreadLinks Thread(string spaceSlug, long threadId) => new(Page("/Threads/Show", new { slug = spaceSlug, id = threadId }));
+
+    /// <summary>The page of the thread that shows <paramref name="postId"/> (its opening post: the thread itself).</summary>
+    public string Post(string spaceSlug, long threadId, long? postId) =>
+        postId is { } id ? Thread(spaceSlug, threadId).Post(id) : Thread(spaceSlug, threadId).Path;
+
+    public string Member(string handle) => Page("/Members/Show", new { handle });
+
+    public string Tie(string handle, string otherHandle) => Page("/Members/Tie", new { handle, other = otherHandle });
+
+    public string EditPost(long postId) => Page("/Posts/Edit", new { id = postId });
+
+    public string PostHistory(long postId) => Page("/Posts/History", new { id = postId });
+
+    public string FlagPost(long postId) => Page("/Posts/Flag", new { id = postId });
+
+    public string HidePost(long postId) => Page("/Posts/Hide", new { id = postId });
+
+    /// <summary>Where a post's one-button actions post to (<c>official</c>, <c>restore</c>).</summary>
+    public string PostAction(long postId, string handler) => Page("/Posts/Actions", new { id = postId }, handler);
+
+    /// <summary>Where the moderation bar's forms post to (<c>change</c>, <c>move</c>).</summary>
+    public string ModerateThread(long threadId, string handler) => Page("/Moderation/ThreadActions", new { id = threadId }, handler);
+
+    public string MemberStanding(Guid memberId) => Page("/Moderation/Member", new { id = memberId });
+
+    /// <summary>Where the member page's forms post to (<c>sanction</c>, <c>roles</c>, <c>purge</c>).</summary>
+    public string ActOnMember(Guid memberId, string handler) => Page("/Moderation/Member", new { id = memberId }, handler);
+
+    public string EditSpace(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId });
+
+    public string ConfirmEmail(Guid memberId, string code) => Page("/Account/ConfirmEmail", new { member = memberId, code });
+
+    public string ResetPassword(string email, string code) => Page("/Account/ResetPassword", new { email, code });
+
+    /// <summary>The feed (<c>atom</c> or <c>rss</c>) of the community, a space, or a thread.</summary>
+    public string Feed(string format, string? spaceSlug = null, long? threadId = null) =>
+        (threadId is { } id ? Named(FeedNames.Thread, new { slug = spaceSlug, id, format })
+            : spaceSlug is not null ? Named(FeedNames.Space, new { slug = spaceSlug, format })
+            : Named(FeedNames.Community, new { format }));
+
+    /// <summary>The page a feed follows: the community's home, a space, or a thread.</summary>
+    public string FeedPage(string? spaceSlug, long? threadId) =>
+        threadId is { } id ? Thread(spaceSlug!, id).Path : spaceSlug is not null ? Space(spaceSlug) : Home;
+
+    /// <summary>A link for outside any request (an e-mail, a feed entry): absolute, on the community's public address.</summary>
+    public Uri Absolute(string path)
+    {
+        var origin = options.Value.PublicUrl;
+        return new Uri(origin, path.StartsWith(origin.AbsolutePath, StringComparison.Ordinal) ? path : origin.AbsolutePath.TrimEnd('/') + path);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private string Named(string endpoint, object values) =>
+        (http.HttpContext is { } context
+            ? links.GetPathByName(context, endpoint, values)
+            : links.GetPathByName(endpoint, values, new PathString(options.Value.PublicUrl.AbsolutePath.TrimEnd('/'))))
+        ?? throw new InvalidOperationException($"No route to {endpoint}.");
+
+    private string Page(string page, object? values = null, string? handler = null) =>
+        (http.HttpContext is { } context
+            ? links.GetPathByPage(context, page, handler, values)
+            : links.GetPathByPage(page, handler, values, new PathString(options.Value.PublicUrl.AbsolutePath.TrimEnd('/'))))
+        ?? throw new InvalidOperationException($"No route to the page {page}.");
+}
+
+/// <summary>The names of the feed endpoints, which links ask for instead of spelling their addresses.</summary>
+public static class FeedNames
+{
+    public const string Community = "feed";
+    public const string Space = "space-feed";
+    public const string Thread = "thread-feed";
+}
+
+/// <summary>The addresses within one thread, from its page's route: a page of replies, a post in its page, the
+/// reply form. The query and fragment shapes the thread page reads are written here once.</summary>
+public sealed record ThreadLinks(string Path)
+{
+    /// <summary>The page of replies that ends with <paramref name="postId"/>, scrolled to it.</summary>
+    public string Post(long postId) => $"{Path}?before={postId + 1}#post-{postId}";
+
+    /// <summary>The page of replies the reader was on (<paramref name="after"/> or <paramref name="before"/>), at <paramref name="postId"/>.</summary>
+    public string OnPage(long postId, long? after, long? before) =>
+        (after is { } a ? After(a) : before is { } b ? Before(b) : Path) + $"#post-{postId}";
+
+    public string After(long postId) => $"{Path}?after={postId}";
+
+    public string Before(long postId) => $"{Path}?before={postId}";
+
+    /// <summary>The reply form, answering <paramref name="postId"/>.</summary>
+    public string ReplyTo(long postId) => $"{Path}?replyTo={postId}#reply-form";
+
+    public string ReplyForm => $"{Path}#reply-form";
+
+    public string New => $"{Path}#new";
+
+    public string Watch => $"{Path}#watch";
+
+    /// <summary>A form on the thread page posting to one of its handlers, keeping the page of replies it was on.</summary>
+    public string Handler(string handler, string? pageQuery = null) => $"{Path}?handler={handler}{pageQuery}";
+
+}

@@ -1,0 +1,28 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Web.Email;
+using CommunityHub.Web.Forms;
+
+namespace CommunityHub.Web.Links;
+
+public static class CommunityPages
+{
+    /// <summary>The pages and their routes (the addresses <see cref="CommunityLinks"/> hands out), and what is
+    /// built from them: links and e-mails.</summary>
+    public static IServiceCollection AddCommunityPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+                // Creating and editing a space share one form.
+                options.Conventions.AddPageRoute("/Admin/SpaceForm", "admin/spaces/{id:int}/edit"))
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<UseCaseOutcomeFilter>();
+                // Validation is the application layer's (FluentValidation); MVC must not add its own wording.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CommunityLinks>();
+        services.AddScoped<IEmailComposer, EmailTemplates>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using CommunityHub.Domain.Notifications;
+
+namespace CommunityHub.Web.Notifications;
+
+/// <summary>The words for each kind, shared by the notifications page, the settings page and the e-mails.</summary>
+public static class NotificationWording
+{
+    /// <summary>What the actor did, to follow their name: "Bruno Costa replied to your thread".</summary>
+    public static string Verb(NotificationKind kind) => kind switch
+    {
+        NotificationKind.ReplyToYourThread => "replied to your thread",
+        NotificationKind.ReplyToYourPost => "replied to your post in",
+        NotificationKind.ReplyInWatchedThread => "replied in",
+        NotificationKind.ThreadInWatchedSpace => "started a thread",
+        NotificationKind.Mention => "mentioned you in",
+        NotificationKind.AnswerAccepted => "accepted your reply as the answer in",
+        NotificationKind.HelpedMe => "marked your post \u201cthis helped me\u201d in",
+        NotificationKind.ModeratorAction => "moderated your post in",
+        _ => "did something in",
+    };
+
+    /// <summary>The name of the kind on the settings page.</summary>
+    public static string Label(NotificationKind kind) => kind switch
+    {
+        NotificationKind.ReplyToYourThread => "Replies to threads you started",
+        NotificationKind.ReplyToYourPost => "Replies to your posts",
+        NotificationKind.ReplyInWatchedThread => "New replies in threads you watch",
+        NotificationKind.ThreadInWatchedSpace => "New threads in spaces you watch",
+        NotificationKind.Mention => "Someone mentions you",
+        NotificationKind.AnswerAccepted => "Your reply is accepted as the answer",
+        NotificationKind.HelpedMe => "Someone marks your post \u201cthis helped me\u201d",
+        NotificationKind.ModeratorAction => "A moderator acts on your post",
+        _ => kind.ToString(),
+    };
+
+    public static string ChannelLabel(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.None => "Not at all",
+        NotificationChannel.InApp => "In the app",
+        NotificationChannel.InAppAndEmail => "In the app and by e-mail",
+        _ => channel.ToString(),
+    };
+
+    /// <summary>Where a notification about a post leads: the page of the thread that ends with it.</summary>
+    public static string PostPath(string spaceSlug, long threadId, long? postId) =>
+        postId is { } id ? $"/s/{spaceSlug}/t/{threadId}?before={id + 1}#post-{id}" : $"/s/{spaceSlug}/t/{threadId}";
+}
