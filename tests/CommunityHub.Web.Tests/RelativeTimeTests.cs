@@ -1,4 +1,4 @@
-using CommunityHub.Web.Infrastructure;
+using CommunityHub.Web.Dates;
 
 namespace CommunityHub.Web.Tests;
 

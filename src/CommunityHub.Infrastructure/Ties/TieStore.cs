@@ -8,9 +8,9 @@ using NpgsqlTypes;
 
 namespace CommunityHub.Infrastructure.Ties;
 
-/// <summary>The tie store on PostgreSQL. An update is three statements whatever the number of pairs:
-/// insert the missing rows (ON CONFLICT DO NOTHING), lock the rows in key order (FOR UPDATE), write the
-/// new accumulators computed by the domain's <see cref="TieState.Apply"/>. The arithmetic lives in one
+/// <summary>The tie store on PostgreSQL. An update is two statements whatever the number of pairs: insert
+/// the missing rows and lock them all in key order (an upsert whose conflict branch changes nothing), then write
+/// the new accumulators computed by the domain's <see cref="TieState.Apply"/>. The arithmetic lives in one
 /// place, C#, and concurrent writers to one pair queue on its row lock instead of losing an update.</summary>
 internal sealed class TieStore(CommunityDbContext db, IOptions<TieOptions> options) : ITieStore
 {
@@ -30,27 +30,21 @@ internal sealed class TieStore(CommunityDbContext db, IOptions<TieOptions> optio
         var highs = byPair.Select(g => g.Key.High).ToArray();
         var firsts = byPair.Select(g => g.Min(c => c.At).ToUniversalTime()).ToArray();
 
-        await db.Database.ExecuteSqlRawAsync(
-            $"""
-            INSERT INTO ties ({Columns})
-            SELECT k.low, k.high, k.at, k.at, k.at, false, 0, 0, 0, 0, 0, 0, 0
-            FROM unnest(@lows, @highs, @ats) AS k(low, high, at)
-            ORDER BY k.low, k.high
-            ON CONFLICT (member_low_id, member_high_id) DO NOTHING
-            """,
-            [Uuids("lows", lows), Uuids("highs", highs), new NpgsqlParameter<DateTimeOffset[]>("ats", firsts)],
-            cancellationToken);
-
+        // One statement inserts the missing rows and locks every row in key order: an existing row takes a no-op
+        // update (ON CONFLICT DO UPDATE locks it as it goes), and RETURNING hands all of them back as they stand.
         var locked = await db.Ties
             .FromSqlRaw(
-                """
-                SELECT t.* FROM ties AS t
-                JOIN unnest(@lows, @highs) AS k(low, high) ON t.member_low_id = k.low AND t.member_high_id = k.high
-                ORDER BY t.member_low_id, t.member_high_id
-                FOR UPDATE OF t
+                $"""
+                INSERT INTO ties ({Columns})
+                SELECT k.low, k.high, k.at, k.at, k.at, false, 0, 0, 0, 0, 0, 0, 0
+                FROM unnest(@lows, @highs, @ats) AS k(low, high, at)
+                ORDER BY k.low, k.high
+                ON CONFLICT (member_low_id, member_high_id) DO UPDATE SET member_low_id = ties.member_low_id
+                RETURNING ties.*
                 """,
                 Uuids("lows", lows),
-                Uuids("highs", highs))
+                Uuids("highs", highs),
+                new NpgsqlParameter<DateTimeOffset[]>("ats", firsts))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Web.Email;
 using CommunityHub.Web.Forms;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace CommunityHub.Web.Links;
 
@@ -11,8 +12,12 @@ public static class CommunityPages
     public static IServiceCollection AddCommunityPages(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
-                // Creating and editing a space share one form.
-                options.Conventions.AddPageRoute("/Admin/SpaceForm", "admin/spaces/{id:int}/edit"))
+                // Creating and editing a space share one form, at two addresses that both stay linkable (AddPageRoute
+                // would stop links to the first); tried first, the edit route answers whenever an id is given.
+                options.Conventions.AddPageRouteModelConvention("/Admin/SpaceForm", model => model.Selectors.Add(new SelectorModel
+                {
+                    AttributeRouteModel = new AttributeRouteModel { Template = "admin/spaces/{id:int}/edit", Order = -1 },
+                })))
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<UseCaseOutcomeFilter>();

@@ -269,7 +269,7 @@ public sealed class StaffAndModerationPageTests(WebFixture fixture) : WebTest(fi
         await DbAsync(async db =>
         {
             var member = await db.Members.SingleAsync(m => m.DisplayName == "Alice");
-            member.Suspend(new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), "Repeated spam", DateTimeOffset.UtcNow);
+            member.Suspend(Viewer.Of(Guid.NewGuid(), [Roles.Moderator]), isAdmin: false, new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), "Repeated spam", null, DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
 

@@ -112,4 +112,37 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(4, await StatementsToRenderAsync(sam, thread));
         Assert.Equal(5, await StatementsToRenderAsync(morgan, thread));
     }
+
+    [Fact]
+    public async Task A_reply_post_takes_a_fixed_number_of_statements_with_its_ties_notifications_and_rate_limit()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var thread = await StartThreadAsync(alice);
+        var watchers = new List<HttpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var watcher = await NewMemberAsync($"Watcher {i}");
+            using var _ = await ReplyAsync(watcher, thread, $"Watching this, {i}");
+            watchers.Add(watcher);
+        }
+
+        var bruno = await NewMemberAsync("Bruno");
+        using (await ReplyAsync(bruno, thread, "First from Bruno"))
+        {
+        }
+
+        // The form is read first (not counted), then only the POST: the rate limit, the thread's lock and the
+        // reply's id, what the reply needs to know, who hears of it, the tie store (two), the space's activity, and
+        // one batch that writes the reply, its mentions, the thread's counters, the notifications and the e-mails.
+        var page = await GetPageAsync(bruno, thread);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#reply-form form")!;
+        var values = FormValues(form, new Dictionary<string, string> { ["Input.Body"] = "Thanks @alice, and everyone watching." });
+        Fixture.App.Statements.Reset();
+        using var posted = await PostAsync(bruno, form.Action, values);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.True(Fixture.App.Statements.Count == 8, Fixture.App.Statements.Listing);
+        Assert.Equal(5, await DbAsync(db => db.Notifications.CountAsync(n => n.PostId == db.Posts.Max(p => p.Id))));
+    }
 }

@@ -1,5 +1,5 @@
+using CommunityHub.Domain.Members;
 using System.Net;
-using CommunityHub.Application.Moderation;
 using CommunityHub.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +86,7 @@ public sealed class AccountRulesTests(WebFixture fixture) : WebTest(fixture)
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             var page = await ParseAsync(refused);
-            Assert.Contains(PostingOptions.UnconfirmedEmailMessage, page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(Standing.UnconfirmedEmailMessage, page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
             Assert.NotNull(page.QuerySelector(".confirm-email-hint a[href='/notifications/settings']"));
         }
 
