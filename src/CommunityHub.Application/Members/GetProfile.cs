@@ -1,3 +1,5 @@
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Ties;
@@ -52,6 +54,8 @@ public static class GetProfile
 
         public async Task<Profile> Handle(Query request, CancellationToken cancellationToken)
         {
+            // The posts the reader may find listed (what the profile counts is what its reader could open).
+            var listed = db.Posts.Where(ConversationPolicy.Listed<Post>(currentUser.Viewer()));
             var member = await db.Members.AsNoTracking()
                 .Where(m => m.Handle == request.Handle && m.FormerAt == null)
                 .Select(m => new
@@ -62,7 +66,7 @@ public static class GetProfile
                     m.Badge,
                     m.Title,
                     m.JoinedAt,
-                    Posts = db.Posts.Count(p => p.AuthorId == m.Id && !p.IsStaffNote && p.DeletedAt == null),
+                    Posts = listed.Count(p => p.AuthorId == m.Id),
                     Threads = db.Threads.Count(t => t.AuthorId == m.Id),
                 })
                 .FirstOrDefaultAsync(cancellationToken)
