@@ -5,7 +5,6 @@ using CommunityHub.Domain.Members;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Members;
@@ -43,7 +42,7 @@ public static class RegisterMember
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
-            var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await FreeHandleAsync(request.DisplayName, cancellationToken), clock.GetUtcNow());
+            var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await Account.HandleAvailability.FreeAsync(db, request.DisplayName, cancellationToken), clock.GetUtcNow());
             db.Members.Add(member);
             // The account row references the member row, so the member goes in first (same transaction).
             await db.SaveChangesAsync(cancellationToken);
@@ -59,25 +58,6 @@ public static class RegisterMember
             var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
             db.Emails.Add(AccountEmails.ConfirmAddress(options.Value, member.Id, member.DisplayName, request.Email.Trim(), code, clock.GetUtcNow()));
             return member.Id;
-        }
-
-        /// <summary>The handle suggested by the display name, numbered (alice-chen-2) when it is taken.</summary>
-        private async Task<string> FreeHandleAsync(string displayName, CancellationToken cancellationToken)
-        {
-            var suggested = MemberHandle.Suggest(displayName);
-            var prefix = suggested + "-";
-            var taken = (await db.Members
-                    .Where(m => m.Handle == suggested || m.Handle.StartsWith(prefix))
-                    .Select(m => m.Handle)
-                    .ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-            var attempt = 1;
-            while (taken.Contains(MemberHandle.Numbered(suggested, attempt)))
-            {
-                attempt++;
-            }
-
-            return MemberHandle.Numbered(suggested, attempt);
         }
     }
 }

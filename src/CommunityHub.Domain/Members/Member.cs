@@ -3,7 +3,7 @@ using CommunityHub.Domain.Common;
 namespace CommunityHub.Domain.Members;
 
 /// <summary>A person in the community. Shares its id with the sign-in account, which lives in Infrastructure.</summary>
-public sealed class Member
+public sealed partial class Member
 {
     public const int DisplayNameMaxLength = 50;
 

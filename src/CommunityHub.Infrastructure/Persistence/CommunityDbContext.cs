@@ -58,6 +58,12 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
+    public DbSet<FormerHandle> FormerHandles => Set<FormerHandle>();
+
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+
+    public DbSet<Identity.Sessions.StoredSession> SignInSessions => Set<Identity.Sessions.StoredSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

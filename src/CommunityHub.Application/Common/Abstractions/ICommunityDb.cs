@@ -53,6 +53,10 @@ public interface ICommunityDb
 
     DbSet<QueuedEmail> Emails { get; }
 
+    DbSet<FormerHandle> FormerHandles { get; }
+
+    DbSet<AccountEvent> AccountEvents { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }
