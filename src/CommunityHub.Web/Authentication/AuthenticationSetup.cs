@@ -29,6 +29,9 @@ public static class AuthenticationSetup
             authentication.AddOpenIdConnect(SchemeOf(key), provider.DisplayName, options => Configure(options, key, provider));
         }
 
+        services.AddSingleton(new FormActionOrigins(settings.UsableProviders
+            .Select(p => Uri.TryCreate(p.Value.Authority, UriKind.Absolute, out var authority) ? authority.GetLeftPart(UriPartial.Authority) : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList()));
         services.Configure<MvcOptions>(options => options.Filters.Add<TwoFactorRequirementFilter>());
         return services;
     }
