@@ -33,9 +33,9 @@ public abstract class SsoTest(WebFixture fixture, SsoApps sso) : WebTest(fixture
 
     /// <summary>Presses "Continue with Example Corp" on the sign-in page and signs in at the provider as
     /// <paramref name="user"/>; returns the provider's redirect back to the community (code and state), not yet followed.</summary>
-    protected async Task<Uri> SignInAtProviderAsync(Person person, ProviderUser user, string provider = "example-corp")
+    protected async Task<Uri> SignInAtProviderAsync(Person person, ProviderUser user, string provider = "example-corp", Func<Task<HttpResponseMessage>>? start = null)
     {
-        using var started = await PressContinueWithAsync(person.Community, provider);
+        using var started = await (start ?? (() => PressContinueWithAsync(person.Community, provider)))();
         Assert.Equal(HttpStatusCode.Found, started.StatusCode);
         var authorize = started.Headers.Location!;
         Assert.StartsWith(Provider.Authority.ToString(), authorize.ToString(), StringComparison.Ordinal);
