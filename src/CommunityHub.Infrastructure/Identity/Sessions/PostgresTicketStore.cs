@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CommunityHub.Infrastructure.Identity.Sessions;
 
@@ -82,26 +84,53 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
 
+    /// <summary>While PostgreSQL is away the request goes on as anonymous (the cookie is kept, so the session is back
+    /// with the database): the page then answers its friendly 503, where a failure here would have broken even the
+    /// error page, which authenticates too.</summary>
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
-        var session = await db.SignInSessions.AsNoTracking()
-            .Where(s => s.Id == key && s.ExpiresAt > now)
-            .Select(s => new { s.Ticket, s.LastSeenAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (session is null)
+        try
         {
+            var session = await db.SignInSessions.AsNoTracking()
+                .Where(s => s.Id == key && s.ExpiresAt > now)
+                .Select(s => new { s.Ticket, s.LastSeenAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (session is null)
+            {
+                return null;
+            }
+
+            if (now - session.LastSeenAt > LastSeenResolution)
+            {
+                await db.SignInSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            }
+
+            return TicketSerializer.Default.Deserialize(session.Ticket);
+        }
+        catch (Exception failure) when (IsDatabaseAway(failure))
+        {
+            scope.ServiceProvider.GetRequiredService<ILogger<PostgresTicketStore>>()
+                .LogWarning("Sign-in session not read: the database is unreachable; the request goes on signed out");
             return null;
         }
+    }
 
-        if (now - session.LastSeenAt > LastSeenResolution)
+    private static bool IsDatabaseAway(Exception? exception)
+    {
+        for (var depth = 0; exception is not null && depth < 10; depth++)
         {
-            await db.SignInSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            if (exception is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+
+            exception = exception.InnerException;
         }
 
-        return TicketSerializer.Default.Deserialize(session.Ticket);
+        return false;
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, null!, CancellationToken.None);
