@@ -32,7 +32,11 @@ public static class AuthenticationSetup
         services.AddSingleton(new FormActionOrigins(settings.UsableProviders
             .Select(p => Uri.TryCreate(p.Value.Authority, UriKind.Absolute, out var authority) ? authority.GetLeftPart(UriPartial.Authority) : null)
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList()));
-        services.Configure<MvcOptions>(options => options.Filters.Add<TwoFactorRequirementFilter>());
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<SessionOutageFilter>();
+            options.Filters.Add<TwoFactorRequirementFilter>();
+        });
         return services;
     }
 

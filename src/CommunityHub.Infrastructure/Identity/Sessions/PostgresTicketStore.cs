@@ -21,6 +21,9 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, TimeProvide
     /// <summary>The session's key, added to the stored principal so that the request knows its own session.</summary>
     public const string SessionClaim = "community:session";
 
+    /// <summary>Set on the request when its session could not be read because the database is away.</summary>
+    public const string SessionUnavailableItem = "CommunityHub.SessionUnavailable";
+
     /// <summary>Writing "last seen" on every request would turn each page view into a write; once a minute is plenty.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -84,9 +87,9 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
 
-    /// <summary>While PostgreSQL is away the request goes on as anonymous (the cookie is kept, so the session is back
-    /// with the database): the page then answers its friendly 503, where a failure here would have broken even the
-    /// error page, which authenticates too.</summary>
+    /// <summary>While PostgreSQL is away the session cannot be read: the request is marked (<see cref="SessionUnavailableItem"/>)
+    /// and goes on without a user, the cookie kept, so the session is back with the database. Pages then answer their
+    /// friendly 503 (SessionOutageFilter), where an exception here would have broken even the error page.</summary>
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -113,7 +116,12 @@ public sealed class PostgresTicketStore(IServiceScopeFactory scopes, TimeProvide
         catch (Exception failure) when (IsDatabaseAway(failure))
         {
             scope.ServiceProvider.GetRequiredService<ILogger<PostgresTicketStore>>()
-                .LogWarning("Sign-in session not read: the database is unreachable; the request goes on signed out");
+                .LogWarning("Sign-in session not read: the database is unreachable");
+            if (httpContext is not null)
+            {
+                httpContext.Items[SessionUnavailableItem] = true;
+            }
+
             return null;
         }
     }
