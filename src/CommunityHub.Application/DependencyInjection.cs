@@ -1,3 +1,4 @@
+using CommunityHub.Application.Account;
 using CommunityHub.Application.Common.Behaviours;
 using CommunityHub.Application.Common.Events;
 using CommunityHub.Application.Common.Persistence;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => new TieScorer(provider.GetRequiredService<IOptions<TieOptions>>().Value));
         services.AddScoped<Notifications.Notifier>();
         services.AddOptions<PostingOptions>();
+        services.AddAccountUseCases();
         // Forms send a blank field as null: every rule stops at its first failure, so a length check
         // never runs on a value already reported missing.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -60,6 +62,7 @@ public static class DependencyInjection
         // MediatR runs behaviours in registration order: the first one registered is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Account.TwoFactorRequirementBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         return services;

@@ -60,6 +60,7 @@ public static class DependencyInjection
             .PersistKeysToDbContext<CommunityDbContext>();
 
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddAccountSecurity(configuration);
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddScoped<IConversationKeys, ConversationKeys>();

@@ -3,6 +3,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Web.Authentication;
 using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Identity;
 using CommunityHub.Web.Links;
@@ -43,6 +44,7 @@ builder.Services.AddAntiforgery(options =>
     options.Cookie.Name = "communityhub.csrf";
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
+builder.Services.AddCommunityAuthentication(builder.Configuration);
 builder.Services.AddSecurityHardening(builder.Configuration);
 builder.Services.AddCommunityRateLimits(builder.Configuration);
 

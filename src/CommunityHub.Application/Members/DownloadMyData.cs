@@ -24,7 +24,7 @@ public static class DownloadMyData
     [Authorize]
     public sealed record Query(Stream Output) : IRequest<Unit>;
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TieScorer scorer, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TieScorer scorer, TimeProvider clock, Account.AccountDataSection accountData)
         : IRequestHandler<Query, Unit>
     {
         private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -238,6 +238,7 @@ public static class DownloadMyData
                     w.WriteString("at", At(e.At));
                 }, cancellationToken);
 
+            await accountData.WriteAsync(json, me, cancellationToken);
             json.WriteEndObject();
             await json.FlushAsync(cancellationToken);
             return Unit.Value;

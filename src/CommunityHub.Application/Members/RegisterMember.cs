@@ -5,7 +5,6 @@ using CommunityHub.Domain.Members;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Members;
 
@@ -42,7 +41,7 @@ public static class RegisterMember
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
-            var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await FreeHandleAsync(request.DisplayName, cancellationToken), clock.GetUtcNow());
+            var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await Account.HandleAvailability.FreeAsync(db, request.DisplayName, cancellationToken), clock.GetUtcNow());
             // Identity's store saves the account with the member it references (same context, same transaction).
             db.Members.Add(member);
             var result = await identity.CreateAccountAsync(member.Id, request.Email.Trim(), request.Password, cancellationToken);
@@ -56,25 +55,6 @@ public static class RegisterMember
             var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
             db.Emails.Add(emails.ConfirmAddress(member.DisplayName, member.Id, code).To(request.Email.Trim(), member.DisplayName, "confirm-email", clock.GetUtcNow()));
             return member.Id;
-        }
-
-        /// <summary>The handle suggested by the display name, numbered (alice-chen-2) when it is taken.</summary>
-        private async Task<string> FreeHandleAsync(string displayName, CancellationToken cancellationToken)
-        {
-            var suggested = MemberHandle.Suggest(displayName);
-            var prefix = suggested + "-";
-            var taken = (await db.Members
-                    .Where(m => m.Handle == suggested || m.Handle.StartsWith(prefix))
-                    .Select(m => m.Handle)
-                    .ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-            var attempt = 1;
-            while (taken.Contains(MemberHandle.Numbered(suggested, attempt)))
-            {
-                attempt++;
-            }
-
-            return MemberHandle.Numbered(suggested, attempt);
         }
     }
 }

@@ -138,7 +138,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
         kind is NotificationKind.ReplyToYourThread or NotificationKind.ReplyToYourPost or NotificationKind.ReplyInWatchedThread
             or NotificationKind.ThreadInWatchedSpace or NotificationKind.Mention;
 
-    private static bool MaySee(Account account, IPostState post, NotificationKind kind) =>
+    private static bool MaySee(AccountRecord account, IPostState post, NotificationKind kind) =>
         post.AuthorId == account.MemberId
             // Authors hear what is done to their own post, even once it is hidden; a deleted one they removed themselves.
             ? post.DeletedAt is null || kind == NotificationKind.ModeratorAction

@@ -58,7 +58,7 @@ public static class SendDailyDigests
         }
 
         /// <summary>What the member may see that is new in the spaces they watch; null when there is nothing.</summary>
-        private async Task<DigestEmail?> GatherAsync(Account account, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<DigestEmail?> GatherAsync(AccountRecord account, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var listed = db.Posts.Where(ConversationPolicy.Listed<Post>(account.AsViewer()));
             var spaces = db.SpaceWatches.Where(w => w.MemberId == account.MemberId).Select(w => w.SpaceId);

@@ -4,7 +4,7 @@ using CommunityHub.Domain.Moderation;
 namespace CommunityHub.Domain.Members;
 
 /// <summary>A person in the community. Shares its id with the sign-in account, which lives in Infrastructure.</summary>
-public sealed class Member : AggregateRoot
+public sealed partial class Member : AggregateRoot
 {
     public const int DisplayNameMaxLength = 50;
 

@@ -17,11 +17,20 @@ public sealed class CommunityClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CommunityUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var member = await db.Members.Where(m => m.Id == user.Id).Select(m => new { m.DisplayName, m.Handle }).FirstOrDefaultAsync();
+        var member = await db.Members.Where(m => m.Id == user.Id).Select(m => new { m.DisplayName, m.Handle, m.TimeZone }).FirstOrDefaultAsync();
         if (member is not null)
         {
             identity.AddClaim(new Claim(CommunityClaims.DisplayName, member.DisplayName));
             identity.AddClaim(new Claim(CommunityClaims.Handle, member.Handle));
+            if (member.TimeZone is not null)
+            {
+                identity.AddClaim(new Claim(CommunityClaims.TimeZone, member.TimeZone));
+            }
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(CommunityClaims.TwoFactor, "true"));
         }
 
         return identity;

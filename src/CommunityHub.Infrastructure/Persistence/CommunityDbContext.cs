@@ -58,7 +58,13 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
-    public IQueryable<Account> Accounts => Set<Account>();
+    public IQueryable<AccountRecord> Accounts => Set<AccountRecord>();
+
+    public DbSet<FormerHandle> FormerHandles => Set<FormerHandle>();
+
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+
+    public DbSet<Identity.Sessions.StoredSession> SignInSessions => Set<Identity.Sessions.StoredSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

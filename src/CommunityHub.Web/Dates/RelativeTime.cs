@@ -33,6 +33,18 @@ public static class RelativeTime
     public static string Exact(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>The exact time in the viewer's zone, named ("23 November 2026, 06:53 Europe/Berlin").</summary>
+    public static string Exact(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (zone == TimeZoneInfo.Utc || zone.Id == "UTC")
+        {
+            return Exact(at);
+        }
+
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
+    }
+
     public static string Machine(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

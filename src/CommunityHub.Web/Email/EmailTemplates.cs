@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CommunityHub.Application;
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Members;
 using CommunityHub.Web.Links;
 using CommunityHub.Web.Notifications;
 using Microsoft.Extensions.Options;
@@ -92,6 +93,41 @@ public sealed class EmailTemplates(CommunityLinks links, IOptions<CommunityOptio
             Url(links.ResetPassword(email, code)),
             "Choose a new password",
             "If it was not you, ignore this e-mail: your password stays as it is.");
+
+    public EmailContent AccountNotice(string displayName, AccountEventKind kind, string? detail)
+    {
+        var (subject, text) = kind switch
+        {
+            AccountEventKind.PasswordChanged => ("Your password was changed", "The password of your account was changed, and every other device was signed out."),
+            AccountEventKind.PasswordAdded => ("A password was added to your account", "Your account now also signs in with a password."),
+            AccountEventKind.EmailChangeRequested => ("Someone asked to change your e-mail address", $"Someone signed in to your account asked to move it to {detail}. Nothing changes unless that address confirms it."),
+            AccountEventKind.EmailChanged => ("Your e-mail address was changed", $"The e-mail address of your account was changed: {detail}."),
+            AccountEventKind.TwoFactorEnabled => ("Two-factor authentication is on", "Signing in to your account now also asks for a code from your authenticator app."),
+            AccountEventKind.TwoFactorDisabled => ("Two-factor authentication is off", "Signing in to your account no longer asks for a code from an authenticator app."),
+            AccountEventKind.RecoveryCodesRenewed => ("New recovery codes", "New recovery codes were made for your account; the old ones no longer work."),
+            AccountEventKind.RecoveryCodeUsed => ("A recovery code was used", "Someone signed in to your account with one of its recovery codes."),
+            AccountEventKind.SignInLinked => ("A sign-in was linked to your account", $"Your account can now be signed in to with {detail}."),
+            AccountEventKind.SignInRemoved => ("A sign-in was removed from your account", $"Your account can no longer be signed in to with {detail}."),
+            AccountEventKind.SignedOutEverywhere => ("You were signed out everywhere", "Every device signed in to your account was signed out."),
+            _ => ("Your account changed", "Something about your account changed."),
+        };
+        var account = Url(links.Account);
+        var footer = $"If this was not you, reset your password at {Url(links.ForgotPassword)} and review your account at {account}.";
+        return new EmailContent(
+            $"{Community}: {subject}",
+            $"Hello {displayName},\n\n{text}\n\n{footer}\n",
+            $"{Page}<p>Hello {H(displayName)},</p><p>{H(text)}</p><p><a href=\"{H(account)}\">Review your account</a></p><p style=\"{Small}\">{H(footer)}</p></body></html>");
+    }
+
+    public EmailContent ConfirmNewAddress(string displayName, Guid memberId, string newEmail, string code)
+    {
+        var link = Url(links.ConfirmEmailChange(memberId, newEmail, code));
+        var text = $"Confirm that {newEmail} is the new address of your {Community} account. Until you do, nothing changes.";
+        return new EmailContent(
+            $"Confirm your new e-mail address for {Community}",
+            $"Hello {displayName},\n\n{text}\n\n{link}\n\nIf you did not ask for this, ignore this e-mail.\n",
+            $"{Page}<p>Hello {H(displayName)},</p><p>{H(text)}</p><p><a href=\"{H(link)}\">Confirm my new address</a></p><p style=\"{Small}\">If you did not ask for this, ignore this e-mail.</p></body></html>");
+    }
 
     /// <summary>An account e-mail: one thing to do, one link to do it.</summary>
     private static EmailContent Action(string subject, string lead, string link, string action, string footer) =>

@@ -48,6 +48,10 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string Register => Page("/Account/Register");
 
+    public string Account => Page("/Account/Index");
+
+    public string Welcome => Page("/Account/Welcome");
+
     public string SignOut => Page("/Account/SignOut");
 
     public string ForgotPassword => Page("/Account/ForgotPassword");
@@ -104,6 +108,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string EditSpace(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId });
 
     public string ConfirmEmail(Guid memberId, string code) => Page("/Account/ConfirmEmail", new { member = memberId, code });
+
+    public string ConfirmEmailChange(Guid memberId, string email, string code) => Page("/Account/ConfirmEmailChange", new { member = memberId, email, code });
 
     public string ResetPassword(string email, string code) => Page("/Account/ResetPassword", new { email, code });
 

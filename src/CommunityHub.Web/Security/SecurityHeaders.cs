@@ -102,7 +102,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(static state =>
             {
                 var headers = ((HttpContext)state).Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = Authentication.FormActionOrigins.Apply(ContentSecurityPolicy, ((HttpContext)state).RequestServices?.GetService<Authentication.FormActionOrigins>());
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

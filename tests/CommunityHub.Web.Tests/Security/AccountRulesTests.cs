@@ -87,7 +87,7 @@ public sealed class AccountRulesTests(WebFixture fixture) : WebTest(fixture)
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             var page = await ParseAsync(refused);
             Assert.Contains(Standing.UnconfirmedEmailMessage, page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
-            Assert.NotNull(page.QuerySelector(".confirm-email-hint a[href='/notifications/settings']"));
+            Assert.NotNull(page.QuerySelector(".confirm-email-hint a[href='/account/welcome']"));
         }
 
         Assert.Equal(1, await DbAsync(db => db.Posts.CountAsync()));

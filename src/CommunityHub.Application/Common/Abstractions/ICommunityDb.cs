@@ -54,7 +54,11 @@ public interface ICommunityDb
     DbSet<QueuedEmail> Emails { get; }
 
     /// <summary>The sign-in accounts, read-only: address, confirmation and roles, to join into a query.</summary>
-    IQueryable<Account> Accounts { get; }
+    IQueryable<AccountRecord> Accounts { get; }
+
+    DbSet<FormerHandle> FormerHandles { get; }
+
+    DbSet<AccountEvent> AccountEvents { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,4 +1,5 @@
 using CommunityHub.Domain.Email;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Notifications;
 
 namespace CommunityHub.Application.Common.Abstractions;
@@ -15,6 +16,12 @@ public interface IEmailComposer
     EmailContent ConfirmAddress(string displayName, Guid memberId, string code);
 
     EmailContent ResetPassword(string displayName, string email, string code);
+
+    /// <summary>"Your password was changed … if this was not you": a change that matters for the account's security.</summary>
+    EmailContent AccountNotice(string displayName, AccountEventKind kind, string? detail);
+
+    /// <summary>The link that confirms <paramref name="newEmail"/> as the account's new address.</summary>
+    EmailContent ConfirmNewAddress(string displayName, Guid memberId, string newEmail, string code);
 }
 
 /// <summary>A composed e-mail: its subject, a plain-text body and an HTML body.</summary>

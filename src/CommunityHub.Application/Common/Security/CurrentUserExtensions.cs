@@ -13,7 +13,7 @@ public static class CurrentUserExtensions
     }
 
     /// <summary>A reader of an account's roles (a notification's recipient, say), as the rules see them.</summary>
-    public static Viewer AsViewer(this Account account)
+    public static Viewer AsViewer(this AccountRecord account)
     {
         ArgumentNullException.ThrowIfNull(account);
         return Domain.Members.Viewer.Of(account.MemberId, account.Roles);

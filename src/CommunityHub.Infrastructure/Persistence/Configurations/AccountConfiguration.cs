@@ -6,9 +6,9 @@ namespace CommunityHub.Infrastructure.Persistence.Configurations;
 
 /// <summary>Accounts as a read-only projection of Identity's tables (no table of its own, no migration), so that a
 /// use case joins them into the query it makes anyway instead of asking Identity in a second round trip.</summary>
-internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<AccountRecord>
 {
-    public void Configure(EntityTypeBuilder<Account> builder)
+    public void Configure(EntityTypeBuilder<AccountRecord> builder)
     {
         // Keyed by the member, so it joins into queries that also read lists per member; never written.
         builder.HasKey(a => a.MemberId);

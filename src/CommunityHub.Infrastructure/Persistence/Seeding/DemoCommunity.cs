@@ -61,7 +61,20 @@ public sealed partial class DemoCommunity(
             member.ShowAs(roles.Contains(Roles.Executive) ? MemberBadge.Executive : roles.Contains(Roles.Staff) ? MemberBadge.Staff : MemberBadge.None, title);
             joinedDaysAgo -= 8;
             db.Members.Add(member);
+            if (name == "Alice Chen")
+            {
+                // The account page's profile: a bio, a link, and dates in her own time zone.
+                member.Describe(name, "I run the data team at a logistics company; customer for about a year.", "https://example.com/alice");
+                member.UseTimeZone("Europe/Lisbon");
+            }
+
             await db.SaveChangesAsync(cancellationToken);
+            if (name == "Bruno Costa")
+            {
+                // Bruno went by @bruno-c before: /members/bruno-c still leads to him.
+                db.FormerHandles.Add(new FormerHandle("bruno-c", member.Id, now.AddDays(-30)));
+            }
+
             var user = new CommunityUser { Id = member.Id, UserName = email, Email = email, EmailConfirmed = true };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRolesAsync(user, [Roles.Member, .. roles]));

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Account;
 using CommunityHub.Application.Members;
 using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Web.Forms;
@@ -6,12 +7,15 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Web.Pages.Account;
 
 [RateLimited(RateLimitPolicy.Registration)]
-public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUser> signIn) : PageModel
+public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUser> signIn, IOptionsSnapshot<SingleSignOnOptions> sso) : PageModel
 {
+    public bool LocalPasswords => sso.Value.LocalPasswords;
+
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
     public RegisterMember.Command Input { get; set; } = new();
 
@@ -23,6 +27,7 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUse
         var memberId = await mediator.Send(Input, cancellationToken);
         var user = await signIn.UserManager.FindByIdAsync(memberId.ToString());
         await signIn.SignInAsync(user!, isPersistent: false);
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
+        // Tell the newcomer where the confirmation e-mail went, before they try to post.
+        return RedirectToPage("/Account/Welcome", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Index") });
     }
 }

@@ -1,16 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using CommunityHub.Application.Account;
 using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Web.Pages.Account;
 
 /// <summary>Signing in is the authentication framework's job (SignInManager, with lockout), not a use case.</summary>
 [RateLimited(RateLimitPolicy.SignIn)]
-public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<SignInModel> logger, IOptionsSnapshot<SingleSignOnOptions> sso) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -18,8 +20,19 @@ public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<Sig
     [FromQuery]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>False when the community is "SSO only": the password form is gone and a posted one is refused.</summary>
+    public bool LocalPasswords => sso.Value.LocalPasswords;
+
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!LocalPasswords)
+        {
+            logger.LogWarning("Password sign-in refused: the community signs in with single sign-on only");
+            ModelState.AddModelError(string.Empty, LocalPasswordRefusals.Message);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -29,6 +42,11 @@ public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<Sig
         if (result.Succeeded)
         {
             return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect($"/account/sign-in/two-factor?returnUrl={Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/")}");
         }
 
         if (result.IsLockedOut)

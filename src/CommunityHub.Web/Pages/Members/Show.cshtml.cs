@@ -1,3 +1,5 @@
+using CommunityHub.Application.Account;
+using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Members;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +14,22 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 
     public GetProfile.Profile Profile { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Profile = await mediator.Send(new GetProfile.Query(Handle), cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Profile = await mediator.Send(new GetProfile.Query(Handle), cancellationToken);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            // A handle given up keeps leading to its member (old links and @mentions).
+            if (await mediator.Send(new FindMemberByFormerHandle.Query(Handle), cancellationToken) is { } current)
+            {
+                return RedirectPermanent($"/members/{current}");
+            }
+
+            throw;
+        }
+    }
 }

@@ -68,4 +68,12 @@
         }
     };
     setInterval(refresh, 60000);
+
+    // Dates are shown in the member's chosen time zone, else this browser's: tell the server which that is.
+    try {
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone && !document.cookie.split("; ").includes(`communityhub.tz=${encodeURIComponent(zone)}`)) {
+            document.cookie = `communityhub.tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+        }
+    } catch { /* No Intl: UTC it is. */ }
 })();

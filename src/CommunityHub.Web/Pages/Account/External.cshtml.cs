@@ -1,0 +1,144 @@
+using CommunityHub.Application.Account;
+using CommunityHub.Infrastructure.Identity;
+using CommunityHub.Web.Authentication;
+using CommunityHub.Web.Security;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Web.Pages.Account;
+
+/// <summary>Single sign-on: POST starts it at the provider (<c>provider</c>, <c>returnUrl</c>, <c>purpose=link</c> to link
+/// a provider to the signed-in member), <c>callback</c> is where the provider's handler sends the person back once it
+/// has checked state, nonce, PKCE and the id token, and <c>failed</c> says in words what went wrong.</summary>
+[RateLimited(RateLimitPolicy.SignIn)]
+public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUser> signIn, IOptionsSnapshot<SingleSignOnOptions> sso, ILogger<ExternalModel> logger) : PageModel
+{
+    private const string PurposeItem = "purpose";
+    private const string MemberItem = "member";
+    private const string ProviderItem = "provider";
+
+    public string Message { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnPostAsync(string? provider, string? returnUrl, string? purpose)
+    {
+        if (provider is null || sso.Value.Provider(provider) is not { } options)
+        {
+            return NotFound();
+        }
+
+        var linking = purpose == "link";
+        if (linking && User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        var properties = new AuthenticationProperties { RedirectUri = $"/account/external/callback?returnUrl={Uri.EscapeDataString(back)}" };
+        properties.Items[ProviderItem] = provider;
+        properties.Items[PurposeItem] = linking ? "link" : "sign-in";
+        if (linking)
+        {
+            properties.Items[MemberItem] = signIn.UserManager.GetUserId(User);
+        }
+
+        try
+        {
+            // Awaited here (not returned as a ChallengeResult) so that a provider that is down ends on a friendly page.
+            await HttpContext.ChallengeAsync(AuthenticationSetup.SchemeOf(provider), properties);
+            return new EmptyResult();
+        }
+        catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
+        {
+            logger.LogWarning(failure, "Sign-in with {Provider} could not start: its discovery document did not come ({Authority})", provider, options.Authority);
+            return Failed(provider, SignInFailures.Unreachable);
+        }
+    }
+
+    public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, CancellationToken cancellationToken)
+    {
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        if (!external.Succeeded || external.Properties?.Items.GetItem(ProviderItem) is not { } provider || sso.Value.Provider(provider) is not { } options)
+        {
+            return Failed(null, SignInFailures.Expired);
+        }
+
+        var who = ProviderClaims.Read(provider, options, external.Principal!);
+        if (external.Properties.Items.GetItem(PurposeItem) == "link")
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+            if (external.Properties.Items.GetItem(MemberItem) is not { } starter || starter != signIn.UserManager.GetUserId(User))
+            {
+                return Failed(provider, SignInFailures.State);
+            }
+
+            try
+            {
+                await mediator.Send(new LinkProvider.Command(who), cancellationToken);
+            }
+            catch (FluentValidation.ValidationException refused)
+            {
+                TempData["Notice"] = refused.Errors.FirstOrDefault()?.ErrorMessage;
+                return Redirect("/account/sign-ins");
+            }
+
+            TempData["Notice"] = $"{options.DisplayName} is linked: you can sign in with it from now on.";
+            return Redirect("/account/sign-ins");
+        }
+
+        SignInWithProvider.Outcome outcome;
+        try
+        {
+            outcome = await mediator.Send(new SignInWithProvider.Command(who), cancellationToken);
+        }
+        catch (FluentValidation.ValidationException refused)
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+            Message = refused.Errors.FirstOrDefault()?.ErrorMessage ?? SignInFailures.Describe(SignInFailures.Unknown, options.DisplayName);
+            return Page();
+        }
+
+        switch (outcome.Kind)
+        {
+            case SignInWithProvider.OutcomeKind.ProveLocalAccount:
+                // The provider's answer stays in the external cookie (a few minutes) until the password proves the account.
+                return Redirect($"/account/external/link?returnUrl={Uri.EscapeDataString(back)}");
+            case SignInWithProvider.OutcomeKind.Refused:
+                await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+                Message = outcome.Message!;
+                return Page();
+        }
+
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        var result = await signIn.ExternalLoginSignInAsync(provider, who.Subject, isPersistent: false, bypassTwoFactor: false);
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect($"/account/sign-in/two-factor?returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        if (!result.Succeeded)
+        {
+            Message = result.IsLockedOut
+                ? "This account is locked for a while after too many failed attempts. Try again later."
+                : SignInFailures.Describe(SignInFailures.Unknown, options.DisplayName);
+            return Page();
+        }
+
+        return outcome.Kind == SignInWithProvider.OutcomeKind.Joined
+            ? Redirect($"/account/welcome?returnUrl={Uri.EscapeDataString(back)}")
+            : LocalRedirect(back);
+    }
+
+    public IActionResult OnGetFailed(string? provider, string? reason) => Failed(provider, reason);
+
+    private PageResult Failed(string? provider, string? reason)
+    {
+        var name = provider is null ? "your provider" : sso.Value.Provider(provider)?.DisplayName ?? "your provider";
+        Message = SignInFailures.Describe(reason, name);
+        return Page();
+    }
+}
