@@ -228,7 +228,7 @@ internal static partial class DatabaseBenchmark
             }
 
             watch.Restart();
-            await TieQueries.MeanStrengthAsync(db, scorer, member, now, CancellationToken.None);
+            await TieQueries.StandingAsync(db, scorer, member, now, CancellationToken.None);
             mean.Add(watch.Elapsed.TotalMilliseconds);
         }
 

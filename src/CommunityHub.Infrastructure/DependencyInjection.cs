@@ -83,6 +83,8 @@ public static class DependencyInjection
         services.AddScoped<EmailDispatcher>();
         services.AddHostedService<EmailSendingService>();
         services.AddHostedService<DigestService>();
+        services.Configure<Ties.TieWorkOptions>(configuration.GetSection(Ties.TieWorkOptions.Section));
+        services.AddHostedService<Ties.TieStructureService>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();

@@ -122,7 +122,7 @@ public static class DownloadMyData
             await ReciprocityAsync(json, "helpGiven", me, gave: true, cancellationToken);
             await ReciprocityAsync(json, "helpReceived", me, gave: false, cancellationToken);
 
-            var (_, mean) = await TieQueries.MeanStrengthAsync(db, scorer, me, now, cancellationToken);
+            var standing = await TieQueries.StandingAsync(db, scorer, me, now, cancellationToken);
             await ArrayAsync(json, "ties",
                 from t in db.Ties.AsNoTracking()
                 where t.MemberLowId == me || t.MemberHighId == me
@@ -140,7 +140,7 @@ public static class DownloadMyData
                     w.WriteNumber("intimacy", Math.Round(score.Intimacy, 4));
                     w.WriteNumber("reciprocalServices", Math.Round(score.Services, 4));
                     w.WriteNumber("strength", Math.Round(score.Strength, 4));
-                    w.WriteBoolean("isStrong", scorer.IsStrong(score.Strength, mean));
+                    w.WriteBoolean("isStrong", scorer.IsStrong(score.Strength, standing.RankOf(score.Strength)));
                     w.WriteString("firstContact", At(state.FirstAt));
                     w.WriteString("lastContact", At(state.LastAt));
                 }, cancellationToken);

@@ -70,7 +70,7 @@ public static class GetProfile
 
             var now = clock.GetUtcNow();
             var strongest = await TieQueries.StrongestAsync(db, scorer, member.Id, TiesShown, now, cancellationToken);
-            var (tieCount, mean) = await TieQueries.MeanStrengthAsync(db, scorer, member.Id, now, cancellationToken);
+            var standing = await TieQueries.StandingAsync(db, scorer, member.Id, now, cancellationToken);
             var others = strongest.Select(t => t.OtherId).ToList();
             var names = await db.Members.AsNoTracking().Where(m => others.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new { m.DisplayName, m.Handle }, cancellationToken);
 
@@ -108,11 +108,11 @@ public static class GetProfile
                     names[t.OtherId].Handle,
                     names[t.OtherId].DisplayName,
                     t.Score,
-                    scorer.IsStrong(t.Score.Strength, mean),
+                    scorer.IsStrong(t.Score.Strength, standing.RankOf(t.Score.Strength)),
                     t.State.LastAt,
                     viewer == member.Id || viewer == t.OtherId || TieCardAccess.SeesEveryTieCard(currentUser)))],
-                tieCount,
-                mean,
+                standing.Count,
+                standing.Mean,
                 new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));
         }
     }

@@ -81,9 +81,16 @@ public static class GetCommunityHealth
             var byMember = ties.SelectMany(t => new[] { (Member: t.Low, Other: t.High, t.Strength, t.Direct), (Member: t.High, Other: t.Low, t.Strength, t.Direct) })
                 .GroupBy(t => t.Member)
                 .ToDictionary(g => g.Key, g => g.ToList());
-            var means = byMember.ToDictionary(e => e.Key, e => e.Value.Average(t => t.Strength));
-            bool StrongFor(Guid member, double strength) => means.TryGetValue(member, out var mean) && scorer.IsStrong(strength, mean);
-            var strongPairs = ties.Count(t => StrongFor(t.Low, t.Strength) || StrongFor(t.High, t.Strength));
+            // Each member's strong ties, judged among their own (one sort per member).
+            var strongOf = byMember.ToDictionary(
+                e => e.Key,
+                e =>
+                {
+                    var flags = scorer.StrongFlags([.. e.Value.Select(t => t.Strength)]);
+                    return e.Value.Where((_, i) => flags[i]).Select(t => t.Other).ToHashSet();
+                });
+            bool StrongFor(Guid member, Guid other) => strongOf.TryGetValue(member, out var strong) && strong.Contains(other);
+            var strongPairs = ties.Count(t => StrongFor(t.Low, t.High) || StrongFor(t.High, t.Low));
 
             var help = await db.ReciprocityRecords.AsNoTracking()
                 .Where(r => r.RetractedAt == null && (r.Kind == ReciprocityKind.Helped || r.Kind == ReciprocityKind.AcceptedAnswer))
@@ -102,7 +109,7 @@ public static class GetCommunityHealth
 
             var stages = customers.Select(id => CommunityLadder.StageOf(new LadderFacts(
                     exchanged.Contains(id),
-                    byMember.TryGetValue(id, out var own) ? own.Count(t => StrongFor(id, t.Strength)) : 0,
+                    byMember.TryGetValue(id, out var own) ? own.Count(t => StrongFor(id, t.Other)) : 0,
                     helpers.Contains(id),
                     helped.Contains(id))))
                 .ToList();

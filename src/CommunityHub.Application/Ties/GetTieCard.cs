@@ -61,8 +61,8 @@ public static class GetTieCard
             var tie = await db.Ties.AsNoTracking().FirstOrDefaultAsync(t => t.MemberLowId == pair.Low && t.MemberHighId == pair.High, cancellationToken);
             var now = clock.GetUtcNow();
             var score = tie is null ? TieScore.None : scorer.Score(tie.ToState(), now);
-            var meanOne = (await TieQueries.MeanStrengthAsync(db, scorer, a, now, cancellationToken)).Mean;
-            var meanOther = (await TieQueries.MeanStrengthAsync(db, scorer, b, now, cancellationToken)).Mean;
+            var standingOne = await TieQueries.StandingAsync(db, scorer, a, now, cancellationToken);
+            var standingOther = await TieQueries.StandingAsync(db, scorer, b, now, cancellationToken);
 
             var visiblePosts = db.Posts.Where(p => !p.IsStaffNote && p.DeletedAt == null && p.HiddenAt == null);
             var replies = await (
@@ -110,8 +110,8 @@ public static class GetTieCard
                 one,
                 other,
                 score,
-                tie is not null && scorer.IsStrong(score.Strength, meanOne),
-                tie is not null && scorer.IsStrong(score.Strength, meanOther),
+                tie is not null && scorer.IsStrong(score.Strength, standingOne.RankOf(score.Strength)),
+                tie is not null && scorer.IsStrong(score.Strength, standingOther.RankOf(score.Strength)),
                 tie?.FirstAt,
                 tie?.LastAt,
                 timeline);

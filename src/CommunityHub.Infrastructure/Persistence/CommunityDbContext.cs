@@ -37,6 +37,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<ReciprocityRecord> ReciprocityRecords => Set<ReciprocityRecord>();
 
     public DbSet<Tie> Ties => Set<Tie>();
+
+    public DbSet<PendingTieStructure> PendingTieStructure => Set<PendingTieStructure>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

@@ -31,6 +31,9 @@ public interface ICommunityDb
     DbSet<ReciprocityRecord> ReciprocityRecords { get; }
 
     DbSet<Tie> Ties { get; }
+
+    /// <summary>Pairs whose contact changed since the last structure pass.</summary>
+    DbSet<PendingTieStructure> PendingTieStructure { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

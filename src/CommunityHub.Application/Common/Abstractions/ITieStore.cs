@@ -10,6 +10,9 @@ public interface ITieStore
     /// safe against concurrent writers to the same pair (rows are locked in a fixed order).</summary>
     Task ApplyAsync(IReadOnlyCollection<TieContribution> contributions, CancellationToken cancellationToken);
 
+    /// <summary>The structure pass over at most <paramref name="maxChanges"/> queued pairs (see <see cref="TieStructure"/>).</summary>
+    Task<StructureRefresh> RefreshStructureAsync(int maxChanges, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Replaces every tie, participant and post addressee with the ones recomputed from history.</summary>
     Task ReplaceAllAsync(RebuiltTies rebuilt, CancellationToken cancellationToken);
 }
@@ -19,3 +22,6 @@ public sealed record RebuiltTies(
     IReadOnlyCollection<(TieState State, double Strength)> Ties,
     IReadOnlyCollection<ThreadParticipant> Participants,
     IReadOnlyDictionary<long, Guid?> Addressees);
+
+/// <summary>What one structure pass did: queued pairs it took, tie rows it rewrote.</summary>
+public sealed record StructureRefresh(int Changes, int Ties);

@@ -941,6 +941,26 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("post_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Ties.PendingTieStructure", b =>
+                {
+                    b.Property<Guid>("MemberLowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_low_id");
+
+                    b.Property<Guid>("MemberHighId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_high_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("MemberLowId", "MemberHighId")
+                        .HasName("pk_tie_structure_queue");
+
+                    b.ToTable("tie_structure_queue", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
                 {
                     b.Property<long>("ThreadId")
@@ -981,6 +1001,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_high_id");
 
+                    b.Property<long>("ActiveWeeks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("active_weeks");
+
                     b.Property<DateTimeOffset>("AsOf")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of");
@@ -997,6 +1023,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("contact");
 
+                    b.Property<double>("Embeddedness")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("embeddedness");
+
                     b.Property<DateTimeOffset>("FirstAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_at");
@@ -1012,6 +1044,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("LastAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_at");
+
+                    b.Property<int>("LatestWeek")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("latest_week");
 
                     b.Property<double>("ServiceHighToLow")
                         .HasColumnType("double precision")
