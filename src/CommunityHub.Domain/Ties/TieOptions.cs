@@ -75,7 +75,9 @@ public sealed record TieOptions
     public double StructureSaturation { get; init; } = 3;
 
     /// <summary>What the time component's contact part counts.</summary>
-    public ContactVolume Volume { get; init; } = ContactVolume.WordsAndWeeks;
+    /// <summary>Events by default: counting words and weeks did not change the figures on EIES (which has neither
+    /// texts nor dates, docs/ties-model.md), and a change is kept only where it improves them.</summary>
+    public ContactVolume Volume { get; init; } = ContactVolume.Events;
 
     /// <summary>W: the words of a reply that count as one contact under <see cref="ContactVolume.WordsAndWeeks"/>.</summary>
     public double WordsPerContact { get; init; } = 50;

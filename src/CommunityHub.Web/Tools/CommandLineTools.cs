@@ -11,12 +11,13 @@ public static class CommandLineTools
 {
     /// <summary>Options that commands take. The host's configuration would read the word after one as its value
     /// (<c>--repair --contentRoot dir</c> as repair = "--contentRoot"), so they are kept from it (<see cref="HostArguments"/>).</summary>
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { ConsistencyCommand.RepairOption };
+    private static readonly HashSet<string> Flags = new([ConsistencyCommand.RepairOption, .. EvaluateTiesCommand.Options], StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["rebuild-ties"] = RebuildTiesAsync,
         ["check-consistency"] = ConsistencyCommand.RunAsync,
+        ["evaluate-ties"] = EvaluateTiesCommand.RunAsync,
         ["export"] = ArchiveCommands.ExportAsync,
         ["import"] = ArchiveCommands.ImportAsync,
     };

@@ -46,6 +46,18 @@ public sealed record TieWeights(double Intimacy, double Time, double Services, d
     }
 }
 
+/// <summary>The calibration's defaults: how much better on held-out ratings a fit must be, and on how many ratings.</summary>
+public static class TieCalibrationDefaults
+{
+    /// <summary>Held-out ego-centric ρ a fit must gain over the model in force to be adopted.</summary>
+    public const double Margin = 0.02;
+
+    public const int MinimumRatings = 50;
+
+    /// <summary>Members who rated at least two ties differently (a pairwise fit learns only from them).</summary>
+    public const int MinimumRaters = 10;
+}
+
 /// <summary>A member's rating of one of their ties with the tie's five components at the time of rating.</summary>
 /// <param name="Direct">The pair interacted directly; if not, the strength is capped (the shared-threads-only cap).</param>
 public sealed record RatedComponents(Guid Rater, Guid Rated, int Rating, double[] Components, bool Direct);
