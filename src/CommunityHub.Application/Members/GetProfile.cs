@@ -28,13 +28,19 @@ public static class GetProfile
         int Posts,
         int ThreadsStarted,
         bool IsViewer,
+        TieDetail TieDetail,
+        bool ShowsFrequentContacts,
         IReadOnlyList<TieView> Ties,
+        IReadOnlyList<FrequentContact> FrequentContacts,
         int TieCount,
         double MeanStrength,
         HelpLedger Ledger);
 
     /// <param name="MayOpenCard">The viewer is one of the two, or one of the company's people or a moderator.</param>
     public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt, bool MayOpenCard);
+
+    /// <summary>Someone the member often talks with: a name only, shown in alphabetical order.</summary>
+    public sealed record FrequentContact(string Handle, string DisplayName);
 
     /// <param name="Given">Replies of theirs others marked "helped me" or accepted as the answer.</param>
     /// <param name="Received">Replies they marked as having helped them, or accepted on their threads.</param>
@@ -69,8 +75,11 @@ public static class GetProfile
                 ?? throw new NotFoundException("Member", request.Handle);
 
             var now = clock.GetUtcNow();
-            var strongest = await TieQueries.StrongestAsync(db, scorer, member.Id, TiesShown, now, cancellationToken);
-            var standing = await TieQueries.StandingAsync(db, scorer, member.Id, now, cancellationToken);
+            var shows = await db.TiePreferences.AsNoTracking().AnyAsync(p => p.MemberId == member.Id && p.ShowsFrequentContacts, cancellationToken);
+            var detail = TieVisibility.OfMembersTies(currentUser, member.Id, shows);
+            var strongest = detail == TieDetail.None ? []
+                : await TieQueries.StrongestAsync(db, scorer, member.Id, detail == TieDetail.Scored ? TiesShown : TieVisibility.FrequentContactsShown, now, cancellationToken);
+            var standing = detail == TieDetail.Scored ? await TieQueries.StandingAsync(db, scorer, member.Id, now, cancellationToken) : new TieStanding([]);
             var others = strongest.Select(t => t.OtherId).ToList();
             var names = await db.Members.AsNoTracking().Where(m => others.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new { m.DisplayName, m.Handle }, cancellationToken);
 
@@ -104,13 +113,17 @@ public static class GetProfile
                 member.Posts,
                 member.Threads,
                 viewer == member.Id,
-                [.. strongest.Select(t => new TieView(
+                detail,
+                shows,
+                detail != TieDetail.Scored ? [] : [.. strongest.Select(t => new TieView(
                     names[t.OtherId].Handle,
                     names[t.OtherId].DisplayName,
                     t.Score,
                     scorer.IsStrong(t.Score.Strength, standing.RankOf(t.Score.Strength)),
                     t.State.LastAt,
-                    viewer == member.Id || viewer == t.OtherId || TieCardAccess.SeesEveryTieCard(currentUser)))],
+                    TieVisibility.MayOpenTieCard(currentUser, member.Id, t.OtherId)))],
+                detail != TieDetail.FrequentContacts ? []
+                    : [.. strongest.Where(t => t.State.HasDirect).Select(t => new FrequentContact(names[t.OtherId].Handle, names[t.OtherId].DisplayName)).OrderBy(c => c.DisplayName, StringComparer.Ordinal)],
                 standing.Count,
                 standing.Mean,
                 new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));

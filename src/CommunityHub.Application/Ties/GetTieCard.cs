@@ -50,8 +50,7 @@ public static class GetTieCard
                 throw new NotFoundException("Tie", request.Handle);
             }
 
-            var viewer = currentUser.MemberId;
-            if (viewer != one.Id && viewer != other.Id && !TieCardAccess.SeesEveryTieCard(currentUser))
+            if (!TieVisibility.MayOpenTieCard(currentUser, one.Id, other.Id))
             {
                 throw new ForbiddenException("A tie card is for the two members it is about, and for the company's people.");
             }

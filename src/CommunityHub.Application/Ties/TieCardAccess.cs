@@ -1,15 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
-using CommunityHub.Application.Common.Security;
 
 namespace CommunityHub.Application.Ties;
 
-/// <summary>Who may open a tie card: the two members it is about, and the company's people and moderators.</summary>
+/// <summary>Who may open any tie card: the staff side, by <see cref="TieVisibility"/>.</summary>
 public static class TieCardAccess
 {
-    public static bool SeesEveryTieCard(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        // The staff side: the same people who read staff notes.
-        return Viewer.Of(user).SeesStaffNotes;
-    }
+    public static bool SeesEveryTieCard(ICurrentUser user) => TieVisibility.SeesTiesForStaffPurposes(user);
 }

@@ -39,6 +39,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Tie> Ties => Set<Tie>();
 
     public DbSet<PendingTieStructure> PendingTieStructure => Set<PendingTieStructure>();
+
+    public DbSet<TiePreferences> TiePreferences => Set<TiePreferences>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

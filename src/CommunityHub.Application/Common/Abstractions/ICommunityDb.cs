@@ -34,6 +34,9 @@ public interface ICommunityDb
 
     /// <summary>Pairs whose contact changed since the last structure pass.</summary>
     DbSet<PendingTieStructure> PendingTieStructure { get; }
+
+    /// <summary>Members' choices about who sees their ties.</summary>
+    DbSet<TiePreferences> TiePreferences { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

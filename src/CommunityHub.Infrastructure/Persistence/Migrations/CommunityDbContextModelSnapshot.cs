@@ -1080,6 +1080,26 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TiePreferences", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<bool>("ShowsFrequentContacts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_frequent_contacts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_tie_preferences");
+
+                    b.ToTable("tie_preferences", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1704,6 +1724,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ties_members_member_low_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TiePreferences", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CommunityHub.Domain.Ties.TiePreferences", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tie_preferences_members_member_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>

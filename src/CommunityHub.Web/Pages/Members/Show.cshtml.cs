@@ -1,4 +1,5 @@
 using CommunityHub.Application.Members;
+using CommunityHub.Application.Ties;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,4 +15,11 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Profile = await mediator.Send(new GetProfile.Query(Handle), cancellationToken);
+
+    /// <summary>The member shows or stops showing "people I often talk with" (their own choice; forged for anyone else it changes only the sender's).</summary>
+    public async Task<IActionResult> OnPostFrequentContactsAsync(bool show, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ShowFrequentContacts.Command(show), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
 }
