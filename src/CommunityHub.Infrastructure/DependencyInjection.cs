@@ -85,6 +85,9 @@ public static class DependencyInjection
         services.AddHostedService<DigestService>();
         services.Configure<Ties.TieWorkOptions>(configuration.GetSection(Ties.TieWorkOptions.Section));
         services.AddHostedService<Ties.TieStructureService>();
+        services.Configure<Application.Ties.TieCalibrationOptions>(configuration.GetSection(Application.Ties.TieCalibrationOptions.Section));
+        services.AddHostedService<Ties.TieModelRefresher>();
+        services.AddHostedService<Ties.TieCalibrationService>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();

@@ -69,6 +69,7 @@ public static class DeleteAccount
             await db.DigestSubscriptions.Where(d => d.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.ThreadReadMarks.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.TiePreferences.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+            await db.TieRatings.Where(r => r.RaterId == memberId).ExecuteDeleteAsync(cancellationToken);
             if (email is not null)
             {
                 // Mail is queued to the account's address as it is stored, so the same text finds it.

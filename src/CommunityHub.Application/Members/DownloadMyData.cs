@@ -145,6 +145,34 @@ public static class DownloadMyData
                     w.WriteString("lastContact", At(state.LastAt));
                 }, cancellationToken);
 
+            // Your own answers to "How well do you know …?", and your choices about your ties.
+            await ArrayAsync(json, "tieRatings",
+                from r in db.TieRatings.AsNoTracking()
+                where r.RaterId == me
+                join m in db.Members on r.RatedId equals m.Id
+                orderby r.AnsweredAt, r.Id
+                select new { m.DisplayName, m.Handle, r.Rating, r.AnsweredAt },
+                (w, row) =>
+                {
+                    w.WriteString("about", row.DisplayName);
+                    w.WriteString("handle", row.Handle);
+                    w.WriteNumber("rating", row.Rating);
+                    w.WriteString("meaning", TieRating.Scale[row.Rating]);
+                    w.WriteString("answeredAt", At(row.AnsweredAt));
+                }, cancellationToken);
+            await ArrayAsync(json, "tiePreferences",
+                db.TiePreferences.AsNoTracking().Where(p => p.MemberId == me),
+                (w, p) =>
+                {
+                    w.WriteBoolean("showsPeopleYouOftenTalkWith", p.ShowsFrequentContacts);
+                    w.WriteBoolean("answersTieQuestions", p.AnswersTieQuestions);
+                    w.WriteBoolean("mayBeAskedForHelp", p.MayBeAskedForHelp);
+                    if (p.LastTieQuestionAt is { } asked)
+                    {
+                        w.WriteString("lastTieQuestionAt", At(asked));
+                    }
+                }, cancellationToken);
+
             await ArrayAsync(json, "notifications",
                 from n in db.Notifications.AsNoTracking()
                 where n.RecipientId == me

@@ -30,6 +30,8 @@ public static class GetProfile
         bool IsViewer,
         TieDetail TieDetail,
         bool ShowsFrequentContacts,
+        bool AnswersTieQuestions,
+        GetTieQuestion.Question? TieQuestion,
         IReadOnlyList<TieView> Ties,
         IReadOnlyList<FrequentContact> FrequentContacts,
         int TieCount,
@@ -52,7 +54,7 @@ public static class GetProfile
     /// <param name="Gave">True when this member helped <see cref="OtherName"/>; false when they were helped.</param>
     public sealed record LedgerEntry(bool Gave, ReciprocityKind Kind, string OtherName, string OtherHandle, string ThreadTitle, string SpaceSlug, long ThreadId, long PostId, DateTimeOffset At);
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TieScorer scorer, TimeProvider clock) : IRequestHandler<Query, Profile>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TieScorer scorer, IMediator mediator, TimeProvider clock) : IRequestHandler<Query, Profile>
     {
         private static readonly ReciprocityKind[] Help = [ReciprocityKind.Helped, ReciprocityKind.AcceptedAnswer];
 
@@ -75,7 +77,11 @@ public static class GetProfile
                 ?? throw new NotFoundException("Member", request.Handle);
 
             var now = clock.GetUtcNow();
-            var shows = await db.TiePreferences.AsNoTracking().AnyAsync(p => p.MemberId == member.Id && p.ShowsFrequentContacts, cancellationToken);
+            var preferences = await db.TiePreferences.AsNoTracking().Where(p => p.MemberId == member.Id)
+                .Select(p => new { p.ShowsFrequentContacts, p.AnswersTieQuestions }).FirstOrDefaultAsync(cancellationToken);
+            var shows = preferences?.ShowsFrequentContacts ?? false;
+            // The occasional question about one of one's own ties is asked on one's own profile.
+            var question = currentUser.MemberId == member.Id ? await mediator.Send(new GetTieQuestion.Query(), cancellationToken) : null;
             var detail = TieVisibility.OfMembersTies(currentUser, member.Id, shows);
             var strongest = detail == TieDetail.None ? []
                 : await TieQueries.StrongestAsync(db, scorer, member.Id, detail == TieDetail.Scored ? TiesShown : TieVisibility.FrequentContactsShown, now, cancellationToken);
@@ -115,6 +121,8 @@ public static class GetProfile
                 viewer == member.Id,
                 detail,
                 shows,
+                preferences?.AnswersTieQuestions ?? true,
+                question,
                 detail != TieDetail.Scored ? [] : [.. strongest.Select(t => new TieView(
                     names[t.OtherId].Handle,
                     names[t.OtherId].DisplayName,

@@ -24,4 +24,7 @@ public enum ModerationAction
     ReorderSpaces,
     EditValues,
     PurgeMember,
+
+    /// <summary>An admin ran the tie model's calibration (the detail says whether the fit was adopted).</summary>
+    CalibrateTieModel,
 }

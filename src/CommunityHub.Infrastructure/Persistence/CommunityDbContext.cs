@@ -41,6 +41,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<PendingTieStructure> PendingTieStructure => Set<PendingTieStructure>();
 
     public DbSet<TiePreferences> TiePreferences => Set<TiePreferences>();
+
+    public DbSet<TieRating> TieRatings => Set<TieRating>();
+
+    public DbSet<TieModelFit> TieModelFits => Set<TieModelFit>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Ties;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,83 @@ public sealed class TieStructureService(IServiceScopeFactory scopes, IOptions<Ti
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     logger.LogError(exception, "The structure pass failed; trying again at the next tick");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
+
+/// <summary>Keeps this instance's model in force in step with the database: at start, then every minute (a fit
+/// adopted on another instance reaches this one within that time).</summary>
+public sealed class TieModelRefresher(IServiceScopeFactory scopes, TieModelInForce model, ILogger<TieModelRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await model.RefreshAsync(scope.ServiceProvider.GetRequiredService<ICommunityDb>(), stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Reading the tie model in force failed; keeping the one in use");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The weekly calibration: every hour each instance asks; the one that takes the advisory lock and finds
+/// the last calibration a week old runs it (<see cref="CalibrateTies"/>).</summary>
+public sealed class TieCalibrationService(IServiceScopeFactory scopes, IOptions<TieCalibrationOptions> options, ILogger<TieCalibrationService> logger) : BackgroundService
+{
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.CalibrationEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(CheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CalibrateTies.Command(CalibrateTies.Trigger.Weekly), stoppingToken);
+                    if (outcome.Fit is { } fit)
+                    {
+                        logger.LogInformation("Weekly tie calibration on {Ratings} ratings: {Verdict}", fit.Ratings, fit.Reason);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "The weekly tie calibration failed; trying again at the next check");
                 }
             }
         }

@@ -118,6 +118,31 @@ public sealed class TieStore(CommunityDbContext db, TieScorer scorer) : ITieStor
         return new StructureRefresh(claimed.Count, updated.Count);
     }
 
+    /// <summary>Any number that no other part of the app takes an advisory lock on.</summary>
+    private const long CalibrationLock = 0x436F_6D6D_5469_6531;
+
+    public async Task<int> RescoreAllAsync(TieScorer newScorer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newScorer);
+        var rows = 0;
+        var batch = new List<(TieState State, double Strength)>(10_000);
+        await foreach (var tie in db.Ties.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var state = tie.ToState();
+            batch.Add((state, newScorer.Score(state, state.AsOf).Strength));
+            if (batch.Count == 10_000)
+            {
+                rows += await WriteStrengthsAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        return rows + await WriteStrengthsAsync(batch, cancellationToken);
+    }
+
+    public async Task<bool> TryClaimCalibrationAsync(CancellationToken cancellationToken) =>
+        (await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({CalibrationLock}) AS \"Value\"").ToListAsync(cancellationToken)).Single();
+
     public async Task ReplaceAllAsync(RebuiltTies rebuilt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rebuilt);
@@ -206,6 +231,20 @@ public sealed class TieStore(CommunityDbContext db, TieScorer scorer) : ITieStor
             WHERE t.member_low_id = v.low AND t.member_high_id = v.high
             """,
             StateParameters(rows),
+            cancellationToken);
+
+    private async Task<int> WriteStrengthsAsync(List<(TieState State, double Strength)> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE ties AS t SET strength_at_update = v.strength
+            FROM unnest(@lows, @highs, @strength) AS v(low, high, strength)
+            WHERE t.member_low_id = v.low AND t.member_high_id = v.high
+            """,
+            [
+                Uuids("lows", [.. rows.Select(r => r.State.Pair.Low)]),
+                Uuids("highs", [.. rows.Select(r => r.State.Pair.High)]),
+                new NpgsqlParameter<double[]>("strength", [.. rows.Select(r => r.Strength)]),
+            ],
             cancellationToken);
 
     /// <summary>Adds the neighbourhoods (each tie's contact count as of <paramref name="now"/>) of the members not yet loaded.</summary>

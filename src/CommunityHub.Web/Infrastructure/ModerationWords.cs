@@ -28,6 +28,7 @@ public static class ModerationWords
         ModerationAction.EditSpace => "Edited a space",
         ModerationAction.ReorderSpaces => "Reordered the spaces",
         ModerationAction.EditValues => "Rewrote the values page",
+        ModerationAction.CalibrateTieModel => "Calibrated the tie model",
         _ => action.ToString(),
     };
 

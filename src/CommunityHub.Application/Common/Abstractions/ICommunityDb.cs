@@ -37,6 +37,12 @@ public interface ICommunityDb
 
     /// <summary>Members' choices about who sees their ties.</summary>
     DbSet<TiePreferences> TiePreferences { get; }
+
+    /// <summary>Members' own ratings of their ties (private; the calibration's ground truth).</summary>
+    DbSet<TieRating> TieRatings { get; }
+
+    /// <summary>The calibrations of the tie model, adopted or not.</summary>
+    DbSet<TieModelFit> TieModelFits { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

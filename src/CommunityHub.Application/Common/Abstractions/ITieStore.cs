@@ -13,6 +13,13 @@ public interface ITieStore
     /// <summary>The structure pass over at most <paramref name="maxChanges"/> queued pairs (see <see cref="TieStructure"/>).</summary>
     Task<StructureRefresh> RefreshStructureAsync(int maxChanges, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Recomputes every tie's stored strength with <paramref name="newScorer"/> (after a new model is adopted,
+    /// so that the strongest-ties reads keep a true upper bound), in batches.</summary>
+    Task<int> RescoreAllAsync(TieScorer newScorer, CancellationToken cancellationToken);
+
+    /// <summary>Takes the calibration's turn for this transaction, if no other instance holds it.</summary>
+    Task<bool> TryClaimCalibrationAsync(CancellationToken cancellationToken);
+
     /// <summary>Replaces every tie, participant and post addressee with the ones recomputed from history.</summary>
     Task ReplaceAllAsync(RebuiltTies rebuilt, CancellationToken cancellationToken);
 }

@@ -1080,11 +1080,105 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TieModelFit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<double>("EmotionWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("emotion_weight");
+
+                    b.Property<DateTimeOffset>("FittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fitted_at");
+
+                    b.Property<double?>("HeldOutCurrent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("held_out_current");
+
+                    b.Property<double?>("HeldOutFitted")
+                        .HasColumnType("double precision")
+                        .HasColumnName("held_out_fitted");
+
+                    b.Property<double>("IntimacyWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("intimacy_weight");
+
+                    b.Property<int>("Raters")
+                        .HasColumnType("integer")
+                        .HasColumnName("raters");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer")
+                        .HasColumnName("ratings");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<double>("ServicesWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("services_weight");
+
+                    b.Property<double>("StrongTieFloor")
+                        .HasColumnType("double precision")
+                        .HasColumnName("strong_tie_floor");
+
+                    b.Property<double>("StructureWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("structure_weight");
+
+                    b.Property<double>("TimeWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("time_weight");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("triggered_by");
+
+                    b.Property<Guid?>("TriggeredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("triggered_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tie_model_fits");
+
+                    b.HasIndex("Adopted", "FittedAt")
+                        .HasDatabaseName("ix_tie_model_fits_adopted_fitted_at");
+
+                    b.ToTable("tie_model_fits", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Ties.TiePreferences", b =>
                 {
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
+
+                    b.Property<bool>("AnswersTieQuestions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answers_tie_questions");
+
+                    b.Property<DateTimeOffset?>("LastTieQuestionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_tie_question_at");
+
+                    b.Property<bool>("MayBeAskedForHelp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("may_be_asked_for_help");
 
                     b.Property<bool>("ShowsFrequentContacts")
                         .HasColumnType("boolean")
@@ -1098,6 +1192,47 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasName("pk_tie_preferences");
 
                     b.ToTable("tie_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TieRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("RatedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rated_id");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rater_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tie_ratings");
+
+                    b.HasIndex("RatedId")
+                        .HasDatabaseName("ix_tie_ratings_rated_id");
+
+                    b.HasIndex("RaterId", "RatedId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tie_ratings_rater_id_rated_id");
+
+                    b.ToTable("tie_ratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tie_ratings_scale", "rating BETWEEN 0 AND 4");
+                        });
                 });
 
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>
@@ -1734,6 +1869,23 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tie_preferences_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TieRating", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RatedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tie_ratings_members_rated_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tie_ratings_members_rater_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>

@@ -16,6 +16,20 @@ public sealed class ShowModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Profile = await mediator.Send(new GetProfile.Query(Handle), cancellationToken);
 
+    /// <summary>The member answers the question about one of their ties, or skips it (no rating).</summary>
+    public async Task<IActionResult> OnPostTieQuestionAsync(string about, int? rating, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new AnswerTieQuestion.Command(about, rating), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
+
+    /// <summary>The member switches the occasional question on or off.</summary>
+    public async Task<IActionResult> OnPostTieQuestionsAsync(bool answer, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ChooseTieQuestions.Command(answer), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
+
     /// <summary>The member shows or stops showing "people I often talk with" (their own choice; forged for anyone else it changes only the sender's).</summary>
     public async Task<IActionResult> OnPostFrequentContactsAsync(bool show, CancellationToken cancellationToken)
     {
