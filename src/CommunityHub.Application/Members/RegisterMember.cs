@@ -39,7 +39,7 @@ public static class RegisterMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, IOptions<CommunityOptions> options) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, TimeProvider clock, IOptions<CommunityOptions> options, IMediator mediator) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -58,6 +58,8 @@ public static class RegisterMember
             // The confirmation e-mail is queued in the same transaction: an account never lacks its e-mail, nor the reverse.
             var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
             db.Emails.Add(AccountEmails.ConfirmAddress(options.Value, member.Id, member.DisplayName, request.Email.Trim(), code, clock.GetUtcNow()));
+            // A customer organisation from the address's domain, where an admin mapped it.
+            await mediator.Send(new Organisations.AssignOrganisation.Command(member.Id, Domain.Organisations.OrganisationSource.EmailDomain, Email: request.Email.Trim()), cancellationToken);
             return member.Id;
         }
 

@@ -45,6 +45,12 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<TieRating> TieRatings => Set<TieRating>();
 
     public DbSet<TieModelFit> TieModelFits => Set<TieModelFit>();
+
+    public DbSet<Domain.Organisations.Organisation> Organisations => Set<Domain.Organisations.Organisation>();
+
+    public DbSet<Domain.Organisations.OrganisationDomain> OrganisationDomains => Set<Domain.Organisations.OrganisationDomain>();
+
+    public DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers => Set<Domain.Organisations.OrganisationMembership>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

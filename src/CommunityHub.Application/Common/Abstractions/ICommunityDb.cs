@@ -43,6 +43,12 @@ public interface ICommunityDb
 
     /// <summary>The calibrations of the tie model, adopted or not.</summary>
     DbSet<TieModelFit> TieModelFits { get; }
+
+    DbSet<Domain.Organisations.Organisation> Organisations { get; }
+
+    DbSet<Domain.Organisations.OrganisationDomain> OrganisationDomains { get; }
+
+    DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

@@ -524,6 +524,84 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("thread_watches", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_name");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Domain")
+                        .HasName("pk_organisation_domains");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_domains_organisation_id");
+
+                    b.ToTable("organisation_domains", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationMembership", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_organisation_members");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_members_organisation_id");
+
+                    b.ToTable("organisation_members", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1672,6 +1750,33 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_thread_watches_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationDomain", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_domains_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationMembership", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CommunityHub.Domain.Organisations.OrganisationMembership", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_members_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_members_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
