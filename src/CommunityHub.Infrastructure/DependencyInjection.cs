@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddHostedService<DigestService>();
         services.Configure<Ties.TieWorkOptions>(configuration.GetSection(Ties.TieWorkOptions.Section));
         services.AddHostedService<Ties.TieStructureService>();
+        services.AddScoped<Application.Ties.IHelpCandidateSearch, Ties.PostgresHelpCandidateSearch>();
         services.Configure<Application.Ties.TieCalibrationOptions>(configuration.GetSection(Application.Ties.TieCalibrationOptions.Section));
         services.AddHostedService<Ties.TieModelRefresher>();
         services.AddHostedService<Ties.TieCalibrationService>();

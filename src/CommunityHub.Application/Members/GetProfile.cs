@@ -31,6 +31,7 @@ public static class GetProfile
         TieDetail TieDetail,
         bool ShowsFrequentContacts,
         bool AnswersTieQuestions,
+        bool MayBeAskedForHelp,
         GetTieQuestion.Question? TieQuestion,
         IReadOnlyList<TieView> Ties,
         IReadOnlyList<FrequentContact> FrequentContacts,
@@ -78,7 +79,7 @@ public static class GetProfile
 
             var now = clock.GetUtcNow();
             var preferences = await db.TiePreferences.AsNoTracking().Where(p => p.MemberId == member.Id)
-                .Select(p => new { p.ShowsFrequentContacts, p.AnswersTieQuestions }).FirstOrDefaultAsync(cancellationToken);
+                .Select(p => new { p.ShowsFrequentContacts, p.AnswersTieQuestions, p.MayBeAskedForHelp }).FirstOrDefaultAsync(cancellationToken);
             var shows = preferences?.ShowsFrequentContacts ?? false;
             // The occasional question about one of one's own ties is asked on one's own profile.
             var question = currentUser.MemberId == member.Id ? await mediator.Send(new GetTieQuestion.Query(), cancellationToken) : null;
@@ -122,6 +123,7 @@ public static class GetProfile
                 detail,
                 shows,
                 preferences?.AnswersTieQuestions ?? true,
+                preferences?.MayBeAskedForHelp ?? true,
                 question,
                 detail != TieDetail.Scored ? [] : [.. strongest.Select(t => new TieView(
                     names[t.OtherId].Handle,

@@ -43,7 +43,9 @@ public static class GetCommunityHealth
         IReadOnlyList<int> StrengthHistogram,
         IReadOnlyList<WeekActivity> Trend,
         IReadOnlyList<MemberLine> TopHelpers,
-        IReadOnlyList<MemberLine> Isolated)
+        IReadOnlyList<MemberLine> Isolated,
+        FirstAnswers Asked,
+        FirstAnswers NotAsked)
     {
         public double? StrongToWeak => WeakTies == 0 ? null : (double)StrongTies / WeakTies;
 
@@ -55,6 +57,10 @@ public static class GetCommunityHealth
     }
 
     public sealed record StageShare(LadderStage Stage, int Members, double Share);
+
+    /// <summary>Time to first answer of threads where someone was asked for help ("Ask for help" on the triage
+    /// page) and of those where nobody was: how many were answered, and the median wait.</summary>
+    public sealed record FirstAnswers(int Threads, int Answered, TimeSpan? MedianWait);
 
     public sealed record WeekActivity(DateOnly Starts, int Posts, int Help);
 
@@ -150,6 +156,21 @@ public static class GetCommunityHealth
                 .ToListAsync(cancellationToken);
             var waits = firstReplies.Select(f => f.First - f.CreatedAt).Order().ToList();
 
+            // Asked versus not asked: over the threads started in the trend's weeks.
+            var askedThreads = (await db.HelpAsks.AsNoTracking().Select(a => a.ThreadId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+            var recentThreads = await (
+                    from t in db.Threads.AsNoTracking()
+                    where t.CreatedAt >= now.AddDays(-7 * Weeks)
+                    let first = db.Posts.Where(p => p.ThreadId == t.Id && !p.IsOpeningPost && !p.IsStaffNote && p.AuthorId != t.AuthorId).Min(p => (DateTimeOffset?)p.CreatedAt)
+                    select new { t.Id, t.CreatedAt, First = first })
+                .ToListAsync(cancellationToken);
+            FirstAnswers AnswersOf(bool asked)
+            {
+                var these = recentThreads.Where(t => askedThreads.Contains(t.Id) == asked).ToList();
+                var answered = these.Where(t => t.First is not null).Select(t => t.First!.Value - t.CreatedAt).Order().ToList();
+                return new FirstAnswers(these.Count, answered.Count, answered.Count == 0 ? null : answered[answered.Count / 2]);
+            }
+
             var monthAgo = now.AddDays(-30);
             var recentPosters = await db.Posts.AsNoTracking().Where(p => p.CreatedAt >= monthAgo && !p.IsStaffNote)
                 .Select(p => new { p.AuthorId, p.CreatedAt }).ToListAsync(cancellationToken);
@@ -199,7 +220,9 @@ public static class GetCommunityHealth
                 histogram,
                 [.. Enumerable.Range(0, Weeks).Select(w => new WeekActivity(DateOnly.FromDateTime(trendStart.AddDays(7 * w).UtcDateTime), weeklyPosts[w], weeklyHelp[w]))],
                 topHelpers,
-                isolated);
+                isolated,
+                AnswersOf(asked: true),
+                AnswersOf(asked: false));
         }
     }
 }

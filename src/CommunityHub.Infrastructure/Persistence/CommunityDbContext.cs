@@ -51,6 +51,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Domain.Organisations.OrganisationDomain> OrganisationDomains => Set<Domain.Organisations.OrganisationDomain>();
 
     public DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers => Set<Domain.Organisations.OrganisationMembership>();
+
+    public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

@@ -127,7 +127,9 @@ public sealed class TiePageTests(WebFixture fixture) : WebTest(fixture)
         var page = await GetPageAsync(person, "/staff/dashboard");
 
         Assert.Equal("Community health", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal(4, page.QuerySelectorAll("svg.chart").Length);
+        // The ladder as rows that reflow; three column charts, each with its rows for narrow screens.
+        Assert.Equal(3, page.QuerySelectorAll("svg.chart").Length);
+        Assert.Equal(4, page.QuerySelectorAll("figure.chart--rows").Length);
         Assert.NotNull((await GetPageAsync(person, "/")).QuerySelector("a[href='/staff/dashboard']"));
     }
 

@@ -49,6 +49,9 @@ public interface ICommunityDb
     DbSet<Domain.Organisations.OrganisationDomain> OrganisationDomains { get; }
 
     DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers { get; }
+
+    /// <summary>Members asked by staff to help with an unanswered thread.</summary>
+    DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

@@ -1039,6 +1039,55 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("tie_structure_queue", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Ties.Routing.HelpAsk", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<Guid>("AskedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_id");
+
+                    b.Property<bool>("StrongTie")
+                        .HasColumnType("boolean")
+                        .HasColumnName("strong_tie");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<double>("TieStrength")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tie_strength");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_asks");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_help_asks_asked_by_id");
+
+                    b.HasIndex("AskedId")
+                        .HasDatabaseName("ix_help_asks_asked_id");
+
+                    b.HasIndex("ThreadId", "AskedId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_help_asks_thread_id_asked_id");
+
+                    b.ToTable("help_asks", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
                 {
                     b.Property<long>("ThreadId")
@@ -1923,6 +1972,30 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_post_revisions_members_replaced_by_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.Routing.HelpAsk", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_asks_members_asked_by_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AskedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_asks_members_asked_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_asks_threads_thread_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>

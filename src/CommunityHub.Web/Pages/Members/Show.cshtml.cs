@@ -23,6 +23,13 @@ public sealed class ShowModel(IMediator mediator) : PageModel
         return RedirectToPage(new { Handle });
     }
 
+    /// <summary>The member lets the company's people ask them for help with unanswered threads, or not.</summary>
+    public async Task<IActionResult> OnPostAsksForHelpAsync(bool allow, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new AllowAsksForHelp.Command(allow), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
+
     /// <summary>The member switches the occasional question on or off.</summary>
     public async Task<IActionResult> OnPostTieQuestionsAsync(bool answer, CancellationToken cancellationToken)
     {
