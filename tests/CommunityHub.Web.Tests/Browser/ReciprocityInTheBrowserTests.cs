@@ -50,7 +50,7 @@ public sealed class ReciprocityInTheBrowserTests(WebFixture fixture, BrowserSess
         await sam.GetByRole(AriaRole.Link, new() { Name = "Community health" }).ClickAsync();
         await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Community health");
         await Assertions.Expect(sam.Locator("#helpers-heading + p + ol")).ToContainTextAsync("Bruno Costa");
-        await Assertions.Expect(sam.GetByRole(AriaRole.Img, new() { Name = "Share of customers at each stage of the ladder" })).ToBeVisibleAsync();
+        await Assertions.Expect(sam.GetByRole(AriaRole.Figure, new() { Name = "Share of customers at each stage of the ladder" })).ToBeVisibleAsync();
         await PageQualityTests.AssertAccessibleAsync(sam, "The staff dashboard");
     }
 }
