@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Ties;
 
-/// <summary>The staff dashboard: how far the community has come from transactions to community, and who
+/// <summary>Community health (the staff page): how far the community has come from transactions to community, and who
 /// holds it together. Reads every tie once and scores it now (a staff page, not a hot path: at a million
 /// pairs this takes seconds; see the benchmark).</summary>
 public static class GetCommunityHealth
