@@ -73,11 +73,30 @@ public sealed class TieScorerTests
             var contactPart = later.Time - ((1 - Options.TimeContactShare) * span * recency);
             // Counted in words and weeks, half of the contact part is the weeks in touch, each decayed on its own.
             var weeks = Decay.Saturate(ContactWeeks.Decayed(state.ActiveWeeks, state.LatestWeek, now + halfLife, Options.TimeHalfLife), Options.WeeksSaturation);
-            Assert.Equal(Options.TimeContactShare * ((0.5 * Decay.Saturate(state.Contact / 2, Options.TimeSaturation)) + (0.5 * weeks)), contactPart, Tolerance);
+            var expected = Options.Volume == ContactVolume.WordsAndWeeks
+                ? (0.5 * Decay.Saturate(state.Contact / 2, Options.TimeSaturation)) + (0.5 * weeks)
+                : Decay.Saturate(state.Contact / 2, Options.TimeSaturation);
+            Assert.Equal(Options.TimeContactShare * expected, contactPart, Tolerance);
             return;
         }
 
         Assert.Equal(component(byHand), component(later), Tolerance);
+    }
+
+    [Fact]
+    public void Counted_in_words_and_weeks_one_half_life_halves_the_contact_accumulator_too()
+    {
+        var options = Options with { Volume = ContactVolume.WordsAndWeeks };
+        var scorer = new TieScorer(options);
+        var state = TieState.From(RandomStream(new Random(31), 60, retractions: false), options);
+        var later = state.AsOf + options.TimeHalfLife;
+
+        var recency = Math.Pow(2, -((later - state.LastAt).TotalDays / options.RecencyHalfLifeDays));
+        var span = Decay.Saturate((state.LastAt - state.FirstAt).TotalDays, options.SpanSaturationDays);
+        var contactPart = scorer.Score(state, later).Time - ((1 - options.TimeContactShare) * span * recency);
+        var weeks = Decay.Saturate(ContactWeeks.Decayed(state.ActiveWeeks, state.LatestWeek, later, options.TimeHalfLife), options.WeeksSaturation);
+
+        Assert.Equal(options.TimeContactShare * ((0.5 * Decay.Saturate(state.Contact / 2, options.TimeSaturation)) + (0.5 * weeks)), contactPart, Tolerance);
     }
 
     [Fact]
