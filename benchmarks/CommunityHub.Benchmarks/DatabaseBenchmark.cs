@@ -228,11 +228,12 @@ internal static partial class DatabaseBenchmark
             }
 
             watch.Restart();
-            await TieQueries.MeanStrengthAsync(db, scorer, member, now, CancellationToken.None);
+            await TieQueries.StandingAsync(db, scorer, member, now, CancellationToken.None);
             mean.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        user.ActAsAnonymous();
+        // Scored ties are shown to the member and the staff side: measure the profile as staff sees it.
+        user.ActAs(members[0], CommunityHub.Domain.Members.Roles.Staff);
         foreach (var i in Enumerable.Range(0, 50))
         {
             await using var scope = services.CreateAsyncScope();
@@ -247,7 +248,51 @@ internal static partial class DatabaseBenchmark
         Console.WriteLine($"  {"mean strength (all of a member's)",-34}{mean.Count,6}{Percentile(mean, 50),8:0.00}ms{Percentile(mean, 95),8:0.00}ms");
         Console.WriteLine($"  {"the whole profile query",-34}{profile.Count,6}{Percentile(profile, 50),8:0.00}ms{Percentile(profile, 95),8:0.00}ms");
 
+        await StructureAsync(services, clock, tieCount);
         return await ExplainAsync(services, sample[0]);
+    }
+
+    /// <summary>The structural component at this size: the background pass per changed pair (what one reply
+    /// queues), and the rebuild's computation of every pair's embeddedness.</summary>
+    private static async Task StructureAsync(ServiceProvider services, FakeTimeProvider clock, int tieCount)
+    {
+        const int changes = 2_000;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO tie_structure_queue (member_low_id, member_high_id, queued_at) SELECT member_low_id, member_high_id, now() FROM ties TABLESAMPLE SYSTEM (1) LIMIT {changes} ON CONFLICT DO NOTHING");
+        }
+
+        var passes = new List<(double Ms, int Changes, int Ties)>();
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var watch = Stopwatch.StartNew();
+            var done = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RefreshTieStructure.Command(200));
+            if (done.Changes == 0)
+            {
+                break;
+            }
+
+            passes.Add((watch.Elapsed.TotalMilliseconds, done.Changes, done.Ties));
+        }
+
+        List<TieState> states;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            states = [.. (await scope.ServiceProvider.GetRequiredService<CommunityDbContext>().Ties.AsNoTracking().ToListAsync()).Select(t => t.ToState())];
+        }
+
+        var rebuild = Stopwatch.StartNew();
+        var withStructure = TieStructure.WithEmbeddedness(states, clock.GetUtcNow(), TieOptions.Default);
+        rebuild.Stop();
+
+        var changed = passes.Sum(p => p.Changes);
+        Console.WriteLine();
+        Console.WriteLine($"The structural component among {tieCount:N0} pairs:");
+        Console.WriteLine($"  structure pass: {changed:N0} changed pairs in {passes.Count} passes of 200, {passes.Sum(p => p.Ties):N0} ties rescored, {passes.Sum(p => p.Ms) / Math.Max(1, changed):0.00} ms per changed pair (one reply changes one or two), {passes.Select(p => p.Ms).DefaultIfEmpty().Average():0} ms per pass");
+        Console.WriteLine($"  rebuild: every pair's embeddedness computed in {rebuild.Elapsed.TotalSeconds:0.0} s ({withStructure.Count:N0} ties)");
     }
 
     /// <summary>EXPLAIN ANALYZE of the exact SQL EF Core sends for one side of the top-ties query.</summary>

@@ -8,7 +8,6 @@ using FluentValidation;
 using MediatR;
 using CommunityHub.Domain.Ties;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application;
 
@@ -50,7 +49,10 @@ public static class DependencyInjection
 
         services.AddOptions<CommunityOptions>();
         services.AddOptions<TieOptions>();
-        services.AddSingleton(provider => new TieScorer(provider.GetRequiredService<IOptions<TieOptions>>().Value));
+        // Every scorer is the model in force: the configured options, or the latest adopted calibration.
+        services.AddSingleton<Ties.TieModelInForce>();
+        services.AddScoped(provider => provider.GetRequiredService<Ties.TieModelInForce>().Scorer);
+        services.AddOptions<Ties.TieCalibrationOptions>();
         services.AddScoped<Notifications.Notifier>();
         services.AddOptions<PostingOptions>();
         services.AddAccountUseCases();

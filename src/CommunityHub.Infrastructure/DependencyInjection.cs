@@ -63,7 +63,7 @@ public static class DependencyInjection
         services.AddAccountSecurity(configuration);
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
-        services.AddScoped<IConversationKeys, ConversationKeys>();
+        services.AddScoped<IKeys, Keys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<IPostSearch, PostgresPostSearch>();
         services.AddScoped<IThreadReadMarks, ThreadReadMarks>();
@@ -85,6 +85,12 @@ public static class DependencyInjection
         services.AddScoped<EmailDispatcher>();
         services.AddHostedService<EmailSendingService>();
         services.AddHostedService<DigestService>();
+        services.Configure<Ties.TieWorkOptions>(configuration.GetSection(Ties.TieWorkOptions.Section));
+        services.AddHostedService<Ties.TieStructureService>();
+        services.AddScoped<Application.Ties.IHelpCandidateSearch, Ties.PostgresHelpCandidateSearch>();
+        services.Configure<Application.Ties.TieCalibrationOptions>(configuration.GetSection(Application.Ties.TieCalibrationOptions.Section));
+        services.AddHostedService<Ties.TieModelRefresher>();
+        services.AddHostedService<Ties.TieCalibrationService>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();

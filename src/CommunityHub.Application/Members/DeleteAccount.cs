@@ -68,6 +68,8 @@ public static class DeleteAccount
             await db.NotificationPreferences.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.DigestSubscriptions.Where(d => d.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.ThreadReadMarks.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+            await db.TiePreferences.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+            await db.TieRatings.Where(r => r.RaterId == memberId).ExecuteDeleteAsync(cancellationToken);
             if (email is not null)
             {
                 // Mail is queued to the account's address as it is stored, so the same text finds it.
@@ -75,7 +77,7 @@ public static class DeleteAccount
             }
 
             member.Leave(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            // Identity's store saves the member's change with the account's removal (same context, same transaction).
             await identity.DeleteAccountAsync(memberId, cancellationToken);
             logger.LogInformation("Member {MemberId} deleted their account", memberId);
             return Unit.Value;

@@ -122,7 +122,7 @@ public static class DownloadMyData
             await ReciprocityAsync(json, "helpGiven", me, gave: true, cancellationToken);
             await ReciprocityAsync(json, "helpReceived", me, gave: false, cancellationToken);
 
-            var (_, mean) = await TieQueries.MeanStrengthAsync(db, scorer, me, now, cancellationToken);
+            var standing = await TieQueries.StandingAsync(db, scorer, me, now, cancellationToken);
             await ArrayAsync(json, "ties",
                 from t in db.Ties.AsNoTracking()
                 where t.MemberLowId == me || t.MemberHighId == me
@@ -140,9 +140,37 @@ public static class DownloadMyData
                     w.WriteNumber("intimacy", Math.Round(score.Intimacy, 4));
                     w.WriteNumber("reciprocalServices", Math.Round(score.Services, 4));
                     w.WriteNumber("strength", Math.Round(score.Strength, 4));
-                    w.WriteBoolean("isStrong", scorer.IsStrong(score.Strength, mean));
+                    w.WriteBoolean("isStrong", scorer.IsStrong(score.Strength, standing.RankOf(score.Strength)));
                     w.WriteString("firstContact", At(state.FirstAt));
                     w.WriteString("lastContact", At(state.LastAt));
+                }, cancellationToken);
+
+            // Your own answers to "How well do you know …?", and your choices about your ties.
+            await ArrayAsync(json, "tieRatings",
+                from r in db.TieRatings.AsNoTracking()
+                where r.RaterId == me
+                join m in db.Members on r.RatedId equals m.Id
+                orderby r.AnsweredAt, r.Id
+                select new { m.DisplayName, m.Handle, r.Rating, r.AnsweredAt },
+                (w, row) =>
+                {
+                    w.WriteString("about", row.DisplayName);
+                    w.WriteString("handle", row.Handle);
+                    w.WriteNumber("rating", row.Rating);
+                    w.WriteString("meaning", TieRating.Scale[row.Rating]);
+                    w.WriteString("answeredAt", At(row.AnsweredAt));
+                }, cancellationToken);
+            await ArrayAsync(json, "tiePreferences",
+                db.TiePreferences.AsNoTracking().Where(p => p.MemberId == me),
+                (w, p) =>
+                {
+                    w.WriteBoolean("showsPeopleYouOftenTalkWith", p.ShowsFrequentContacts);
+                    w.WriteBoolean("answersTieQuestions", p.AnswersTieQuestions);
+                    w.WriteBoolean("mayBeAskedForHelp", p.MayBeAskedForHelp);
+                    if (p.LastTieQuestionAt is { } asked)
+                    {
+                        w.WriteString("lastTieQuestionAt", At(asked));
+                    }
                 }, cancellationToken);
 
             await ArrayAsync(json, "notifications",

@@ -30,13 +30,22 @@ public static class GetProfile
         int Posts,
         int ThreadsStarted,
         bool IsViewer,
+        TieDetail TieDetail,
+        bool ShowsFrequentContacts,
+        bool AnswersTieQuestions,
+        bool MayBeAskedForHelp,
+        GetTieQuestion.Question? TieQuestion,
         IReadOnlyList<TieView> Ties,
+        IReadOnlyList<FrequentContact> FrequentContacts,
         int TieCount,
         double MeanStrength,
         HelpLedger Ledger);
 
     /// <param name="MayOpenCard">The viewer is one of the two, or one of the company's people or a moderator.</param>
     public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt, bool MayOpenCard);
+
+    /// <summary>Someone the member often talks with: a name only, shown in alphabetical order.</summary>
+    public sealed record FrequentContact(string Handle, string DisplayName);
 
     /// <param name="Given">Replies of theirs others marked "helped me" or accepted as the answer.</param>
     /// <param name="Received">Replies they marked as having helped them, or accepted on their threads.</param>
@@ -48,7 +57,7 @@ public static class GetProfile
     /// <param name="Gave">True when this member helped <see cref="OtherName"/>; false when they were helped.</param>
     public sealed record LedgerEntry(bool Gave, ReciprocityKind Kind, string OtherName, string OtherHandle, string ThreadTitle, string SpaceSlug, long ThreadId, long PostId, DateTimeOffset At);
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TieScorer scorer, TimeProvider clock) : IRequestHandler<Query, Profile>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TieScorer scorer, IMediator mediator, TimeProvider clock) : IRequestHandler<Query, Profile>
     {
         private static readonly ReciprocityKind[] Help = [ReciprocityKind.Helped, ReciprocityKind.AcceptedAnswer];
 
@@ -73,8 +82,15 @@ public static class GetProfile
                 ?? throw new NotFoundException("Member", request.Handle);
 
             var now = clock.GetUtcNow();
-            var strongest = await TieQueries.StrongestAsync(db, scorer, member.Id, TiesShown, now, cancellationToken);
-            var (tieCount, mean) = await TieQueries.MeanStrengthAsync(db, scorer, member.Id, now, cancellationToken);
+            var preferences = await db.TiePreferences.AsNoTracking().Where(p => p.MemberId == member.Id)
+                .Select(p => new { p.ShowsFrequentContacts, p.AnswersTieQuestions, p.MayBeAskedForHelp }).FirstOrDefaultAsync(cancellationToken);
+            var shows = preferences?.ShowsFrequentContacts ?? false;
+            // The occasional question about one of one's own ties is asked on one's own profile.
+            var question = currentUser.MemberId == member.Id ? await mediator.Send(new GetTieQuestion.Query(), cancellationToken) : null;
+            var detail = TieVisibility.OfMembersTies(currentUser.Viewer(), member.Id, shows);
+            var strongest = detail == TieDetail.None ? []
+                : await TieQueries.StrongestAsync(db, scorer, member.Id, detail == TieDetail.Scored ? TiesShown : TieVisibility.FrequentContactsShown, now, cancellationToken);
+            var standing = detail == TieDetail.Scored ? await TieQueries.StandingAsync(db, scorer, member.Id, now, cancellationToken) : new TieStanding([]);
             var others = strongest.Select(t => t.OtherId).ToList();
             var names = await db.Members.AsNoTracking().Where(m => others.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new { m.DisplayName, m.Handle }, cancellationToken);
 
@@ -108,15 +124,22 @@ public static class GetProfile
                 member.Posts,
                 member.Threads,
                 viewer == member.Id,
-                [.. strongest.Select(t => new TieView(
+                detail,
+                shows,
+                preferences?.AnswersTieQuestions ?? true,
+                preferences?.MayBeAskedForHelp ?? true,
+                question,
+                detail != TieDetail.Scored ? [] : [.. strongest.Select(t => new TieView(
                     names[t.OtherId].Handle,
                     names[t.OtherId].DisplayName,
                     t.Score,
-                    scorer.IsStrong(t.Score.Strength, mean),
+                    scorer.IsStrong(t.Score.Strength, standing.RankOf(t.Score.Strength)),
                     t.State.LastAt,
-                    viewer == member.Id || viewer == t.OtherId || TieCardAccess.SeesEveryTieCard(currentUser)))],
-                tieCount,
-                mean,
+                    TieVisibility.MayOpenTieCard(currentUser.Viewer(), member.Id, t.OtherId)))],
+                detail != TieDetail.FrequentContacts ? []
+                    : [.. strongest.Where(t => t.State.HasDirect).Select(t => new FrequentContact(names[t.OtherId].Handle, names[t.OtherId].DisplayName)).OrderBy(c => c.DisplayName, StringComparer.Ordinal)],
+                standing.Count,
+                standing.Mean,
                 new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));
         }
     }

@@ -37,7 +37,7 @@ public static class RegisterMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, IEmailComposer emails, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, IEmailComposer emails, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -54,6 +54,8 @@ public static class RegisterMember
             // The confirmation e-mail is queued in the same transaction: an account never lacks its e-mail, nor the reverse.
             var code = await identity.EmailConfirmationCodeAsync(member.Id, cancellationToken);
             db.Emails.Add(emails.ConfirmAddress(member.DisplayName, member.Id, code).To(request.Email.Trim(), member.DisplayName, "confirm-email", clock.GetUtcNow()));
+            // A customer organisation from the address's domain, where an admin mapped it.
+            await mediator.Send(new Organisations.AssignOrganisation.Command(member.Id, Domain.Organisations.OrganisationSource.EmailDomain, Email: request.Email.Trim()), cancellationToken);
             return member.Id;
         }
     }

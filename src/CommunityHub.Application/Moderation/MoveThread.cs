@@ -37,7 +37,7 @@ public static class MoveThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IConversationKeys keys, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IKeys keys, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {

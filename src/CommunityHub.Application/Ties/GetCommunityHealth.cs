@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Ties;
 
-/// <summary>The staff dashboard: how far the community has come from transactions to community, and who
+/// <summary>Community health (the staff page): how far the community has come from transactions to community, and who
 /// holds it together. Reads every tie once and scores it now (a staff page, not a hot path: at a million
 /// pairs this takes seconds; see the benchmark).</summary>
 public static class GetCommunityHealth
@@ -44,7 +44,9 @@ public static class GetCommunityHealth
         IReadOnlyList<int> StrengthHistogram,
         IReadOnlyList<WeekActivity> Trend,
         IReadOnlyList<MemberLine> TopHelpers,
-        IReadOnlyList<MemberLine> Isolated)
+        IReadOnlyList<MemberLine> Isolated,
+        FirstAnswers Asked,
+        FirstAnswers NotAsked)
     {
         public double? StrongToWeak => WeakTies == 0 ? null : (double)StrongTies / WeakTies;
 
@@ -56,6 +58,10 @@ public static class GetCommunityHealth
     }
 
     public sealed record StageShare(LadderStage Stage, int Members, double Share);
+
+    /// <summary>Time to first answer of threads where someone was asked for help ("Ask for help" on the triage
+    /// page) and of those where nobody was: how many were answered, and the median wait.</summary>
+    public sealed record FirstAnswers(int Threads, int Answered, TimeSpan? MedianWait);
 
     public sealed record WeekActivity(DateOnly Starts, int Posts, int Help);
 
@@ -84,9 +90,16 @@ public static class GetCommunityHealth
             var byMember = ties.SelectMany(t => new[] { (Member: t.Low, Other: t.High, t.Strength, t.Direct), (Member: t.High, Other: t.Low, t.Strength, t.Direct) })
                 .GroupBy(t => t.Member)
                 .ToDictionary(g => g.Key, g => g.ToList());
-            var means = byMember.ToDictionary(e => e.Key, e => e.Value.Average(t => t.Strength));
-            bool StrongFor(Guid member, double strength) => means.TryGetValue(member, out var mean) && scorer.IsStrong(strength, mean);
-            var strongPairs = ties.Count(t => StrongFor(t.Low, t.Strength) || StrongFor(t.High, t.Strength));
+            // Each member's strong ties, judged among their own (one sort per member).
+            var strongOf = byMember.ToDictionary(
+                e => e.Key,
+                e =>
+                {
+                    var flags = scorer.StrongFlags([.. e.Value.Select(t => t.Strength)]);
+                    return e.Value.Where((_, i) => flags[i]).Select(t => t.Other).ToHashSet();
+                });
+            bool StrongFor(Guid member, Guid other) => strongOf.TryGetValue(member, out var strong) && strong.Contains(other);
+            var strongPairs = ties.Count(t => StrongFor(t.Low, t.High) || StrongFor(t.High, t.Low));
 
             var help = await db.ReciprocityRecords.AsNoTracking()
                 .Where(r => r.RetractedAt == null && (r.Kind == ReciprocityKind.Helped || r.Kind == ReciprocityKind.AcceptedAnswer))
@@ -105,7 +118,7 @@ public static class GetCommunityHealth
 
             var stages = customers.Select(id => CommunityLadder.StageOf(new LadderFacts(
                     exchanged.Contains(id),
-                    byMember.TryGetValue(id, out var own) ? own.Count(t => StrongFor(id, t.Strength)) : 0,
+                    byMember.TryGetValue(id, out var own) ? own.Count(t => StrongFor(id, t.Other)) : 0,
                     helpers.Contains(id),
                     helped.Contains(id))))
                 .ToList();
@@ -145,6 +158,21 @@ public static class GetCommunityHealth
                     select new { t.CreatedAt, First = first.CreatedAt, first.AuthorId })
                 .ToListAsync(cancellationToken);
             var waits = firstReplies.Select(f => f.First - f.CreatedAt).Order().ToList();
+
+            // Asked versus not asked: over the threads started in the trend's weeks.
+            var askedThreads = (await db.HelpAsks.AsNoTracking().Select(a => a.ThreadId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+            var recentThreads = await (
+                    from t in db.Threads.AsNoTracking()
+                    where t.CreatedAt >= now.AddDays(-7 * Weeks)
+                    let first = db.Posts.Where(p => p.ThreadId == t.Id && !p.IsOpeningPost && !p.IsStaffNote && p.AuthorId != t.AuthorId).Min(p => (DateTimeOffset?)p.CreatedAt)
+                    select new { t.Id, t.CreatedAt, First = first })
+                .ToListAsync(cancellationToken);
+            FirstAnswers AnswersOf(bool asked)
+            {
+                var these = recentThreads.Where(t => askedThreads.Contains(t.Id) == asked).ToList();
+                var answered = these.Where(t => t.First is not null).Select(t => t.First!.Value - t.CreatedAt).Order().ToList();
+                return new FirstAnswers(these.Count, answered.Count, answered.Count == 0 ? null : answered[answered.Count / 2]);
+            }
 
             var monthAgo = now.AddDays(-30);
             var recentPosters = await conversation.Where(p => p.CreatedAt >= monthAgo)
@@ -195,7 +223,9 @@ public static class GetCommunityHealth
                 histogram,
                 [.. Enumerable.Range(0, Weeks).Select(w => new WeekActivity(DateOnly.FromDateTime(trendStart.AddDays(7 * w).UtcDateTime), weeklyPosts[w], weeklyHelp[w]))],
                 topHelpers,
-                isolated);
+                isolated,
+                AnswersOf(asked: true),
+                AnswersOf(asked: false));
         }
     }
 }

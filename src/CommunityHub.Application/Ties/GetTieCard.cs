@@ -53,8 +53,7 @@ public static class GetTieCard
                 throw new NotFoundException("Tie", request.Handle);
             }
 
-            var viewer = currentUser.MemberId;
-            if (viewer != one.Id && viewer != other.Id && !TieCardAccess.SeesEveryTieCard(currentUser))
+            if (!TieVisibility.MayOpenTieCard(currentUser.Viewer(), one.Id, other.Id))
             {
                 throw new ForbiddenException("A tie card is for the two members it is about, and for the company's people.");
             }
@@ -64,8 +63,8 @@ public static class GetTieCard
             var tie = await db.Ties.AsNoTracking().FirstOrDefaultAsync(t => t.MemberLowId == pair.Low && t.MemberHighId == pair.High, cancellationToken);
             var now = clock.GetUtcNow();
             var score = tie is null ? TieScore.None : scorer.Score(tie.ToState(), now);
-            var meanOne = (await TieQueries.MeanStrengthAsync(db, scorer, a, now, cancellationToken)).Mean;
-            var meanOther = (await TieQueries.MeanStrengthAsync(db, scorer, b, now, cancellationToken)).Mean;
+            var standingOne = await TieQueries.StandingAsync(db, scorer, a, now, cancellationToken);
+            var standingOther = await TieQueries.StandingAsync(db, scorer, b, now, cancellationToken);
 
             var visiblePosts = db.Posts.Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous));
             var replies = await (
@@ -113,8 +112,8 @@ public static class GetTieCard
                 one,
                 other,
                 score,
-                tie is not null && scorer.IsStrong(score.Strength, meanOne),
-                tie is not null && scorer.IsStrong(score.Strength, meanOther),
+                tie is not null && scorer.IsStrong(score.Strength, standingOne.RankOf(score.Strength)),
+                tie is not null && scorer.IsStrong(score.Strength, standingOther.RankOf(score.Strength)),
                 tie?.FirstAt,
                 tie?.LastAt,
                 timeline);

@@ -114,7 +114,9 @@ public static class RebuildTies
             }
         }
 
-        var rebuilt = ties.Values.Select(s => (s, scorer.Score(s, s.AsOf).Strength)).ToList();
+        // The structural component from the replayed contact counts, valued at the latest moment (exact at any).
+        var at = ties.Count == 0 ? DateTimeOffset.UnixEpoch : ties.Values.Max(s => s.AsOf);
+        var rebuilt = TieStructure.WithEmbeddedness(ties.Values, at, o).Select(s => (s, scorer.Score(s, s.AsOf).Strength)).ToList();
         return new Replay(new RebuiltTies(rebuilt, participants, addressees), postCount, records.Count);
     }
 

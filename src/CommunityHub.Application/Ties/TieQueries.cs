@@ -40,20 +40,19 @@ public static class TieQueries
         }
     }
 
-    /// <summary>How many ties a member has and their mean strength now, against which "strong" is judged
-    /// for them. Reads every tie of the member (both indexes), streaming.</summary>
-    public static async Task<(int Count, double Mean)> MeanStrengthAsync(ICommunityDb db, TieScorer scorer, Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Every tie strength of a member now, against which "strong" is judged for them (their rank, or
+    /// their mean by the contract's first reading). Reads every tie of the member (both indexes), streaming.</summary>
+    public static async Task<TieStanding> StandingAsync(ICommunityDb db, TieScorer scorer, Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scorer);
-        var (count, sum) = (0, 0.0);
+        var strengths = new List<double>();
         await foreach (var tie in db.Ties.AsNoTracking().Where(t => t.MemberLowId == memberId || t.MemberHighId == memberId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            count++;
-            sum += scorer.Score(tie.ToState(), now).Strength;
+            strengths.Add(scorer.Score(tie.ToState(), now).Strength);
         }
 
-        return (count, count == 0 ? 0 : sum / count);
+        return new TieStanding(strengths);
     }
 
     private static ScoredTie Scored(Tie tie, Guid memberId, TieScorer scorer, DateTimeOffset now)
@@ -61,4 +60,14 @@ public static class TieQueries
         var state = tie.ToState();
         return new ScoredTie(state.Pair.Other(memberId), state, scorer.Score(state, now));
     }
+}
+
+/// <summary>One member's tie strengths now.</summary>
+public sealed class TieStanding(IReadOnlyCollection<double> strengths)
+{
+    public int Count => strengths.Count;
+
+    public double Mean => strengths.Count == 0 ? 0 : strengths.Average();
+
+    public TieRank RankOf(double strength) => TieRank.Among(strength, strengths);
 }

@@ -150,6 +150,19 @@ public sealed partial class Member : AggregateRoot
         Record(new MemberModerated(admin.MemberId!.Value, Id, ModerationAction.PurgeMember, null, null, detail, null, now));
     }
 
+    /// <summary>An admin placed the member in <paramref name="organisation"/> (or in none): the audit log says so.</summary>
+    public void PlacedInOrganisation(Viewer admin, string? organisation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (!admin.Has(Powers.Administer))
+        {
+            throw new ForbiddenException("Only admins set a member's organisation.");
+        }
+
+        Record(new CommunityAdministered(admin.MemberId!.Value, ModerationAction.AssignOrganisation, null, null,
+            organisation is null ? $"{DisplayName}: no organisation" : $"{DisplayName}: {organisation}", now));
+    }
+
     /// <summary>Moderators act on members, never on themselves, and never on an admin unless they are one.</summary>
     private void EnsureMayBeModeratedBy(Viewer moderator, bool isAdmin)
     {

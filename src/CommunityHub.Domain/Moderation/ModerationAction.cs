@@ -24,4 +24,13 @@ public enum ModerationAction
     ReorderSpaces,
     EditValues,
     PurgeMember,
+
+    /// <summary>An admin ran the tie model's calibration (the detail says whether the fit was adopted).</summary>
+    CalibrateTieModel,
+
+    /// <summary>An admin created a customer organisation (with its e-mail domains).</summary>
+    CreateOrganisation,
+
+    /// <summary>An admin put a member in an organisation, or took them out.</summary>
+    AssignOrganisation,
 }

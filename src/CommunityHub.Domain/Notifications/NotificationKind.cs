@@ -26,6 +26,9 @@ public enum NotificationKind
 
     /// <summary>A moderator acted on the recipient's post (hid, restored, edited, moved it).</summary>
     ModeratorAction,
+
+    /// <summary>Someone of the company asked the recipient to help with an unanswered thread.</summary>
+    AskedForHelp,
 }
 
 /// <summary>How a member wants to hear about one kind of notification.</summary>
@@ -46,7 +49,7 @@ public static class NotificationDefaults
     /// <summary>What a member who never chose gets: everything in the app; e-mail only for what is addressed to them personally.</summary>
     public static NotificationChannel ChannelFor(NotificationKind kind) => kind switch
     {
-        NotificationKind.ReplyToYourPost or NotificationKind.Mention or NotificationKind.AnswerAccepted => NotificationChannel.InAppAndEmail,
+        NotificationKind.ReplyToYourPost or NotificationKind.Mention or NotificationKind.AnswerAccepted or NotificationKind.AskedForHelp => NotificationChannel.InAppAndEmail,
         _ => NotificationChannel.InApp,
     };
 

@@ -35,7 +35,17 @@ public sealed class Tie
 
     public double StrengthAtUpdate { get; private set; }
 
-    public TieState ToState() => ToState(MemberLowId, MemberHighId, AsOf, FirstAt, LastAt, HasDirect, Contact, Intensity, ConfidingLowToHigh, ConfidingHighToLow, ServiceLowToHigh, ServiceHighToLow);
+    /// <summary>Valued at <see cref="AsOf"/>; set by the structure pass (<see cref="TieStructure"/>).</summary>
+    public double Embeddedness { get; private set; }
+
+    /// <summary>The weeks in touch (<see cref="ContactWeeks"/>).</summary>
+    public long ActiveWeeks { get; private set; }
+
+    public int LatestWeek { get; private set; }
+
+    public TieState ToState() =>
+        ToState(MemberLowId, MemberHighId, AsOf, FirstAt, LastAt, HasDirect, Contact, Intensity, ConfidingLowToHigh, ConfidingHighToLow, ServiceLowToHigh, ServiceHighToLow)
+            with { Embeddedness = Embeddedness, ActiveWeeks = ActiveWeeks, LatestWeek = LatestWeek };
 
     /// <summary>For projections that read the columns without loading the entity.</summary>
     public static TieState ToState(Guid low, Guid high, DateTimeOffset asOf, DateTimeOffset firstAt, DateTimeOffset lastAt, bool hasDirect, double contact, double intensity, double confidingLowToHigh, double confidingHighToLow, double serviceLowToHigh, double serviceHighToLow) =>

@@ -12,7 +12,8 @@ public sealed record TieContribution(
     double ServiceLowToHigh,
     double ServiceHighToLow,
     bool IsDirect,
-    bool IsRetraction)
+    bool IsRetraction,
+    bool SetsContactWeek = false)
 {
     /// <summary>The event's weights by DESIGN.md. Services flow from the one who helped to the one helped:
     /// for "helped me" and an accepted answer that is from <see cref="TieEvent.To"/> to <see cref="TieEvent.From"/>.</summary>
@@ -27,7 +28,9 @@ public sealed record TieContribution(
         switch (e.Kind)
         {
             case TieEventKind.DirectReply:
-                contact = options.DirectReplyContact;
+                contact = options.Volume == ContactVolume.WordsAndWeeks
+                    ? options.DirectReplyContact * Math.Log2(1 + (Math.Max(0, e.Words) / options.WordsPerContact))
+                    : options.DirectReplyContact;
                 intensity = Math.Log2(1 + (Math.Max(0, e.Words) / 20.0));
                 confidingFrom = e.IsTurn ? options.TurnConfiding : 0;
                 break;
@@ -73,6 +76,7 @@ public sealed record TieContribution(
             sign * (fromIsLow ? 0 : serviceToFrom),
             sign * (fromIsLow ? serviceToFrom : 0),
             direct,
-            e.IsRetraction);
+            e.IsRetraction,
+            SetsContactWeek: !e.IsRetraction && e.Kind is TieEventKind.DirectReply or TieEventKind.Mention);
     }
 }

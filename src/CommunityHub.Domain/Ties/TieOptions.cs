@@ -1,8 +1,30 @@
 namespace CommunityHub.Domain.Ties;
 
-/// <summary>Every constant of the tie-strength contract (DESIGN.md, "Tie strength"). Defaults are the
-/// contract's; a community may calibrate them (section <c>Ties</c> in the settings).</summary>
-public sealed class TieOptions
+/// <summary>What the time component counts as contact (docs/ties-model.md).</summary>
+public enum ContactVolume
+{
+    /// <summary>The contract's first reading: one per direct reply, one half per mention, a share of each shared thread.</summary>
+    Events,
+
+    /// <summary>A direct reply counts by its words (log2(1 + words/W): a reply of W words counts one, a one-liner
+    /// little), and half of the contact part is the number of calendar weeks in which the two were in touch.</summary>
+    WordsAndWeeks,
+}
+
+/// <summary>When a tie counts as strong for a member.</summary>
+public enum StrongTieRule
+{
+    /// <summary>The contract's first reading: at or above the member's own mean tie strength (and above the floor).</summary>
+    AtLeastMembersMean,
+
+    /// <summary>Among the member's <see cref="TieOptions.StrongTiesPerMember"/> strongest ties (and above the floor).</summary>
+    AmongMembersStrongest,
+}
+
+/// <summary>Every constant of the tie-strength contract (DESIGN.md, "Tie strength") and of its measured
+/// revision (docs/ties-model.md). A community may change them (section <c>Ties</c> in the settings), and the
+/// calibration may replace the weights and the floor with ones fitted to its members' own ratings.</summary>
+public sealed record TieOptions
 {
     public const string SectionName = "Ties";
 
@@ -42,6 +64,42 @@ public sealed class TieOptions
     public double ServicesWeight { get; init; } = 0.25;
 
     public double EmotionWeight { get; init; } = 0.20;
+
+    /// <summary>Weight of the structural component (shared neighbours weighted by those ties' strength). Zero by
+    /// default: on EIES it lowered the ego-centric rank correlation (docs/ties-model.md); the store keeps it
+    /// current all the same, so that a calibration on a community's own ratings can give it weight.</summary>
+    public double StructureWeight { get; init; }
+
+    /// <summary>k_X: the embeddedness (Σ over shared neighbours of the weaker of the two contact counts) at which
+    /// the structural component reaches one half.</summary>
+    public double StructureSaturation { get; init; } = 3;
+
+    /// <summary>What the time component's contact part counts.</summary>
+    /// <summary>Events by default: counting words and weeks did not change the figures on EIES (which has neither
+    /// texts nor dates, docs/ties-model.md), and a change is kept only where it improves them.</summary>
+    public ContactVolume Volume { get; init; } = ContactVolume.Events;
+
+    /// <summary>W: the words of a reply that count as one contact under <see cref="ContactVolume.WordsAndWeeks"/>.</summary>
+    public double WordsPerContact { get; init; } = 50;
+
+    /// <summary>k_W: decayed weeks in touch at which the weeks half of the contact part reaches one half.</summary>
+    public double WeeksSaturation { get; init; } = 3;
+
+    /// <summary>How "strong" is decided for a member.</summary>
+    public StrongTieRule StrongTieRule { get; init; } = StrongTieRule.AmongMembersStrongest;
+
+    /// <summary>How many of a member's ties can be strong under <see cref="StrongTieRule.AmongMembersStrongest"/>:
+    /// five, the "support clique" of Dunbar's layers (Hill &amp; Dunbar 2003; Zhou et al. 2005).</summary>
+    public int StrongTiesPerMember { get; init; } = 5;
+
+    /// <summary>The contract as first written (DESIGN.md): event counts, no structure, strong at the member's mean.
+    /// The evaluation reports it as "before".</summary>
+    public static TieOptions Contract { get; } = new()
+    {
+        Volume = ContactVolume.Events,
+        StructureWeight = 0,
+        StrongTieRule = StrongTieRule.AtLeastMembersMean,
+    };
 
     /// <summary>The most a pair can score that only ever shared threads, with no direct interaction.</summary>
     public double SharedThreadsOnlyCap { get; init; } = 0.2;

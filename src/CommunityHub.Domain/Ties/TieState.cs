@@ -16,10 +16,30 @@ public sealed record TieState(
     double ServiceLowToHigh,
     double ServiceHighToLow)
 {
+    /// <summary>The structural component's input, valued at <see cref="AsOf"/> like the accumulators: Σ over the
+    /// pair's shared neighbours of the weaker of the two contact counts. It decays with the contact half-life
+    /// (min(a·f, b·f) = f·min(a, b)), and the store's structure pass sets it when a neighbouring tie changes
+    /// (<see cref="TieStructure"/>); events on the pair itself leave it as it is.</summary>
+    public double Embeddedness { get; init; }
+
+    /// <summary>The weeks in touch (<see cref="ContactWeeks"/>), bit 0 being <see cref="LatestWeek"/>.</summary>
+    public long ActiveWeeks { get; init; }
+
+    public int LatestWeek { get; init; }
+
+    /// <summary>The embeddedness as of <paramref name="at"/>, stored valued at <see cref="AsOf"/> (exact: it decays exponentially).</summary>
+    public TieState WithEmbeddedness(double embeddedness, DateTimeOffset at, TieOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = embeddedness <= 0 ? 0 : embeddedness * Math.Pow(2, (at - AsOf) / options.TimeHalfLife);
+        return this with { Embeddedness = value };
+    }
+
     /// <summary>A pair's first event: the row the store inserts.</summary>
     public static TieState Start(TieContribution c)
     {
         ArgumentNullException.ThrowIfNull(c);
+        var (weeks, latest) = c.SetsContactWeek ? ContactWeeks.With(0, 0, ContactWeeks.WeekOf(c.At)) : (0L, 0);
         return new TieState(
             c.Pair,
             c.At,
@@ -31,7 +51,11 @@ public sealed record TieState(
             Math.Max(0, c.ConfidingLowToHigh),
             Math.Max(0, c.ConfidingHighToLow),
             Math.Max(0, c.ServiceLowToHigh),
-            Math.Max(0, c.ServiceHighToLow));
+            Math.Max(0, c.ServiceHighToLow))
+        {
+            ActiveWeeks = weeks,
+            LatestWeek = latest,
+        };
     }
 
     /// <summary><c>acc ← acc·2^(−Δt/H) + w</c>, generalised so that an event older than <see cref="AsOf"/> is
@@ -48,8 +72,12 @@ public sealed record TieState(
         var asOf = c.At > AsOf ? c.At : AsOf;
         var stateAge = asOf - AsOf;
         var eventAge = asOf - c.At;
+        var (weeks, latest) = c.SetsContactWeek ? ContactWeeks.With(ActiveWeeks, LatestWeek, ContactWeeks.WeekOf(c.At)) : (ActiveWeeks, LatestWeek);
         return this with
         {
+            ActiveWeeks = weeks,
+            LatestWeek = latest,
+            Embeddedness = Embeddedness * Decay.Factor(stateAge, options.TimeHalfLife),
             AsOf = asOf,
             FirstAt = !c.IsRetraction && c.At < FirstAt ? c.At : FirstAt,
             LastAt = !c.IsRetraction && c.At > LastAt ? c.At : LastAt,

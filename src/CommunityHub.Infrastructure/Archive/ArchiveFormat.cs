@@ -136,6 +136,9 @@ public static class ArchiveFormat
             new("serviceLowToHigh", "service_low_to_high", ArchiveValue.Double),
             new("serviceHighToLow", "service_high_to_low", ArchiveValue.Double),
             new("strengthAtUpdate", "strength_at_update", ArchiveValue.Double),
+            new("embeddedness", "embeddedness", ArchiveValue.Double),
+            new("activeWeeks", "active_weeks", ArchiveValue.Int64),
+            new("latestWeek", "latest_week", ArchiveValue.Int32),
         ]),
         new("flag", "flags", "id",
         [

@@ -37,6 +37,22 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<ReciprocityRecord> ReciprocityRecords => Set<ReciprocityRecord>();
 
     public DbSet<Tie> Ties => Set<Tie>();
+
+    public DbSet<PendingTieStructure> PendingTieStructure => Set<PendingTieStructure>();
+
+    public DbSet<TiePreferences> TiePreferences => Set<TiePreferences>();
+
+    public DbSet<TieRating> TieRatings => Set<TieRating>();
+
+    public DbSet<TieModelFit> TieModelFits => Set<TieModelFit>();
+
+    public DbSet<Domain.Organisations.Organisation> Organisations => Set<Domain.Organisations.Organisation>();
+
+    public DbSet<Domain.Organisations.OrganisationDomain> OrganisationDomains => Set<Domain.Organisations.OrganisationDomain>();
+
+    public DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers => Set<Domain.Organisations.OrganisationMembership>();
+
+    public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

@@ -15,27 +15,18 @@ public static class Charts
     /// <param name="Axis">Shorter text under a column; empty to leave it unlabelled.</param>
     public sealed record Bar(string Label, double Value, string Display, string? Axis = null);
 
-    /// <summary>Horizontal bars, one row each, scaled to the largest (or to <paramref name="max"/>).</summary>
+    /// <summary>Horizontal bars, one row each, scaled to the largest (or to <paramref name="max"/>). The labels and
+    /// values are HTML text at body size and only the bar is drawn, so on a phone the rows reflow (the label above
+    /// its bar) instead of the whole picture shrinking.</summary>
     public static IHtmlContent HorizontalBars(string id, string title, IReadOnlyList<Bar> bars, double? max = null)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const int rowHeight = 34, labelWidth = 130, barWidth = 330, width = labelWidth + barWidth + 70;
         var top = max ?? Math.Max(1e-9, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
-        var svg = Start(id, title, width, (bars.Count * rowHeight) + 8, Describe(bars));
-        for (var i = 0; i < bars.Count; i++)
-        {
-            var y = (i * rowHeight) + 4;
-            var length = Math.Max(bars[i].Value > 0 ? 2 : 0, bars[i].Value / top * barWidth);
-            svg.Append(Invariant($"<text x=\"0\" y=\"{y + 20}\" class=\"chart__label\">{Encode(bars[i].Label)}</text>"));
-            svg.Append(Invariant($"<rect x=\"{labelWidth}\" y=\"{y + 6}\" width=\"{barWidth}\" height=\"20\" rx=\"3\" class=\"chart__track\"/>"));
-            svg.Append(Invariant($"<rect x=\"{labelWidth}\" y=\"{y + 6}\" width=\"{length:0.#}\" height=\"20\" rx=\"3\" class=\"chart__bar chart__bar--{i}\"/>"));
-            svg.Append(Invariant($"<text x=\"{labelWidth + barWidth + 8}\" y=\"{y + 20}\" class=\"chart__value\">{Encode(bars[i].Display)}</text>"));
-        }
-
-        return End(svg);
+        return new HtmlString(Rows(id, title, bars, top, "chart chart--rows").ToString());
     }
 
-    /// <summary>Vertical bars (a histogram or a weekly series), labelled under each bar.</summary>
+    /// <summary>Vertical bars (a histogram or a weekly series), labelled under each bar. On a narrow screen the same
+    /// figures show as rows (<see cref="HorizontalBars"/>): twelve columns cannot keep readable labels in 375 px.</summary>
     public static IHtmlContent Columns(string id, string title, IReadOnlyList<Bar> bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
@@ -57,7 +48,24 @@ public static class Charts
             }
         }
 
-        return End(svg);
+        var wide = End(svg).ToString();
+        var narrow = Rows(id + "-rows", title, bars, top, "chart chart--rows chart--narrow-only");
+        return new HtmlString("<div class=\"chart-wide-only\">" + wide + "</div>" + narrow);
+    }
+
+    private static StringBuilder Rows(string id, string title, IReadOnlyList<Bar> bars, double top, string classes)
+    {
+        var html = new StringBuilder(Invariant($"<figure class=\"{classes}\" aria-labelledby=\"{id}-title\"><figcaption id=\"{id}-title\" class=\"visually-hidden\">{Encode(title)}</figcaption><ul class=\"chart-rows\">"));
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var share = Math.Clamp(bars[i].Value / top, 0, 1) * 100;
+            var length = Math.Max(bars[i].Value > 0 ? 1 : 0, share);
+            html.Append(Invariant($"<li class=\"chart-row\"><span class=\"chart-row__label\">{Encode(bars[i].Label)}</span>"));
+            html.Append(Invariant($"<svg class=\"chart-row__bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"100\" height=\"10\" rx=\"1\" class=\"chart__track\"/><rect width=\"{length:0.##}\" height=\"10\" rx=\"1\" class=\"chart__bar chart__bar--{i % 4}\"/></svg>"));
+            html.Append(Invariant($"<span class=\"chart-row__value\">{Encode(bars[i].Display)}</span></li>"));
+        }
+
+        return html.Append("</ul></figure>");
     }
 
     /// <summary>A 0–1 value as a thin bar with its label, for the four components of a tie.</summary>

@@ -46,6 +46,12 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string AdminValues => Page("/Admin/Values");
 
+    public string TieModel => Page("/Admin/TieModel");
+
+    public string Triage => Page("/Staff/Triage");
+
+    public string Organisations => Page("/Staff/Organisations");
+
     public string Register => Page("/Account/Register");
 
     public string Account => Page("/Account/Index");

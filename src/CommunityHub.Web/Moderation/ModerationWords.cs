@@ -28,6 +28,9 @@ public static class ModerationWords
         ModerationAction.EditSpace => "Edited a space",
         ModerationAction.ReorderSpaces => "Reordered the spaces",
         ModerationAction.EditValues => "Rewrote the values page",
+        ModerationAction.CalibrateTieModel => "Calibrated the tie model",
+        ModerationAction.CreateOrganisation => "Created an organisation",
+        ModerationAction.AssignOrganisation => "Set a member's organisation",
         _ => action.ToString(),
     };
 

@@ -16,6 +16,7 @@ public static class NotificationWording
         NotificationKind.AnswerAccepted => "accepted your reply as the answer in",
         NotificationKind.HelpedMe => "marked your post \u201cthis helped me\u201d in",
         NotificationKind.ModeratorAction => "moderated your post in",
+        NotificationKind.AskedForHelp => "asked whether you could help with",
         _ => "did something in",
     };
 
@@ -30,6 +31,7 @@ public static class NotificationWording
         NotificationKind.AnswerAccepted => "Your reply is accepted as the answer",
         NotificationKind.HelpedMe => "Someone marks your post \u201cthis helped me\u201d",
         NotificationKind.ModeratorAction => "A moderator acts on your post",
+        NotificationKind.AskedForHelp => "Someone of the company asks you to help with a question",
         _ => kind.ToString(),
     };
 

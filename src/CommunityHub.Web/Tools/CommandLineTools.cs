@@ -11,12 +11,14 @@ public static class CommandLineTools
 {
     /// <summary>Options that commands take. The host's configuration would read the word after one as its value
     /// (<c>--repair --contentRoot dir</c> as repair = "--contentRoot"), so they are kept from it (<see cref="HostArguments"/>).</summary>
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { ConsistencyCommand.RepairOption };
+    private static readonly HashSet<string> Flags = new([ConsistencyCommand.RepairOption, .. EvaluateTiesCommand.Options], StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["rebuild-ties"] = RebuildTiesAsync,
         ["check-consistency"] = ConsistencyCommand.RunAsync,
+        ["evaluate-ties"] = EvaluateTiesCommand.RunAsync,
+        ["calibrate-ties"] = CalibrateTiesAsync,
         ["export"] = ArchiveCommands.ExportAsync,
         ["import"] = ArchiveCommands.ImportAsync,
     };
@@ -36,6 +38,18 @@ public static class CommandLineTools
         // Host options such as `--contentRoot dir` follow the command's own arguments.
         var arguments = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || Flags.Contains(a)).ToArray();
         return await Commands[args[0]](app, arguments);
+    }
+
+    /// <summary>Fits the tie model to the members' ratings and adopts the fit if it beats the model in force (exit 0 either way).</summary>
+    private static async Task<int> CalibrateTiesAsync(WebApplication app, string[] arguments)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CalibrateTies.Command(CalibrateTies.Trigger.CommandLine));
+        var fit = outcome.Fit!;
+        var w = fit.Weights;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(fit.Adopted ? "Adopted" : "Not adopted")}: {fit.Reason}{Environment.NewLine}Fitted on {fit.Ratings} ratings by {fit.Raters} members: intimacy {w.Intimacy:0.00}, time {w.Time:0.00}, services {w.Services:0.00}, emotional intensity {w.Emotion:0.00}, structure {w.Structure:0.00}; strong-tie floor {fit.StrongTieFloor:0.00}."));
+        return 0;
     }
 
     /// <summary>Recomputes every tie from history.</summary>

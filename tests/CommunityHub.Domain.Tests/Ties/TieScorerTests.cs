@@ -71,11 +71,32 @@ public sealed class TieScorerTests
             var recency = Math.Pow(2, -((now + halfLife - state.LastAt).TotalDays / Options.RecencyHalfLifeDays));
             var span = Decay.Saturate((state.LastAt - state.FirstAt).TotalDays, Options.SpanSaturationDays);
             var contactPart = later.Time - ((1 - Options.TimeContactShare) * span * recency);
-            Assert.Equal(Options.TimeContactShare * Decay.Saturate(state.Contact / 2, Options.TimeSaturation), contactPart, Tolerance);
+            // Counted in words and weeks, half of the contact part is the weeks in touch, each decayed on its own.
+            var weeks = Decay.Saturate(ContactWeeks.Decayed(state.ActiveWeeks, state.LatestWeek, now + halfLife, Options.TimeHalfLife), Options.WeeksSaturation);
+            var expected = Options.Volume == ContactVolume.WordsAndWeeks
+                ? (0.5 * Decay.Saturate(state.Contact / 2, Options.TimeSaturation)) + (0.5 * weeks)
+                : Decay.Saturate(state.Contact / 2, Options.TimeSaturation);
+            Assert.Equal(Options.TimeContactShare * expected, contactPart, Tolerance);
             return;
         }
 
         Assert.Equal(component(byHand), component(later), Tolerance);
+    }
+
+    [Fact]
+    public void Counted_in_words_and_weeks_one_half_life_halves_the_contact_accumulator_too()
+    {
+        var options = Options with { Volume = ContactVolume.WordsAndWeeks };
+        var scorer = new TieScorer(options);
+        var state = TieState.From(RandomStream(new Random(31), 60, retractions: false), options);
+        var later = state.AsOf + options.TimeHalfLife;
+
+        var recency = Math.Pow(2, -((later - state.LastAt).TotalDays / options.RecencyHalfLifeDays));
+        var span = Decay.Saturate((state.LastAt - state.FirstAt).TotalDays, options.SpanSaturationDays);
+        var contactPart = scorer.Score(state, later).Time - ((1 - options.TimeContactShare) * span * recency);
+        var weeks = Decay.Saturate(ContactWeeks.Decayed(state.ActiveWeeks, state.LatestWeek, later, options.TimeHalfLife), options.WeeksSaturation);
+
+        Assert.Equal(options.TimeContactShare * ((0.5 * Decay.Saturate(state.Contact / 2, options.TimeSaturation)) + (0.5 * weeks)), contactPart, Tolerance);
     }
 
     [Fact]
@@ -257,12 +278,26 @@ public sealed class TieScorerTests
     }
 
     [Fact]
-    public void A_tie_is_strong_only_at_or_above_the_members_mean_and_above_the_floor()
+    public void By_the_contracts_first_reading_a_tie_is_strong_only_at_or_above_the_members_mean_and_above_the_floor()
     {
-        Assert.True(Scorer.IsStrong(0.5, membersMeanStrength: 0.3));
-        Assert.True(Scorer.IsStrong(0.5, membersMeanStrength: 0.5)); // a member's only tie
-        Assert.False(Scorer.IsStrong(0.5, membersMeanStrength: 0.6));
-        Assert.False(Scorer.IsStrong(0.2, membersMeanStrength: 0.1));
+        var contract = new TieScorer(TieOptions.Contract);
+        Assert.True(contract.IsStrong(0.5, new TieRank(9, 10, MeanStrength: 0.3)));
+        Assert.True(contract.IsStrong(0.5, new TieRank(1, 1, MeanStrength: 0.5))); // a member's only tie
+        Assert.False(contract.IsStrong(0.5, new TieRank(1, 10, MeanStrength: 0.6)));
+        Assert.False(contract.IsStrong(0.2, new TieRank(1, 10, MeanStrength: 0.1)));
+    }
+
+    [Fact]
+    public void A_tie_is_strong_when_it_is_among_the_members_five_strongest_and_above_the_floor()
+    {
+        var strengths = new[] { 0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.45, 0.3, 0.2 };
+
+        var flags = Scorer.StrongFlags(strengths);
+
+        // Equal ties share a rank, so the two at 0.5 are both fifth; 0.2 is under the floor whatever its rank.
+        Assert.Equal([true, true, true, true, true, true, false, false, false], flags);
+        Assert.False(Scorer.IsStrong(0.2, new TieRank(1, 1, 0.2)));
+        Assert.True(Scorer.IsStrong(0.3, new TieRank(1, 1, 0.3)));
     }
 
     private static void AssertClose(TieScore expected, TieScore actual)

@@ -34,6 +34,18 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
 
     private static long PostIdOf(HttpResponseMessage redirect) => long.Parse(redirect.Headers.Location!.OriginalString.Split("#post-")[1]);
 
+    private static async Task<string> OrganisationsAsync(HttpClient admin, HttpClient staff)
+    {
+        using (await SubmitFormAsync(admin, "/staff/organisations", new Dictionary<string, string> { ["Input.Name"] = "Acme", ["Input.Domains"] = "acme.example" }, "form[action*='Create']")) { }
+        return await HtmlAsync(staff, "/staff/organisations");
+    }
+
+    private static async Task<string> CalibratedAsync(HttpClient admin)
+    {
+        using (await SubmitFormAsync(admin, "/admin/tie-model", new Dictionary<string, string>())) { }
+        return await HtmlAsync(admin, "/admin/tie-model");
+    }
+
     [Fact]
     public async Task Every_staff_and_moderation_page_is_valid_html()
     {
@@ -97,6 +109,13 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["home-with-executives"] = await HtmlAsync(NewVisitor(), "/"),
             ["space-with-the-company"] = await HtmlAsync(NewVisitor(), "/s/questions?with=company"),
             ["space-with-the-company-none"] = await HtmlAsync(NewVisitor(), "/s/ideas?with=company"),
+            ["triage"] = await HtmlAsync(sam, "/staff/triage"),
+            ["organisations-empty"] = await HtmlAsync(ada, "/staff/organisations"),
+            ["organisations-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/staff/organisations", new Dictionary<string, string> { ["Input.Name"] = "Acme", ["Input.Domains"] = "not a domain" }, "form[action*='Create']")),
+            ["organisations"] = await OrganisationsAsync(ada, sam),
+            ["tie-model"] = await HtmlAsync(ada, "/admin/tie-model"),
+            ["tie-model-calibrated"] = await CalibratedAsync(ada),
+            ["dashboard-staff"] = await HtmlAsync(sam, "/staff/dashboard"),
         };
 
         // The states the pages were meant to be in.

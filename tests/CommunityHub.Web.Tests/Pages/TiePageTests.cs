@@ -7,7 +7,7 @@ namespace CommunityHub.Web.Tests.Pages;
 /// <summary>Profiles, tie cards and the staff dashboard over HTTP: who may see what.</summary>
 public sealed class TiePageTests(WebFixture fixture) : WebTest(fixture)
 {
-    private async Task AConversationAsync()
+    private async Task<(HttpClient Alice, HttpClient Bruno)> AConversationAsync()
     {
         await CreateSpaceAsync();
         var alice = await NewMemberAsync("Alice Chen");
@@ -21,21 +21,56 @@ public sealed class TiePageTests(WebFixture fixture) : WebTest(fixture)
         using (await AcknowledgeAsync(alice, thread, answer.Id, "helped"))
         {
         }
+
+        return (alice, bruno);
     }
 
     [Fact]
-    public async Task A_profile_shows_ties_with_their_four_components_and_the_help_ledger()
+    public async Task A_profile_shows_its_member_their_ties_with_their_four_components_and_the_help_ledger()
     {
-        await AConversationAsync();
+        var (_, bruno) = await AConversationAsync();
 
-        var page = await GetPageAsync(NewVisitor(), "/members/bruno-costa");
+        var page = await GetPageAsync(bruno, "/members/bruno-costa");
 
         Assert.Equal("Bruno Costa", page.QuerySelector("h1")!.TextContent);
         var tie = page.QuerySelector(".tie")!;
         Assert.Contains("Alice Chen", tie.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(4, tie.QuerySelectorAll("svg.meter").Length);
         Assert.Equal("1", page.QuerySelector(".ledger dd")!.TextContent); // help given
-        Assert.Null(tie.QuerySelector("a[href*='/ties/']")); // a visitor cannot open the tie card
+        Assert.NotNull(tie.QuerySelector("a[href*='/ties/']")); // one of the pair opens the tie card
+    }
+
+    [Fact]
+    public async Task A_visitor_and_another_member_see_the_help_ledger_but_no_ties_and_staff_and_moderators_see_them()
+    {
+        var (alice, _) = await AConversationAsync();
+        var chloe = await NewMemberAsync("Chloe Martin");
+        var sam = await NewMemberAsync("Sam Patel", Roles.Staff);
+        var morgan = await NewMemberAsync("Morgan Reyes", Roles.Moderator);
+
+        foreach (var (viewer, sees) in new[] { (NewVisitor(), false), (chloe, false), (alice, false), (sam, true), (morgan, true) })
+        {
+            var page = await GetPageAsync(viewer, "/members/bruno-costa");
+            Assert.Equal("1", page.QuerySelector(".ledger dd")!.TextContent);
+            Assert.Equal(sees, page.QuerySelector(".tie") is not null);
+            Assert.Equal(sees, page.QuerySelector("#ties-heading") is not null);
+        }
+    }
+
+    [Fact]
+    public async Task Others_see_only_the_names_of_people_a_member_often_talks_with_once_the_member_shows_them()
+    {
+        var (_, bruno) = await AConversationAsync();
+        using (var shown = await SubmitFormAsync(bruno, "/members/bruno-costa", new Dictionary<string, string>(), formSelector: "form[action*='FrequentContacts']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+        }
+
+        var page = await GetPageAsync(NewVisitor(), "/members/bruno-costa");
+
+        Assert.Contains("Alice Chen", page.QuerySelector("#contacts-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".tie"));
+        Assert.Null(page.QuerySelector("svg.meter"));
     }
 
     [Fact]
@@ -92,7 +127,9 @@ public sealed class TiePageTests(WebFixture fixture) : WebTest(fixture)
         var page = await GetPageAsync(person, "/staff/dashboard");
 
         Assert.Equal("Community health", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal(4, page.QuerySelectorAll("svg.chart").Length);
+        // The ladder as rows that reflow; three column charts, each with its rows for narrow screens.
+        Assert.Equal(3, page.QuerySelectorAll("svg.chart").Length);
+        Assert.Equal(4, page.QuerySelectorAll("figure.chart--rows").Length);
         Assert.NotNull((await GetPageAsync(person, "/")).QuerySelector("a[href='/staff/dashboard']"));
     }
 

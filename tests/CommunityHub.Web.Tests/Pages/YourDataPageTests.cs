@@ -87,7 +87,8 @@ public sealed class YourDataPageTests(WebFixture fixture) : WebTest(fixture)
         // A former member has no profile, so their name is no link: not on the thread, not in Alice's ties.
         Assert.Equal(Member.FormerDisplayName, reply.QuerySelector(".post__author .member-former")?.TextContent);
         Assert.Null(threadPage.QuerySelector("a[href^='/members/former-']"));
-        var aliceProfile = await GetPageAsync(NewVisitor(), "/members/alice");
+        // Scored ties are shown to the member and the staff side: read Alice's as staff.
+        var aliceProfile = await GetPageAsync(await NewMemberAsync("Sam", Roles.Staff), "/members/alice");
         Assert.Contains(Member.FormerDisplayName, aliceProfile.QuerySelector("#ties-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Null(aliceProfile.QuerySelector("a[href^='/members/former-']"));
 

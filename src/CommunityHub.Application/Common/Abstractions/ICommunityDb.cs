@@ -31,6 +31,27 @@ public interface ICommunityDb
     DbSet<ReciprocityRecord> ReciprocityRecords { get; }
 
     DbSet<Tie> Ties { get; }
+
+    /// <summary>Pairs whose contact changed since the last structure pass.</summary>
+    DbSet<PendingTieStructure> PendingTieStructure { get; }
+
+    /// <summary>Members' choices about who sees their ties.</summary>
+    DbSet<TiePreferences> TiePreferences { get; }
+
+    /// <summary>Members' own ratings of their ties (private; the calibration's ground truth).</summary>
+    DbSet<TieRating> TieRatings { get; }
+
+    /// <summary>The calibrations of the tie model, adopted or not.</summary>
+    DbSet<TieModelFit> TieModelFits { get; }
+
+    DbSet<Domain.Organisations.Organisation> Organisations { get; }
+
+    DbSet<Domain.Organisations.OrganisationDomain> OrganisationDomains { get; }
+
+    DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers { get; }
+
+    /// <summary>Members asked by staff to help with an unanswered thread.</summary>
+    DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

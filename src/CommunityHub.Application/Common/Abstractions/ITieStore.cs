@@ -10,6 +10,16 @@ public interface ITieStore
     /// safe against concurrent writers to the same pair (rows are locked in a fixed order).</summary>
     Task ApplyAsync(IReadOnlyCollection<TieContribution> contributions, CancellationToken cancellationToken);
 
+    /// <summary>The structure pass over at most <paramref name="maxChanges"/> queued pairs (see <see cref="TieStructure"/>).</summary>
+    Task<StructureRefresh> RefreshStructureAsync(int maxChanges, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes every tie's stored strength with <paramref name="newScorer"/> (after a new model is adopted,
+    /// so that the strongest-ties reads keep a true upper bound), in batches.</summary>
+    Task<int> RescoreAllAsync(TieScorer newScorer, CancellationToken cancellationToken);
+
+    /// <summary>Takes the calibration's turn for this transaction, if no other instance holds it.</summary>
+    Task<bool> TryClaimCalibrationAsync(CancellationToken cancellationToken);
+
     /// <summary>Replaces every tie, participant and post addressee with the ones recomputed from history.</summary>
     Task ReplaceAllAsync(RebuiltTies rebuilt, CancellationToken cancellationToken);
 }
@@ -19,3 +29,6 @@ public sealed record RebuiltTies(
     IReadOnlyCollection<(TieState State, double Strength)> Ties,
     IReadOnlyCollection<ThreadParticipant> Participants,
     IReadOnlyDictionary<long, Guid?> Addressees);
+
+/// <summary>What one structure pass did: queued pairs it took, tie rows it rewrote.</summary>
+public sealed record StructureRefresh(int Changes, int Ties);

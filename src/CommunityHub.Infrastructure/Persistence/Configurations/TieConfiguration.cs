@@ -17,5 +17,8 @@ internal sealed class TieConfiguration : IEntityTypeConfiguration<Tie>
         // A member's strongest ties, from either side of the pair: an index scan each, strongest first.
         builder.HasIndex(t => new { t.MemberLowId, t.StrengthAtUpdate }).IsDescending(false, true);
         builder.HasIndex(t => new { t.MemberHighId, t.StrengthAtUpdate }).IsDescending(false, true);
+        builder.Property(t => t.Embeddedness).HasDefaultValue(0.0);
+        builder.Property(t => t.ActiveWeeks).HasDefaultValue(0L);
+        builder.Property(t => t.LatestWeek).HasDefaultValue(0);
     }
 }

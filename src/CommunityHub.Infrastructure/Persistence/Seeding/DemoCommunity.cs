@@ -10,6 +10,7 @@ using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Infrastructure.Persistence.Seeding;
 
@@ -20,7 +21,7 @@ public sealed partial class DemoCommunity(
     UserManager<CommunityUser> users,
     IMarkdownRenderer markdown,
     IMediator mediator,
-    IConversationKeys keys,
+    IKeys keys,
     TimeProvider clock)
 {
     /// <summary>Each demo member as the conversation rules see them (their roles' powers), by first name.</summary>
@@ -176,6 +177,52 @@ public sealed partial class DemoCommunity(
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
         await mediator.Send(new RebuildTies.Command(), cancellationToken);
+        await SeedTieFeaturesAsync(members, now, cancellationToken);
+    }
+
+    /// <summary>What the tie features show at once: customer organisations and their ties to the company, a few
+    /// members' private ratings and a calibration run on them (too few to adopt), and one of the newcomers'
+    /// unanswered questions with Sam's ask to Bruno (the triage page, and asked versus not asked on the dashboard).
+    /// Alice has not rated Bruno's or Chloe's ties, so her own profile asks her about one.</summary>
+    private async Task SeedTieFeaturesAsync(Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var organisations = new[]
+        {
+            (Name: "Northwind Traders", Domain: "northwind.example", People: new[] { "Alice", "Bruno", "Grace" }),
+            (Name: "Contoso", Domain: "contoso.example", People: new[] { "Chloe", "Dev", "Hiro" }),
+            (Name: "Fabrikam", Domain: "fabrikam.example", People: new[] { "Femi", "Ines" }),
+            (Name: "Tailspin Toys", Domain: "tailspin.example", People: new[] { "Jonas", "Kavya", "Liam", "Maya" }),
+        };
+        foreach (var (name, domain, people) in organisations)
+        {
+            var organisation = Domain.Organisations.Organisation.Create(await keys.NewOrganisationIdAsync(cancellationToken), name, now.AddDays(-90));
+            db.Organisations.Add(organisation);
+            db.OrganisationDomains.Add(Domain.Organisations.OrganisationDomain.Map(domain, organisation.Id));
+            foreach (var person in people.Where(members.ContainsKey))
+            {
+                db.OrganisationMembers.Add(Domain.Organisations.OrganisationMembership.Of(members[person], organisation.Id, Domain.Organisations.OrganisationSource.Admin, now.AddDays(-90)));
+            }
+        }
+
+        // Private answers to "How well do you know …?" (only their authors ever see them).
+        foreach (var (rater, rated, rating) in new[] { ("Bruno", "Alice", 3), ("Chloe", "Bruno", 2), ("Dev", "Chloe", 3), ("Femi", "Sam", 2), ("Grace", "Bruno", 1) })
+        {
+            if (members.TryGetValue(rater, out var from) && members.TryGetValue(rated, out var to))
+            {
+                db.TieRatings.Add(Domain.Ties.TieRating.Give(from, to, rating, now.AddDays(-3)));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await mediator.Send(new Application.Ties.CalibrateTies.Command(Application.Ties.CalibrateTies.Trigger.CommandLine), cancellationToken);
+
+        var unanswered = await db.Threads.Where(t => t.ReplyCount == 0).OrderBy(t => t.CreatedAt).Select(t => new { t.Id, t.AuthorId }).FirstOrDefaultAsync(cancellationToken);
+        if (unanswered is not null && members.TryGetValue("Sam", out var sam) && members.TryGetValue("Bruno", out var bruno) && unanswered.AuthorId != bruno)
+        {
+            db.HelpAsks.Add(Domain.Ties.Routing.HelpAsk.Of(unanswered.Id, bruno, sam, now.AddHours(-2), 0, strongTie: false));
+            db.Notifications.Add(Notification.Create(bruno, NotificationKind.AskedForHelp, sam, unanswered.Id, null, now.AddHours(-2)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>A thread written through the thread itself, as the app writes it; its events are not dispatched

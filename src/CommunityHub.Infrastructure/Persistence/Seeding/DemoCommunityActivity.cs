@@ -6,7 +6,7 @@ using CommunityHub.Domain.Threads;
 namespace CommunityHub.Infrastructure.Persistence.Seeding;
 
 // The demo's reciprocity and twelve weeks of questions and answers, so that profiles, tie cards and the
-// staff dashboard have something worth looking at. Deterministic: the same seed gives the same community.
+// Community health page have something worth looking at. Deterministic: the same seed gives the same community.
 public sealed partial class DemoCommunity
 {
     /// <summary>Who thanked, helped and accepted in the written conversations (thread title, post index, by whom).</summary>

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Account;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Members;
+using CommunityHub.Application.Ties;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,5 +32,33 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 
             throw;
         }
+    }
+
+    /// <summary>The member answers the question about one of their ties, or skips it (no rating).</summary>
+    public async Task<IActionResult> OnPostTieQuestionAsync(string about, int? rating, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new AnswerTieQuestion.Command(about, rating), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
+
+    /// <summary>The member lets the company's people ask them for help with unanswered threads, or not.</summary>
+    public async Task<IActionResult> OnPostAsksForHelpAsync(bool allow, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new AllowAsksForHelp.Command(allow), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
+
+    /// <summary>The member switches the occasional question on or off.</summary>
+    public async Task<IActionResult> OnPostTieQuestionsAsync(bool answer, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ChooseTieQuestions.Command(answer), cancellationToken);
+        return RedirectToPage(new { Handle });
+    }
+
+    /// <summary>The member shows or stops showing "people I often talk with" (their own choice; forged for anyone else it changes only the sender's).</summary>
+    public async Task<IActionResult> OnPostFrequentContactsAsync(bool show, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ShowFrequentContacts.Command(show), cancellationToken);
+        return RedirectToPage(new { Handle });
     }
 }

@@ -1,10 +1,10 @@
 namespace CommunityHub.Application.Common.Abstractions;
 
-/// <summary>Ids of new threads, posts and spaces, handed out from the tables' own sequences before the rows are
+/// <summary>Ids of new threads, posts, spaces and organisations, handed out from the tables' own sequences before the rows are
 /// written, so that the rows and events a use case causes can all refer to them and be saved at once.
 /// Replies to one thread are written one at a time: <see cref="NextReplyAsync"/> takes the thread's row lock
 /// first, so a reply's id and what it answers follow the order in which replies are written.</summary>
-public interface IConversationKeys
+public interface IKeys
 {
     Task<(long ThreadId, long OpeningPostId)> NewThreadAsync(CancellationToken cancellationToken);
 
@@ -17,4 +17,6 @@ public interface IConversationKeys
     Task<bool> LockThreadAsync(long threadId, CancellationToken cancellationToken);
 
     Task<int> NewSpaceIdAsync(CancellationToken cancellationToken);
+
+    Task<int> NewOrganisationIdAsync(CancellationToken cancellationToken);
 }

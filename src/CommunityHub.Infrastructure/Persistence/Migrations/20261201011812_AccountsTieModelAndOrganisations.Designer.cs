@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201010257_AccountsAndSingleSignOn")]
-    partial class AccountsAndSingleSignOn
+    [Migration("20261201011812_AccountsTieModelAndOrganisations")]
+    partial class AccountsTieModelAndOrganisations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -641,6 +641,84 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("thread_watches", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_name");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Domain")
+                        .HasName("pk_organisation_domains");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_domains_organisation_id");
+
+                    b.ToTable("organisation_domains", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationMembership", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_organisation_members");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_members_organisation_id");
+
+                    b.ToTable("organisation_members", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1058,6 +1136,75 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("post_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Ties.PendingTieStructure", b =>
+                {
+                    b.Property<Guid>("MemberLowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_low_id");
+
+                    b.Property<Guid>("MemberHighId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_high_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("MemberLowId", "MemberHighId")
+                        .HasName("pk_tie_structure_queue");
+
+                    b.ToTable("tie_structure_queue", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.Routing.HelpAsk", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<Guid>("AskedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_id");
+
+                    b.Property<bool>("StrongTie")
+                        .HasColumnType("boolean")
+                        .HasColumnName("strong_tie");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<double>("TieStrength")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tie_strength");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_asks");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_help_asks_asked_by_id");
+
+                    b.HasIndex("AskedId")
+                        .HasDatabaseName("ix_help_asks_asked_id");
+
+                    b.HasIndex("ThreadId", "AskedId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_help_asks_thread_id_asked_id");
+
+                    b.ToTable("help_asks", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
                 {
                     b.Property<long>("ThreadId")
@@ -1098,6 +1245,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_high_id");
 
+                    b.Property<long>("ActiveWeeks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("active_weeks");
+
                     b.Property<DateTimeOffset>("AsOf")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of");
@@ -1114,6 +1267,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("contact");
 
+                    b.Property<double>("Embeddedness")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("embeddedness");
+
                     b.Property<DateTimeOffset>("FirstAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_at");
@@ -1129,6 +1288,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("LastAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_at");
+
+                    b.Property<int>("LatestWeek")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("latest_week");
 
                     b.Property<double>("ServiceHighToLow")
                         .HasColumnType("double precision")
@@ -1156,6 +1321,161 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("ties", null, t =>
                         {
                             t.HasCheckConstraint("ck_ties_ordered_pair", "member_low_id < member_high_id");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TieModelFit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<double>("EmotionWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("emotion_weight");
+
+                    b.Property<DateTimeOffset>("FittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fitted_at");
+
+                    b.Property<double?>("HeldOutCurrent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("held_out_current");
+
+                    b.Property<double?>("HeldOutFitted")
+                        .HasColumnType("double precision")
+                        .HasColumnName("held_out_fitted");
+
+                    b.Property<double>("IntimacyWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("intimacy_weight");
+
+                    b.Property<int>("Raters")
+                        .HasColumnType("integer")
+                        .HasColumnName("raters");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer")
+                        .HasColumnName("ratings");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<double>("ServicesWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("services_weight");
+
+                    b.Property<double>("StrongTieFloor")
+                        .HasColumnType("double precision")
+                        .HasColumnName("strong_tie_floor");
+
+                    b.Property<double>("StructureWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("structure_weight");
+
+                    b.Property<double>("TimeWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("time_weight");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("triggered_by");
+
+                    b.Property<Guid?>("TriggeredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("triggered_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tie_model_fits");
+
+                    b.HasIndex("Adopted", "FittedAt")
+                        .HasDatabaseName("ix_tie_model_fits_adopted_fitted_at");
+
+                    b.ToTable("tie_model_fits", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TiePreferences", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<bool>("AnswersTieQuestions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answers_tie_questions");
+
+                    b.Property<DateTimeOffset?>("LastTieQuestionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_tie_question_at");
+
+                    b.Property<bool>("MayBeAskedForHelp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("may_be_asked_for_help");
+
+                    b.Property<bool>("ShowsFrequentContacts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_frequent_contacts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_tie_preferences");
+
+                    b.ToTable("tie_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TieRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("RatedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rated_id");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rater_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tie_ratings");
+
+                    b.HasIndex("RatedId")
+                        .HasDatabaseName("ix_tie_ratings_rated_id");
+
+                    b.HasIndex("RaterId", "RatedId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tie_ratings_rater_id_rated_id");
+
+                    b.ToTable("tie_ratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tie_ratings_scale", "rating BETWEEN 0 AND 4");
                         });
                 });
 
@@ -1669,6 +1989,33 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_thread_watches_threads_thread_id");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationDomain", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_domains_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Organisations.OrganisationMembership", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CommunityHub.Domain.Organisations.OrganisationMembership", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_members_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_members_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Reciprocity.ReciprocityRecord", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Members.Member", null)
@@ -1815,6 +2162,30 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_post_revisions_members_replaced_by_id");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Ties.Routing.HelpAsk", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_asks_members_asked_by_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AskedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_asks_members_asked_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_asks_threads_thread_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Ties.ThreadParticipant", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Threads.Post", null)
@@ -1854,6 +2225,33 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ties_members_member_low_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TiePreferences", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("CommunityHub.Domain.Ties.TiePreferences", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tie_preferences_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ties.TieRating", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RatedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tie_ratings_members_rated_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tie_ratings_members_rater_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>

@@ -1,0 +1,33 @@
+using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Ties;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityHub.Application.Ties;
+
+/// <summary>A member chooses whether others see "people they often talk with" on their profile (off by default).</summary>
+public static class ShowFrequentContacts
+{
+    [Authorize]
+    public sealed record Command(bool Show) : ICommand<Unit>;
+
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var me = currentUser.MemberId ?? throw new NotSignedInException();
+            var preferences = await db.TiePreferences.FirstOrDefaultAsync(p => p.MemberId == me, cancellationToken);
+            if (preferences is null)
+            {
+                preferences = TiePreferences.For(me);
+                db.TiePreferences.Add(preferences);
+            }
+
+            preferences.ShowFrequentContacts(request.Show, clock.GetUtcNow());
+            return Unit.Value;
+        }
+    }
+}
