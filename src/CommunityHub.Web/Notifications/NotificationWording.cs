@@ -42,8 +42,4 @@ public static class NotificationWording
         NotificationChannel.InAppAndEmail => "In the app and by e-mail",
         _ => channel.ToString(),
     };
-
-    /// <summary>Where a notification about a post leads: the page of the thread that ends with it.</summary>
-    public static string PostPath(string spaceSlug, long threadId, long? postId) =>
-        postId is { } id ? $"/s/{spaceSlug}/t/{threadId}?before={id + 1}#post-{id}" : $"/s/{spaceSlug}/t/{threadId}";
 }
