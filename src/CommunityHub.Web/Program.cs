@@ -4,6 +4,7 @@ using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Feeds;
+using CommunityHub.Web.Http;
 using CommunityHub.Web.Infrastructure;
 using CommunityHub.Web.Operations;
 using CommunityHub.Web.Tools;
@@ -42,6 +43,7 @@ builder.Services.AddAntiforgery(options =>
 });
 builder.Services.AddSecurityHardening(builder.Configuration);
 builder.Services.AddCommunityRateLimits(builder.Configuration);
+builder.AddCommunityHttp();
 
 builder.Services.AddRazorPages(options =>
         // Creating and editing a space share one form.
@@ -76,13 +78,15 @@ if (CommandLineTools.IsCommand(args))
 }
 
 app.UseSecurityHardening();
+// Outside the exception handler and the status-code pages, so the line logged is the status the client got
+// (a 503 during an outage, a 499 for a client that hung up), on the path it asked for.
+app.UseCommunityRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseCommunityExceptionHandler();
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseCommunityRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

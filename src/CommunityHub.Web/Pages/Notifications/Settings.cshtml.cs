@@ -1,5 +1,6 @@
 using CommunityHub.Application.Members;
 using CommunityHub.Application.Notifications;
+using CommunityHub.Web.Http;
 using CommunityHub.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Notifications;
 
+[ShowsMalformedValuesOnTheForm]
 public sealed class SettingsModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
