@@ -62,6 +62,11 @@ builder.Services.AddGracefulShutdown(builder.Configuration);
 
 var app = builder.Build();
 
+if (!await app.WaitForDatabaseAsync(app.Lifetime.ApplicationStopping))
+{
+    return 1;
+}
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     // A maintenance command never seeds: `import` needs the empty database it was pointed at, even where
