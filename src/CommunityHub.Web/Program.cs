@@ -92,6 +92,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseCommunityCompression();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

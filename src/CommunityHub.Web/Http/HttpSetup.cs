@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommunityHub.Web.Http;
 
 /// <summary>How the app meets HTTP itself: which methods each page answers (<see cref="PageMethodsFilter"/>),
-/// malformed form values (<see cref="MalformedForms"/>), and no
+/// malformed form values (<see cref="MalformedForms"/>), compression (<see cref="Compression"/>), and no
 /// <c>Server</c> header (it only tells a scanner what to try).</summary>
 public static class HttpSetup
 {
@@ -17,6 +17,10 @@ public static class HttpSetup
             options.Filters.Add<PageMethodsFilter>();
             options.WatchFormValues();
         });
+        builder.Services.AddCommunityCompression();
         return builder;
     }
+
+    /// <summary>Compression wraps everything that writes a body, static files included.</summary>
+    public static IApplicationBuilder UseCommunityCompression(this IApplicationBuilder app) => app.UseResponseCompression();
 }
