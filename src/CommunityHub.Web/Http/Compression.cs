@@ -14,8 +14,8 @@ namespace CommunityHub.Web.Http;
 /// behind TLS or a TLS-terminating proxy alike (the app cannot tell which). What an anonymous reader gets is
 /// public; its only per-visitor secret is the antiforgery token of its forms, which is encrypted afresh for
 /// every response and so never repeats for the attack to converge on. Static files hold no secrets.</para>
-/// <para>The anonymous thread page with 50 replies shrinks about tenfold, which is what a first visit on a
-/// slow connection waits for.</para>
+/// <para>At the fastest level a page shrinks to about a fifth (the demo's space page from 21 KB to 4 KB, the
+/// stylesheet from 21 KB to 7 KB), which is what a first visit on a slow connection waits for.</para>
 /// </remarks>
 public static class Compression
 {
