@@ -3,7 +3,7 @@
 # in Release in a temporary git worktree and run against its own throwaway PostgreSQL, on 127.0.0.1 only.
 #
 #   scripts/benchmark.sh [--revision REV]... [--duration SECONDS] [--connections N] [--max-requests N]
-#                        [--fsync on|off] [--details]
+#                        [--fsync on|off] [--details] [--logs DIR]
 #
 #   --revision REV     what to measure (a commit, branch or tag; repeatable, measured in the order given);
 #                      default HEAD. Uncommitted changes are never measured.
@@ -12,6 +12,7 @@
 #                      older than a minute on every request when the client, like wrk, never stores the renewed one)
 #   --connections N    concurrent connections (default 16, at most 64)
 #   --max-requests N   a scenario also stops after this many responses (default 50000)
+#   --logs DIR         keep each revision's app log there (DIR/app-<commit>.log)
 #   --details          also list, per scenario, the statements counted (calls per request and the query)
 #   --fsync on|off     PostgreSQL's fsync (default off: the figures are about the app and its SQL, not about
 #                      this machine's disk, which other work shares)
@@ -38,6 +39,7 @@ connections=16
 max_requests=50000
 fsync=off
 details=false
+logs=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --revision) revisions+=("$2"); shift 2 ;;
@@ -46,6 +48,7 @@ while [ $# -gt 0 ]; do
         --max-requests) max_requests=$2; shift 2 ;;
         --fsync) fsync=$2; shift 2 ;;
         --details) details=true; shift ;;
+        --logs) logs=$2; mkdir -p "$logs"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0"; exit 0 ;;
         *) echo "Unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -283,6 +286,7 @@ measure() {
     run_scenario "search, anonymous" "/search?q=export" anonymous
     sign_in_members
     run_scenario "reply POST, 16 members" "$replies" reply "Input.InReplyToPostId="
+    [ -z "$logs" ] || cp "$work/app.log" "$logs/app-$commit.log"
 
     cleanup
 }
@@ -293,8 +297,8 @@ for revision in "${revisions[@]}"; do
 done
 
 echo
-echo "| revision | scenario | req/s | p50 ms | p99 ms | SQL/request |"
-echo "|---|---|---:|---:|---:|---:|"
-awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$results"
+echo "| revision | scenario | req/s | p50 ms | p99 ms | SQL/request | error lines logged |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $9 }' "$results"
 echo
 echo "($connections connections, ${duration} s per scenario after a 5 s warm-up, wrk -t2 on the same $(nproc)-core machine as the app; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
