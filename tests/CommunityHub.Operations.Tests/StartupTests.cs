@@ -66,6 +66,36 @@ public sealed class StartupTests(OperationsFixture fixture, ITestOutputHelper ou
         Assert.Single(app.PrintedLines("Cannot use the database"));
     }
 
+    [Fact]
+    public async Task An_instance_waits_as_long_as_another_takes_to_bring_the_database_up_to_date()
+    {
+        var database = await fixture.NewDatabaseAsync("startup_turns");
+        // The other instance, as far as the lock says: it holds the initialization lock for longer than the
+        // command timeout (2 s here, 30 s by default), as seeding the demo on a busy machine did.
+        // Unpooled: closing it ends the session, and the lock with it, as when the other instance finishes or dies.
+        await using var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({CommunityHub.Infrastructure.Persistence.DatabaseInitializer.InitializationLock})", other))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var shortTimeout = new Npgsql.NpgsqlConnectionStringBuilder(database) { CommandTimeout = 2 }.ConnectionString;
+        await using var app = AppProcess.NotStarted("second", shortTimeout, new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Information" });
+        var starting = app.StartAsync();
+        await WaitUntilAsync(() => app.PrintedLines("Another instance is bringing the database up to date").Count > 0 || starting.IsCompleted, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(5)); // beyond the command timeout
+        Assert.False(starting.IsCompleted, $"the app did not wait:\n{app.Output}");
+        Assert.False(app.HasExited, app.Output);
+
+        await other.CloseAsync();
+        await starting;
+
+        using var visitor = app.NewVisitor();
+        using var home = await visitor.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
