@@ -5,10 +5,11 @@ using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Authentication;
 using CommunityHub.Web.Feeds;
+using CommunityHub.Web.Http;
 using CommunityHub.Web.Identity;
 using CommunityHub.Web.Links;
-using CommunityHub.Web.Security;
 using CommunityHub.Web.Operations;
+using CommunityHub.Web.Security;
 using CommunityHub.Web.Tools;
 using Microsoft.AspNetCore.Identity;
 
@@ -47,6 +48,7 @@ builder.Services.AddAntiforgery(options =>
 builder.Services.AddCommunityAuthentication(builder.Configuration);
 builder.Services.AddSecurityHardening(builder.Configuration);
 builder.Services.AddCommunityRateLimits(builder.Configuration);
+builder.AddCommunityHttp();
 
 builder.Services.AddCommunityPages();
 
@@ -55,6 +57,11 @@ builder.Services.AddDatabaseOutageHandling();
 builder.Services.AddGracefulShutdown(builder.Configuration);
 
 var app = builder.Build();
+
+if (!await app.WaitForDatabaseAsync(app.Lifetime.ApplicationStopping))
+{
+    return 1;
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -72,13 +79,16 @@ if (CommandLineTools.IsCommand(args))
 }
 
 app.UseSecurityHardening();
+// Outside the exception handler and the status-code pages, so the line logged is the status the client got
+// (a 503 during an outage, a 499 for a client that hung up), on the path it asked for.
+app.UseCommunityRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseCommunityExceptionHandler();
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseCommunityRequestLogging();
+app.UseCommunityCompression();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -68,6 +68,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The last lines the app wrote, for failure messages.</summary>
     public string Output => string.Join('\n', _output.TakeLast(60));
 
+    /// <summary>The lines the app wrote (the last 2,000) that contain <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> PrintedLines(string text) => [.. _output.Where(line => line.Contains(text, StringComparison.Ordinal))];
+
     /// <summary>Starts an instance and waits until <c>/health</c> answers.</summary>
     public static async Task<AppProcess> StartAsync(string name, string connectionString, IDictionary<string, string>? settings = null)
     {

@@ -73,6 +73,9 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"Answered everything during the outage within {outage.Elapsed.TotalSeconds:0.0} s.");
+        // The log says what the clients got.
+        Assert.NotEmpty(app.PrintedLines("responded 503"));
+        Assert.Empty(app.PrintedLines("responded 500"));
         Assert.False(app.HasExited, app.Output);
 
         await server.StartServerAsync();

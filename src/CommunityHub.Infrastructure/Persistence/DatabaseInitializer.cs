@@ -17,7 +17,7 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Any number that no other part of the app takes an advisory lock on.</summary>
-    private const long InitializationLock = 0x436F_6D6D_4875_6201;
+    public const long InitializationLock = 0x436F_6D6D_4875_6201;
 
     public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken)
     {
@@ -25,9 +25,16 @@ public sealed class DatabaseInitializer(
         // demo community are created once: the lock is PostgreSQL's, held by this session until released.
         await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
         await gate.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({InitializationLock})", gate))
+        await using (var tryTake = new NpgsqlCommand($"SELECT pg_try_advisory_lock({InitializationLock})", gate))
         {
-            await take.ExecuteNonQueryAsync(cancellationToken);
+            if (await tryTake.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                // However long the other takes (seeding the demo on a busy machine took over the default 30 s
+                // command timeout, and the waiting instance crashed): its lock ends with its session if it dies.
+                logger.LogInformation("Another instance is bringing the database up to date; waiting for it to finish");
+                await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({InitializationLock})", gate) { CommandTimeout = 0 };
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         try

@@ -1,5 +1,6 @@
 using CommunityHub.Web.Operations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages;
@@ -29,11 +30,18 @@ public sealed class ErrorModel : PageModel
         ? $"Try again in {(wait.TotalSeconds < 90 ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds" : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes")}."
         : "Wait a few minutes and try again.";
 
-    public IActionResult OnGet(int? code) => Show(code);
+    /// <summary>No handlers: status-code pages and the exception handler re-execute this page with the failed
+    /// request's method, whatever it was (a PUT that found nothing, a POST that failed, an OPTIONS, which Razor
+    /// Pages would otherwise answer with an empty 200), so it answers in the page filter, which runs for every
+    /// method. Reached directly, it answers GET and HEAD only.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Show(int.TryParse(Convert.ToString(RouteData.Values["code"], System.Globalization.CultureInfo.InvariantCulture), out var code) ? code : null);
+        context.Result = Page();
+    }
 
-    public IActionResult OnPost(int? code) => Show(code);
-
-    private PageResult Show(int? code)
+    private void Show(int? code)
     {
         // The exception handler re-executes /error/500 but keeps the status it chose: 503 while the database is
         // away, or the 400/413 of a malformed or oversized form. The page must name that one.
@@ -48,7 +56,5 @@ public sealed class ErrorModel : PageModel
         {
             Response.StatusCode = Code;
         }
-
-        return Page();
     }
 }

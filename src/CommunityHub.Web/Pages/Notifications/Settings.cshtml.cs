@@ -1,12 +1,14 @@
 using CommunityHub.Application.Members;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Web.Forms;
+using CommunityHub.Web.Http;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Notifications;
 
+[ShowsMalformedValuesOnTheForm]
 public sealed class SettingsModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
