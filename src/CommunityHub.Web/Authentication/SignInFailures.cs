@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using CommunityHub.Web.Links;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -49,7 +50,7 @@ public static class SignInFailures
         var reason = Classify(context.Failure);
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInFailures))
             .LogWarning(context.Failure, "Sign-in with {Provider} failed ({Reason})", provider, reason);
-        context.Response.Redirect($"/account/external/failed?provider={Uri.EscapeDataString(provider)}&reason={reason}");
+        context.Response.Redirect(context.HttpContext.RequestServices.GetRequiredService<CommunityLinks>().SignInFailed(provider, reason));
         context.HandleResponse();
         return Task.CompletedTask;
     }

@@ -27,7 +27,7 @@ public sealed class TwoFactorRequirementFilter(IOptionsMonitor<SingleSignOnOptio
         }
 
         context.Result = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-            ? new RedirectResult("/account/two-factor?required=true")
+            ? new RedirectToPageResult("/Account/TwoFactor", new { required = "true" })
             : new StatusCodeResult(StatusCodes.Status403Forbidden);
         return Task.CompletedTask;
     }

@@ -58,6 +58,23 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string Welcome => Page("/Account/Welcome");
 
+    public string AccountEmail => Page("/Account/Email");
+
+    public string AccountPassword => Page("/Account/Password");
+
+    public string TwoFactor => Page("/Account/TwoFactor");
+
+    public string LinkedSignIns => Page("/Account/SignIns");
+
+    public string Sessions => Page("/Account/Sessions");
+
+    /// <summary>Where a "Continue with …" (or "Link …") form posts to start single sign-on at a provider.</summary>
+    public string StartSingleSignOn => Page("/Account/External");
+
+    /// <summary>The page that says in words why signing in with <paramref name="provider"/> did not work (one of the
+    /// reasons <c>SignInFailures</c> names).</summary>
+    public string SignInFailed(string? provider, string reason) => Page("/Account/External", new { provider, reason }, "failed");
+
     public string SignOut => Page("/Account/SignOut");
 
     public string ForgotPassword => Page("/Account/ForgotPassword");

@@ -27,7 +27,7 @@ public sealed class BreakGlassModel(SignInManager<CommunityUser> signIn, ILogger
         if (result.RequiresTwoFactor)
         {
             logger.LogWarning("Break-glass sign-in of admin {MemberId}: password accepted, two-factor code next", user.Id);
-            return Redirect("/account/sign-in/two-factor?returnUrl=%2F");
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = Url.Page("/Index") });
         }
 
         if (!result.Succeeded)
@@ -40,6 +40,6 @@ public sealed class BreakGlassModel(SignInManager<CommunityUser> signIn, ILogger
         }
 
         logger.LogWarning("Break-glass sign-in of admin {MemberId}", user.Id);
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -25,7 +25,7 @@ public sealed class EmailModel(IMediator mediator) : PageModel, IReloadOnInvalid
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return Redirect("/account/email?sent=true");
+        return RedirectToPage("/Account/Email", new { sent = "true" });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Account;
 using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Web.Authentication;
+using CommunityHub.Web.Links;
 using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
@@ -15,7 +16,7 @@ namespace CommunityHub.Web.Pages.Account;
 /// a provider to the signed-in member), <c>callback</c> is where the provider's handler sends the person back once it
 /// has checked state, nonce, PKCE and the id token, and <c>failed</c> says in words what went wrong.</summary>
 [RateLimited(RateLimitPolicy.SignIn)]
-public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUser> signIn, IOptionsSnapshot<SingleSignOnOptions> sso, ILogger<ExternalModel> logger) : PageModel
+public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUser> signIn, IOptionsSnapshot<SingleSignOnOptions> sso, CommunityLinks links, ILogger<ExternalModel> logger) : PageModel
 {
     private const string PurposeItem = "purpose";
     private const string MemberItem = "member";
@@ -36,8 +37,8 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
             return Challenge();
         }
 
-        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
-        var properties = new AuthenticationProperties { RedirectUri = $"/account/external/callback?returnUrl={Uri.EscapeDataString(back)}" };
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : links.Home;
+        var properties = new AuthenticationProperties { RedirectUri = Url.Page("/Account/External", "callback", new { returnUrl = back }) };
         properties.Items[ProviderItem] = provider;
         properties.Items[PurposeItem] = linking ? "link" : "sign-in";
         if (linking)
@@ -60,7 +61,7 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
 
     public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, CancellationToken cancellationToken)
     {
-        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : links.Home;
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         if (!external.Succeeded || external.Properties?.Items.GetItem(ProviderItem) is not { } provider || sso.Value.Provider(provider) is not { } options)
         {
@@ -83,11 +84,11 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
             catch (FluentValidation.ValidationException refused)
             {
                 TempData["Notice"] = refused.Errors.FirstOrDefault()?.ErrorMessage;
-                return Redirect("/account/sign-ins");
+                return RedirectToPage("/Account/SignIns");
             }
 
             TempData["Notice"] = $"{options.DisplayName} is linked: you can sign in with it from now on.";
-            return Redirect("/account/sign-ins");
+            return RedirectToPage("/Account/SignIns");
         }
 
         SignInWithProvider.Outcome outcome;
@@ -106,7 +107,7 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
         {
             case SignInWithProvider.OutcomeKind.ProveLocalAccount:
                 // The provider's answer stays in the external cookie (a few minutes) until the password proves the account.
-                return Redirect($"/account/external/link?returnUrl={Uri.EscapeDataString(back)}");
+                return RedirectToPage("/Account/LinkAccount", new { returnUrl = back });
             case SignInWithProvider.OutcomeKind.Refused:
                 await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
                 Message = outcome.Message!;
@@ -117,7 +118,7 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
         var result = await signIn.ExternalLoginSignInAsync(provider, who.Subject, isPersistent: false, bypassTwoFactor: false);
         if (result.RequiresTwoFactor)
         {
-            return Redirect($"/account/sign-in/two-factor?returnUrl={Uri.EscapeDataString(back)}");
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = back });
         }
 
         if (!result.Succeeded)
@@ -129,7 +130,7 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
         }
 
         return outcome.Kind == SignInWithProvider.OutcomeKind.Joined
-            ? Redirect($"/account/welcome?returnUrl={Uri.EscapeDataString(back)}")
+            ? RedirectToPage("/Account/Welcome", new { returnUrl = back })
             : LocalRedirect(back);
     }
 

@@ -41,7 +41,7 @@ public sealed class IndexModel(IMediator mediator, SignInManager<CommunityUser> 
         }
 
         TempData["Notice"] = "Your profile is saved.";
-        return Redirect("/account");
+        return RedirectToPage("/Account/Index");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

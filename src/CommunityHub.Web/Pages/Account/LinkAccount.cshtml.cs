@@ -28,13 +28,13 @@ public sealed class LinkAccountModel(IMediator mediator, SignInManager<Community
 
     public string ProviderName { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Redirect("/account/external/failed?reason=expired") : Page();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? RedirectToPage("/Account/External", "failed", new { reason = SignInFailures.Expired }) : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync() is not { } who)
         {
-            return Redirect("/account/external/failed?reason=expired");
+            return RedirectToPage("/Account/External", "failed", new { reason = SignInFailures.Expired });
         }
 
         Input.Identity = who;
@@ -43,7 +43,7 @@ public sealed class LinkAccountModel(IMediator mediator, SignInManager<Community
         var user = await signIn.UserManager.FindByIdAsync(memberId.ToString());
         await signIn.SignInAsync(user!, isPersistent: false, authenticationMethod: who.Provider);
         TempData["Notice"] = $"{ProviderName} is linked to your account: next time, “Continue with {ProviderName}” is all it takes.";
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync();

@@ -41,7 +41,7 @@ public sealed class PasswordModel(IMediator mediator, SignInManager<CommunityUse
         }
 
         TempData["Notice"] = HasPassword ? "Your password is changed, and every other device is signed out." : "Your password is added.";
-        return Redirect("/account");
+        return RedirectToPage("/Account/Index");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

@@ -20,7 +20,7 @@ public sealed class SessionsModel(IMediator mediator, SignInManager<CommunityUse
     {
         await mediator.Send(new EndSession.Command(sessionId ?? string.Empty), cancellationToken);
         TempData["Notice"] = "That session is signed out.";
-        return Redirect("/account/sessions");
+        return RedirectToPage("/Account/Sessions");
     }
 
     public async Task<IActionResult> OnPostEverywhereAsync(CancellationToken cancellationToken)
@@ -28,6 +28,6 @@ public sealed class SessionsModel(IMediator mediator, SignInManager<CommunityUse
         await mediator.Send(new SignOutEverywhere.Command(), cancellationToken);
         await signIn.SignOutAsync();
         TempData["Notice"] = "You are signed out everywhere.";
-        return Redirect("/account/sign-in");
+        return RedirectToPage("/Account/SignIn");
     }
 }

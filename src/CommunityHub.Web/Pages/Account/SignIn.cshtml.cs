@@ -46,7 +46,7 @@ public sealed class SignInModel(SignInManager<CommunityUser> signIn, ILogger<Sig
 
         if (result.RequiresTwoFactor)
         {
-            return Redirect($"/account/sign-in/two-factor?returnUrl={Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/")}");
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Index") });
         }
 
         if (result.IsLockedOut)

@@ -20,13 +20,13 @@ public sealed class SignInTwoFactorModel(SignInManager<CommunityUser> signIn, IM
     public bool UseRecoveryCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
 
     public async Task<IActionResult> OnPostCodeAsync(string? code)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactor.Normalise(code), isPersistent: false, rememberClient: false);
@@ -38,7 +38,7 @@ public sealed class SignInTwoFactorModel(SignInManager<CommunityUser> signIn, IM
         UseRecoveryCode = true;
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync((code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim());
@@ -54,7 +54,7 @@ public sealed class SignInTwoFactorModel(SignInManager<CommunityUser> signIn, IM
     {
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
         }
 
         logger.LogWarning("Two-factor sign-in refused{LockedOut}", result.IsLockedOut ? " (locked out)" : string.Empty);

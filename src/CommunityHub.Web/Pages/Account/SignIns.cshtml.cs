@@ -21,7 +21,7 @@ public sealed class SignInsModel(IMediator mediator) : PageModel, IReloadOnInval
     {
         await mediator.Send(Input, cancellationToken);
         TempData["Notice"] = "That sign-in is removed.";
-        return Redirect("/account/sign-ins");
+        return RedirectToPage("/Account/SignIns");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

@@ -56,7 +56,7 @@ public sealed class TwoFactorModel(IMediator mediator, SignInManager<CommunityUs
         await mediator.Send(new DisableTwoFactor.Command { Code = Input.Code ?? string.Empty }, cancellationToken);
         await RefreshAsync();
         TempData["Notice"] = "Two-factor authentication is off.";
-        return Redirect("/account/two-factor");
+        return RedirectToPage("/Account/TwoFactor");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CommunityHub.Application.Account;
 using CommunityHub.Application.Members;
+using CommunityHub.Web.Links;
 using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace CommunityHub.Web.Pages.Account;
 /// <summary>Where a new member lands after joining: where the confirmation e-mail went, and a button to send it again.</summary>
 [Authorize]
 [RateLimited(RateLimitPolicy.PasswordReset)]
-public sealed class WelcomeModel(IMediator mediator) : PageModel
+public sealed class WelcomeModel(IMediator mediator, CommunityLinks links) : PageModel
 {
     [FromQuery]
     public string? ReturnUrl { get; set; }
@@ -21,7 +22,7 @@ public sealed class WelcomeModel(IMediator mediator) : PageModel
 
     public GetAccount.AccountView Account { get; private set; } = null!;
 
-    public string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    public string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : links.Home;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Account = await mediator.Send(new GetAccount.Query(), cancellationToken);
@@ -29,6 +30,6 @@ public sealed class WelcomeModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(new ResendEmailConfirmation.Command(), cancellationToken);
-        return Redirect($"/account/welcome?resent=true&returnUrl={Uri.EscapeDataString(Next)}");
+        return RedirectToPage("/Account/Welcome", new { resent = "true", returnUrl = Next });
     }
 }

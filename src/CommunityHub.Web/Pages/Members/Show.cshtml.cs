@@ -27,7 +27,7 @@ public sealed class ShowModel(IMediator mediator) : PageModel
             // A handle given up keeps leading to its member (old links and @mentions).
             if (await mediator.Send(new FindMemberByFormerHandle.Query(Handle), cancellationToken) is { } current)
             {
-                return RedirectPermanent($"/members/{current}");
+                return RedirectToPagePermanent("/Members/Show", new { handle = current });
             }
 
             throw;
