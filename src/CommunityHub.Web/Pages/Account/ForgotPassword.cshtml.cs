@@ -19,6 +19,6 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return RedirectToPage("/Account/ForgotPassword", new { sent = true });
+        return RedirectToPage("/Account/ForgotPassword", new { sent = "true" });
     }
 }

@@ -20,6 +20,6 @@ public sealed class ResetPasswordModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Input, cancellationToken);
-        return RedirectToPage("/Account/SignIn", new { reset = true });
+        return RedirectToPage("/Account/SignIn", new { reset = "true" });
     }
 }
