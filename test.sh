@@ -10,23 +10,48 @@ ensure_prerequisites --tests
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="$PWD/TestResults"
 rm -rf "$results"
+mkdir -p "$results"
+started=$SECONDS
 
 echo "Building (warnings are errors)..."
 if ! dotnet build CommunityHub.sln -c Release -nologo -v quiet; then
     echo "0 passed, 1 failed (the build failed)"
     exit 1
 fi
+echo "Built in $((SECONDS - started)) s."
 
-# One results folder per test project: trx files are named by time, and two may share a second.
-status=0
+# The test projects run at the same time, each writing to TestResults/<project>.log: on two cores one project's
+# waits (a browser page, a process starting, PostgreSQL stopped on purpose) are another's CPU time. Inside a
+# project, test classes run in parallel too, each on a database of its own (see tests/CommunityHub.Testing).
+# Each project is run from its built assembly, which spares `dotnet test` evaluating the project again.
+run_project() {
+    local project=$1 name
+    name=$(basename "$project")
+    local assembly="$project/bin/Release/net10.0/$name.dll"
+    local from=$SECONDS status=0
+    # One results folder per test project: trx files are named by time, and two may share a second.
+    dotnet test "$assembly" --logger trx --results-directory "$results/$name" >"$results/$name.log" 2>&1 || status=$?
+    echo "$status" >"$results/$name.exit"
+    echo "  $name: $(grep -Eo '(Passed|Failed)! +- .*Duration: [^-]*' "$results/$name.log" | head -n 1 || echo "no summary (exit $status)") ($((SECONDS - from)) s)"
+}
+
+echo "Running the tests (each project's output is in TestResults/<project>.log)..."
+for project in tests/*.Tests; do
+    run_project "$project" &
+done
+wait
+
+# Sum the counters of every test assembly's results file; show the output of any project that failed.
+status=0; passed=0; failed=0; skipped=0; files=0
 for project in tests/*.Tests; do
     name=$(basename "$project")
-    echo "Running $name..."
-    dotnet test "$project" -c Release --no-build -nologo --logger trx --results-directory "$results/$name" || status=$?
+    project_status=$(cat "$results/$name.exit" 2>/dev/null || echo 1)
+    if [ "$project_status" -ne 0 ]; then
+        status=$project_status
+        echo "---- $name (exit $project_status) ----"
+        grep -v '^\s*$' "$results/$name.log" | tail -n 150
+    fi
 done
-
-# Sum the counters of every test assembly's results file.
-passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*/*.trx; do
     [ -f "$trx" ] || continue
     files=$((files + 1))
@@ -43,6 +68,7 @@ if [ "$files" -lt "$expected" ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ];
     failed=$((failed + 1))
 fi
 
+echo "Finished in $((SECONDS - started)) s."
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"

@@ -10,18 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHub.Application.Tests;
 
-/// <summary>Base for use-case tests: a clean database before each test, and helpers that read like the feature.</summary>
-[Collection(DatabaseTests.Name)]
-public abstract class ApplicationTest(CommunityFixture fixture) : IAsyncLifetime
+/// <summary>Base for use-case tests: a database of the class's own (classes run in parallel), clean before each
+/// test, a clock of the test's own, and helpers that read like the feature.</summary>
+public abstract class ApplicationTest(CommunityFixture fixture) : IClassFixture<CommunityFixture>, IAsyncLifetime
 {
     protected CommunityFixture Fixture { get; } = fixture;
 
-    public async Task InitializeAsync()
-    {
-        await Fixture.Reset.ResetAsync();
-        Fixture.CurrentUser.ActAsAnonymous();
-        Fixture.Published.Clear();
-    }
+    public Task InitializeAsync() => Fixture.BeginTestAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -30,11 +30,15 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <summary>True for a server the tests started (a container or a cluster), which goes whole when disposed;
+    /// false for the one named by <see cref="EnvironmentVariable"/>, which outlives the run.</summary>
+    public bool IsThrowaway { get; private init; } = true;
+
     public static async Task<PostgresServer> StartAsync()
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } existing)
         {
-            return new PostgresServer(existing, "the server named by " + EnvironmentVariable, () => Task.CompletedTask);
+            return new PostgresServer(existing, "the server named by " + EnvironmentVariable, () => Task.CompletedTask) { IsThrowaway = false };
         }
 
         var container = await TryStartContainerAsync();

@@ -13,23 +13,42 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsMail;
 
     /// <param name="settings">Settings over the tests' defaults (e.g. small rate limits, or confirmed e-mail required).</param>
-    public CommunityWebFactory(string connectionString, bool kestrel, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="mail">The pickup folder, shared by the apps on one database (either one's sender may send a
+    /// message, as two instances would); without it, a folder of the app's own, deleted with it.</param>
+    public CommunityWebFactory(string connectionString, bool kestrel, IReadOnlyDictionary<string, string?>? settings = null, DirectoryInfo? mail = null)
     {
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string?>();
+        _ownsMail = mail is null;
+        Mail = mail ?? Directory.CreateTempSubdirectory("communityhub-web-mail-");
         if (kestrel)
         {
             UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         }
+
+        Sends = mail is null || (!kestrel && settings is null);
     }
+
+    /// <summary>Whether this app's background sender sends the e-mails queued in the database. Of the apps sharing
+    /// a database and a pickup folder, one is enough: each sender polls the queue ten times a second.</summary>
+    public bool Sends { get; }
 
     public SqlStatementCounter Statements { get; } = new();
 
-    /// <summary>Where the apps write their e-mails (the pickup folder): one for the test run, because the in-memory app
-    /// and the browser's app share the database, so either one's sender may send a message (as two instances would).</summary>
-    public static DirectoryInfo Mail { get; } = Directory.CreateTempSubdirectory("communityhub-web-mail-");
+    /// <summary>Where the app writes its e-mails (the pickup folder).</summary>
+    public DirectoryInfo Mail { get; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsMail && Mail.Exists)
+        {
+            Mail.Delete(recursive: true);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,6 +57,7 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Email:PickupDirectory", Mail.FullName);
         builder.UseSetting("Email:PollInterval", "00:00:00.100");
+        builder.UseSetting("Email:DispatchEnabled", Sends ? "true" : "false");
         // Digests are made by their use case in the application tests; here they would only add background noise.
         builder.UseSetting("Digest:Enabled", "false");
         // The tests sign in, register and post far more often than a person: the limiter stays on (so every
@@ -67,7 +87,7 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
             services.AddSingleton<IStartupFilter, LoopbackConnection>();
             // Far fewer hashing rounds than production: the hostile-input tests register hundreds of members.
             // Hashes carry their round count, so sign-in checks them all the same.
-            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = Testing.CommunityServices.TestPasswordIterations);
         });
     }
 }

@@ -4,84 +4,130 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
+// The run-wide fixtures (PostgreSQL, the lanes, the browser) end with the run.
+[assembly: TestFramework(TestRunFramework.TypeName, TestRunFramework.AssemblyName)]
+
 namespace CommunityHub.Web.Tests;
 
-/// <summary>One PostgreSQL database for the web tests, the app in memory for HTTP tests, and the app on
-/// Kestrel (started on first use) for the browser tests.</summary>
+/// <summary>A PostgreSQL database of the test class's own (classes run in parallel), the app in memory on it for
+/// HTTP tests, and the app on Kestrel (started on first use) for the browser tests.</summary>
+/// <remarks>The database and its apps are a lane (<see cref="LanePool{TLane}"/>): started once, used by one class at
+/// a time, and passed on to the next class when this one is done, so a run starts a few apps, not one per class.</remarks>
 public sealed class WebFixture : IAsyncLifetime
 {
-    private PostgresServer? _server;
-    private CommunityWebFactory? _browserApp;
-    private readonly Dictionary<string, CommunityWebFactory> _variants = [];
+    private static readonly LanePool<Lane> Lanes = new(Lane.CreateAsync);
 
-    public CommunityWebFactory App { get; private set; } = null!;
+    private Lane? _lane;
 
-    public DatabaseReset Reset { get; private set; } = null!;
+    private Lane Current => _lane ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public CommunityWebFactory App => Current.App;
 
-    public async Task InitializeAsync()
+    public DatabaseReset Reset => Current.Reset;
+
+    public string ConnectionString => Current.ConnectionString;
+
+    /// <summary>Where this lane's apps write their e-mails (the pickup folder), emptied before every test.</summary>
+    public DirectoryInfo Mail => Current.Mail;
+
+    public async Task InitializeAsync() => _lane = await Lanes.LeaseAsync();
+
+    /// <summary>Empty tables (Respawn) and an empty pickup folder.</summary>
+    public async Task ResetAsync()
     {
-        _server = await PostgresServer.StartAsync();
-        ConnectionString = await _server.CreateDatabaseAsync("communityhub_web_tests");
-        App = new CommunityWebFactory(ConnectionString, kestrel: false);
-        _ = App.Server; // Starts the app, which migrates the database.
-        Reset = new DatabaseReset(ConnectionString);
+        await Current.Reset.ResetAsync();
+        foreach (var file in Current.Mail.GetFiles())
+        {
+            file.Delete();
+        }
     }
 
     /// <summary>The app on a real loopback port, for the browser; the same database as <see cref="App"/>.</summary>
-    public (CommunityWebFactory App, Uri Address) BrowserApp()
-    {
-        if (_browserApp is null)
-        {
-            _browserApp = new CommunityWebFactory(ConnectionString, kestrel: true);
-            _browserApp.StartServer();
-        }
-
-        var address = _browserApp.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return (_browserApp, new Uri(address));
-    }
+    public (CommunityWebFactory App, Uri Address) BrowserApp() => Current.BrowserApp();
 
     /// <summary>The app in memory with other settings (small rate limits, confirmed e-mail required...), on the
-    /// same database; started on first use under <paramref name="name"/> and kept for the run.</summary>
-    public CommunityWebFactory AppWith(string name, IReadOnlyDictionary<string, string?> settings)
+    /// same database; started on first use under <paramref name="name"/> and kept with the lane.</summary>
+    public CommunityWebFactory AppWith(string name, IReadOnlyDictionary<string, string?> settings) => Current.AppWith(name, settings);
+
+    public Task DisposeAsync()
     {
-        lock (_variants)
+        if (_lane is not null)
         {
-            if (!_variants.TryGetValue(name, out var app))
+            Lanes.Return(_lane);
+            _lane = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A database and the apps on it, which live as long as the test run (<see cref="TestRun"/>).</summary>
+    private sealed class Lane
+    {
+        private readonly Dictionary<string, CommunityWebFactory> _variants = [];
+        private readonly Lock _browserAppLock = new();
+        private CommunityWebFactory? _browserApp;
+
+        private Lane(string connectionString)
+        {
+            ConnectionString = connectionString;
+            App = new CommunityWebFactory(connectionString, kestrel: false, mail: Mail);
+            Reset = new DatabaseReset(connectionString);
+            TestRun.OnEnd(EndAsync);
+        }
+
+        public string ConnectionString { get; }
+
+        public DirectoryInfo Mail { get; } = Directory.CreateTempSubdirectory("communityhub-web-mail-");
+
+        public CommunityWebFactory App { get; }
+
+        public DatabaseReset Reset { get; }
+
+        public static async Task<Lane> CreateAsync(int number)
+        {
+            var lane = new Lane(await CommunityServices.Migrated.CloneAsync($"web_{number}"));
+            _ = lane.App.Server; // Starts the app (its start-up finds the database migrated).
+            return lane;
+        }
+
+        public (CommunityWebFactory App, Uri Address) BrowserApp()
+        {
+            lock (_browserAppLock)
             {
-                app = new CommunityWebFactory(ConnectionString, kestrel: false, settings);
-                _ = app.Server;
-                _variants[name] = app;
+                if (_browserApp is null)
+                {
+                    _browserApp = new CommunityWebFactory(ConnectionString, kestrel: true, mail: Mail);
+                    _browserApp.StartServer();
+                }
             }
 
-            return app;
+            var address = _browserApp.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return (_browserApp, new Uri(address));
+        }
+
+        private async Task EndAsync()
+        {
+            foreach (var app in _variants.Values.Append(App).Concat(_browserApp is null ? [] : [_browserApp]))
+            {
+                await app.DisposeAsync();
+            }
+
+            Mail.Delete(recursive: true);
+        }
+
+        public CommunityWebFactory AppWith(string name, IReadOnlyDictionary<string, string?> settings)
+        {
+            lock (_variants)
+            {
+                if (!_variants.TryGetValue(name, out var app))
+                {
+                    app = new CommunityWebFactory(ConnectionString, kestrel: false, settings, Mail);
+                    _ = app.Server;
+                    _variants[name] = app;
+                }
+
+                return app;
+            }
         }
     }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var variant in _variants.Values)
-        {
-            await variant.DisposeAsync();
-        }
-
-        if (_browserApp is not null)
-        {
-            await _browserApp.DisposeAsync();
-        }
-
-        await App.DisposeAsync();
-        CommunityWebFactory.Mail.Delete(recursive: true);
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class WebTests : ICollectionFixture<WebFixture>
-{
-    public const string Name = "Web";
 }

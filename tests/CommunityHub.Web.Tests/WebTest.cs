@@ -10,18 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHub.Web.Tests;
 
-/// <summary>Base for HTTP tests: a clean database per test, browsers-without-a-browser (cookie-keeping
-/// clients that do not follow redirects), and helpers for forms with their antiforgery token.</summary>
-[Collection(WebTests.Name)]
-public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
+/// <summary>Base for HTTP tests: a database and app of the class's own (classes run in parallel), clean before
+/// each test, browsers-without-a-browser (cookie-keeping clients that do not follow redirects), and helpers for
+/// forms with their antiforgery token.</summary>
+public abstract class WebTest(WebFixture fixture) : IClassFixture<WebFixture>, IAsyncLifetime
 {
     public const string Password = "correct horse battery";
 
     protected WebFixture Fixture { get; } = fixture;
 
-    public Task InitializeAsync() => Fixture.Reset.ResetAsync();
+    public virtual Task InitializeAsync() => Fixture.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected HttpClient NewVisitor() => NewVisitor(Fixture.App);
 

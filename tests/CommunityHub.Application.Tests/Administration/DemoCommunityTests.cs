@@ -1,7 +1,5 @@
 using CommunityHub.Domain.Members;
-using CommunityHub.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHub.Application.Tests.Administration;
 
@@ -10,10 +8,8 @@ public sealed class DemoCommunityTests(CommunityFixture fixture) : ApplicationTe
     [Fact]
     public async Task The_demo_community_shows_badges_titles_thread_states_an_official_answer_a_staff_note_an_open_flag_and_its_values()
     {
-        await using (var scope = Fixture.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoCommunity>().SeedAsync(CancellationToken.None);
-        }
+        // Seeded once per run by the initializer, as ./run.sh seeds it; this test reads a copy of its own.
+        await Fixture.UseDemoCommunityAsync();
 
         var badges = await QueryAsync(db => db.Members.Where(m => m.Badge != MemberBadge.None).ToDictionaryAsync(m => m.DisplayName, m => (m.Badge, m.Title)));
         Assert.Equal((MemberBadge.Staff, "Product Manager, Reporting"), badges["Sam Patel"]);

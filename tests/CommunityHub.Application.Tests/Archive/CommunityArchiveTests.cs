@@ -127,11 +127,8 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
 
     private const string Space = "{\"type\":\"space\",\"id\":1,\"name\":\"Questions\",\"slug\":\"questions\",\"purpose\":\"Ask.\",\"position\":1,\"threadCount\":0,\"lastActivityAt\":null,\"lastActiveThreadId\":null}";
 
-    private async Task SeedDemoAsync()
-    {
-        await using var scope = Fixture.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: true, CancellationToken.None);
-    }
+    /// <summary>The demo community, seeded once per run by the initializer; this test works on a copy of its own.</summary>
+    private Task SeedDemoAsync() => Fixture.UseDemoCommunityAsync();
 
     private static async Task<byte[]> ExportAsync(IServiceProvider services)
     {

@@ -1,7 +1,6 @@
 using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Domain.Members;
-using CommunityHub.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +11,8 @@ public sealed class DemoSeedTests(CommunityFixture fixture) : ApplicationTest(fi
     [Fact]
     public async Task The_demo_community_gives_alice_unread_notifications_watched_spaces_and_a_thread_with_new_replies()
     {
-        await using (var scope = Fixture.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoCommunity>().SeedAsync(CancellationToken.None);
-        }
+        // Seeded once per run by the initializer, as ./run.sh seeds it; this test reads a copy of its own.
+        await Fixture.UseDemoCommunityAsync();
 
         var alice = await QueryAsync(db => db.Members.Where(m => m.DisplayName == "Alice Chen").Select(m => m.Id).SingleAsync());
         Fixture.CurrentUser.ActAs(alice, Roles.Member);

@@ -219,7 +219,10 @@ public sealed class ReciprocityTests(CommunityFixture fixture) : ApplicationTest
         await SendAsync(new AcceptAnswer.Command { ThreadId = _thread.ThreadId, PostId = null });
 
         Assert.Null(await QueryAsync(db => db.Threads.Where(t => t.Id == _thread.ThreadId).Select(t => t.AcceptedAnswerPostId).SingleAsync()));
-        Assert.All(await RecordsAsync(ReciprocityKind.AcceptedAnswer), r => Assert.False(r.IsActive));
+        // The acceptance stays on record, no longer in force, and Bruno's service to Alice goes with it.
+        var records = await RecordsAsync(ReciprocityKind.AcceptedAnswer);
+        Assert.Equal([(_bruno, _alice, false)], records.Select(r => (r.ToMemberId, r.FromMemberId, r.IsActive)));
+        Assert.Equal(0, await ServiceFromBrunoToAliceAsync(), 9);
     }
 
     [Fact]

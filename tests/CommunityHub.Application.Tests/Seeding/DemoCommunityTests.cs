@@ -1,9 +1,7 @@
 using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Ties;
-using CommunityHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHub.Application.Tests.Seeding;
 
@@ -12,10 +10,8 @@ public sealed class DemoCommunityTests(CommunityFixture fixture) : ApplicationTe
     [Fact]
     public async Task The_demo_community_seeds_a_dashboard_worth_looking_at()
     {
-        await using (var scope = Fixture.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: true, CancellationToken.None);
-        }
+        // Seeded once per run by the initializer, as ./run.sh seeds it; this test reads a copy of its own.
+        await Fixture.UseDemoCommunityAsync();
 
         await RunAsNewMemberAsync("Quinn", Roles.Staff);
         var health = await SendAsync(new GetCommunityHealth.Query());

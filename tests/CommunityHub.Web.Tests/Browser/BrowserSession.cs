@@ -2,25 +2,34 @@ using Microsoft.Playwright;
 
 namespace CommunityHub.Web.Tests.Browser;
 
-/// <summary>Debian's chromium driven by Playwright, launched once for the browser tests. Playwright's own
-/// browser downloads are never used: CI installs the chromium package (see test.sh).</summary>
+/// <summary>Debian's chromium driven by Playwright, launched once per test run and shared by the browser tests,
+/// each of which browses in contexts of its own (<see cref="BrowserTest"/>). Playwright's own browser downloads are
+/// never used: CI installs the chromium package (see test.sh).</summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright? _playwright;
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Browser = await Shared.Value;
+
+    /// <summary>The browser outlives the class: it closes when the run ends (<see cref="Testing.TestRun"/>).</summary>
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<IBrowser> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"The browser tests need Debian's chromium at {ChromiumPath}: apt-get install -y chromium (./test.sh does this).");
         }
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        // Browser tests run beside others on two cores: an expectation waits as long as any other step may
+        // (the contexts' default timeout) before it fails.
+        Assertions.SetDefaultExpectTimeout(BrowserTest.Timeout);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -30,15 +39,11 @@ public sealed class BrowserSession : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
+        Testing.TestRun.OnEnd(async () =>
         {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+            await browser.CloseAsync();
+            playwright.Dispose();
+        });
+        return browser;
     }
 }

@@ -2,10 +2,26 @@ using Microsoft.Playwright;
 
 namespace CommunityHub.Web.Tests.Browser;
 
-/// <summary>Base for browser tests: the app on a real loopback port, one browser context per person.</summary>
+/// <summary>Base for browser tests: the app on a real loopback port, one browser context per person, closed when
+/// the test ends.</summary>
 public abstract class BrowserTest(WebFixture fixture, BrowserSession session) : WebTest(fixture), IClassFixture<BrowserSession>
 {
+    /// <summary>How long a step or an expectation waits, in milliseconds.</summary>
+    public const float Timeout = 15_000;
+
+    private readonly List<IBrowserContext> _contexts = [];
+
     protected BrowserSession Session { get; } = session;
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        await base.DisposeAsync();
+    }
 
     /// <param name="bypassCsp">True (the default) lets the tests inject axe-core past the Content-Security-Policy;
     /// ContentSecurityPolicyInTheBrowserTests browse without it.</param>
@@ -19,7 +35,8 @@ public abstract class BrowserTest(WebFixture fixture, BrowserSession session) : 
             JavaScriptEnabled = javaScript,
             BypassCSP = bypassCsp,
         });
-        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        context.SetDefaultTimeout(Timeout);
         return await context.NewPageAsync();
     }
 

@@ -6,12 +6,12 @@ namespace CommunityHub.Web.Tests.Conversation;
 /// <summary>E-mails as a newcomer meets them: .eml files in the pickup folder, written by the background sender.</summary>
 public sealed class EmailPageTests(WebFixture fixture) : WebTest(fixture)
 {
-    private static async Task<MimeMessage> WaitForMailAsync(string to, string subjectContains)
+    private async Task<MimeMessage> WaitForMailAsync(string to, string subjectContains)
     {
         // The background sender polls every 100 ms in the tests; give it a few seconds at most.
         for (var i = 0; i < 100; i++)
         {
-            foreach (var file in CommunityWebFactory.Mail.GetFiles("*.eml"))
+            foreach (var file in Fixture.Mail.GetFiles("*.eml"))
             {
                 var message = await MimeMessage.LoadAsync(file.FullName);
                 if (message.To.Mailboxes.Any(m => m.Address == to) && message.Subject!.Contains(subjectContains, StringComparison.Ordinal))
@@ -23,7 +23,7 @@ public sealed class EmailPageTests(WebFixture fixture) : WebTest(fixture)
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"No e-mail to {to} about \"{subjectContains}\" reached {CommunityWebFactory.Mail.FullName}.");
+        throw new TimeoutException($"No e-mail to {to} about \"{subjectContains}\" reached {Fixture.Mail.FullName}.");
     }
 
     private static string LinkIn(MimeMessage message, string path) =>

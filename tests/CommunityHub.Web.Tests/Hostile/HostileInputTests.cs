@@ -39,6 +39,7 @@ public sealed class HostileInputTests(WebFixture fixture) : WebTest(fixture)
             }
         }
 
+        Assert.NotEmpty(accepted);
         var stored = await DbAsync(db => db.Threads.ToDictionaryAsync(t => t.Id, t => t.Title));
         Assert.Equal(accepted.Count, stored.Count);
         Assert.All(accepted, a => Assert.Equal(a.Sent.Trim(), stored[a.ThreadId]));
@@ -98,7 +99,6 @@ public sealed class HostileInputTests(WebFixture fixture) : WebTest(fixture)
     public async Task Hostile_display_names_are_stored_exactly_or_refused_on_the_form()
     {
         var accepted = new List<(string Sent, string Email)>();
-        var form = FormValues(await FormAsync(NewVisitor(), "/account/register"));
         for (var i = 0; i < HostileCorpus.All.Count; i++)
         {
             var name = HostileCorpus.All[i];
@@ -122,7 +122,8 @@ public sealed class HostileInputTests(WebFixture fixture) : WebTest(fixture)
             }
         }
 
-        Assert.NotEmpty(form);
+        // Most of the corpus is a storable name: were none accepted, the checks below would pass on an empty table.
+        Assert.NotEmpty(accepted);
         var stored = await DbAsync(db => db.Members
             .Join(db.Users, m => m.Id, u => u.Id, (m, u) => new { u.Email, m.DisplayName, m.Handle })
             .ToListAsync());
@@ -160,6 +161,7 @@ public sealed class HostileInputTests(WebFixture fixture) : WebTest(fixture)
             }
         }
 
+        Assert.NotEmpty(accepted);
         var stored = await DbAsync(db => db.Spaces.ToDictionaryAsync(s => s.Slug, s => new { s.Name, s.Purpose }));
         Assert.Equal(accepted.Count, stored.Count);
         Assert.All(accepted, a => Assert.Equal((a.Sent.Trim(), a.Sent.Trim()), (stored[a.Slug].Name, stored[a.Slug].Purpose)));
