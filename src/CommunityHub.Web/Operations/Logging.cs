@@ -29,6 +29,8 @@ public static class Logging
 
     /// <summary>One line per request (method, path without the query string, status, time). Never the body
     /// or the query: forms carry passwords, and links carry reset and confirmation tokens.</summary>
+    /// <remarks>The lines go to this app's own logger: without one, Serilog's middleware writes to the static
+    /// <see cref="Log.Logger"/>, which is whichever host in the process was built last.</remarks>
     public static IApplicationBuilder UseCommunityRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>());
 }

@@ -223,6 +223,26 @@ public sealed class BadRequestTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task Each_app_in_a_process_logs_its_requests_to_its_own_log()
+    {
+        var first = new CapturingSink();
+        var second = new CapturingSink();
+        await using var one = AppLoggingTo(first);
+        using var visitor = one.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Built after the first: Serilog's static logger is now the second app's.
+        await using var other = AppLoggingTo(second);
+        using (other.CreateClient())
+        {
+        }
+
+        using var response = await visitor.GetAsync("/values");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, (await first.WaitForRequestAsync("/values", TimeSpan.FromSeconds(10))).StatusCode);
+        Assert.DoesNotContain(second.Requests(), r => r.Path == "/values");
+    }
+
+    [Fact]
     public async Task Responses_do_not_name_the_server()
     {
         var (_, address) = Fixture.BrowserApp();
