@@ -2,9 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Ties;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Ties;
 
@@ -19,13 +17,7 @@ public static class AllowAsksForHelp
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var me = currentUser.MemberId ?? throw new NotSignedInException();
-            var preferences = await db.TiePreferences.FirstOrDefaultAsync(p => p.MemberId == me, cancellationToken);
-            if (preferences is null)
-            {
-                preferences = TiePreferences.For(me);
-                db.TiePreferences.Add(preferences);
-            }
-
+            var preferences = await TiePreferencesOf.MemberAsync(db, me, cancellationToken);
             preferences.AllowAsksForHelp(request.Allow, clock.GetUtcNow());
             return Unit.Value;
         }

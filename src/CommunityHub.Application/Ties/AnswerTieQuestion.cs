@@ -54,13 +54,7 @@ public static class AnswerTieQuestion
                 }
             }
 
-            var preferences = await db.TiePreferences.FirstOrDefaultAsync(p => p.MemberId == me, cancellationToken);
-            if (preferences is null)
-            {
-                preferences = TiePreferences.For(me);
-                db.TiePreferences.Add(preferences);
-            }
-
+            var preferences = await TiePreferencesOf.MemberAsync(db, me, cancellationToken);
             preferences.TieQuestionAnsweredOrSkipped(now);
             return Unit.Value;
         }
