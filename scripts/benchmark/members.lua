@@ -5,16 +5,19 @@
 -- in turn, each with its own cookie and form token, a fresh SubmissionId and the form's other fields.
 -- Every wrk thread stops after its share of responses, so a run is bounded in count as well as in time.
 
-local threads = 0
+local threads = {}
 
 function setup(thread)
-    threads = threads + 1
-    thread:set("id", threads)
+    threads[#threads + 1] = thread
+    thread:set("id", #threads)
 end
 
 local members = {}
 local mode, cap, salt, fields
 local sent, received = 0, 0
+-- Responses other than the one a working page gives (200 for a page, 302 for a reply): a signed-in GET sent to
+-- sign in, a refused form. wrk itself counts only 4xx and 5xx.
+unexpected = 0
 
 function init(args)
     mode = args[1]
@@ -60,7 +63,19 @@ end
 
 function response(status, headers, body)
     received = received + 1
+    local expected = (mode == "reply") and 302 or 200
+    if status ~= expected then
+        unexpected = unexpected + 1
+    end
     if received >= cap then
         wrk.thread:stop()
     end
+end
+
+function done(summary, latency, requests)
+    local total = 0
+    for _, thread in ipairs(threads) do
+        total = total + (thread:get("unexpected") or 0)
+    end
+    io.write(string.format("Unexpected status: %d\n", total))
 end
