@@ -25,7 +25,7 @@ internal static class Acknowledging
                 from p in db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(viewer))
                 join t in db.Threads on p.ThreadId equals t.Id
                 join s in db.Spaces on t.SpaceId equals s.Id
-                where p.Id == postId && !p.IsStaffNote
+                where p.Id == postId
                 select new
                 {
                     Post = p,

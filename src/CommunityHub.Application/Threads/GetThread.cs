@@ -114,6 +114,7 @@ public static class GetThread
         {
             var me = _viewer.MemberId;
             var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer));
+            var intact = db.Posts.Where(ConversationPolicy.Intact<Post>());
             var header = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -131,9 +132,9 @@ public static class GetThread
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
                         Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null),
                         Answer = (
-                            from answer in db.Posts
+                            from answer in intact
                             join answerer in db.Members on answer.AuthorId equals answerer.Id
-                            where answer.Id == t.AcceptedAnswerPostId && answer.HiddenAt == null && answer.DeletedAt == null
+                            where answer.Id == t.AcceptedAnswerPostId
                             select new AcceptedAnswerView(answer.Id, answerer.DisplayName, answerer.Handle, answer.BodyHtml, answer.CreatedAt))
                             .FirstOrDefault(),
                         // Paging backwards, "is there a later page?" rides along in this statement.

@@ -62,9 +62,9 @@ public static class ReplyToThread
             var handles = drafts.HandlesIn(request.Body);
             var writerRows = writers.Rows;
             var parentId = request.InReplyToPostId;
-            var staffSide = author.IsStaffSide;
             var participantsToRead = ties.Value.SharedThreadMaxParticipants + 1;
             var conversation = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
+            var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(author));
             var context = await (
                     from t in db.Threads
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -78,7 +78,7 @@ public static class ReplyToThread
                             .Select(p => (long?)p.Id).FirstOrDefault(),
                         Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
                         Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
-                        Parent = db.Posts.Where(p => p.Id == parentId && p.ThreadId == t.Id && (staffSide || !p.IsStaffNote))
+                        Parent = onThePage.Where(p => p.Id == parentId && p.ThreadId == t.Id)
                             .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
                         LatestByAnother = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId != me).OrderByDescending(p => p.Id)
                             .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),

@@ -164,7 +164,7 @@ public static class GetCommunityHealth
             var recentThreads = await (
                     from t in db.Threads.AsNoTracking()
                     where t.CreatedAt >= now.AddDays(-7 * Weeks)
-                    let first = db.Posts.Where(p => p.ThreadId == t.Id && !p.IsOpeningPost && !p.IsStaffNote && p.AuthorId != t.AuthorId).Min(p => (DateTimeOffset?)p.CreatedAt)
+                    let first = conversation.Where(p => p.ThreadId == t.Id && !p.IsOpeningPost && p.AuthorId != t.AuthorId).Min(p => (DateTimeOffset?)p.CreatedAt)
                     select new { t.Id, t.CreatedAt, First = first })
                 .ToListAsync(cancellationToken);
             FirstAnswers AnswersOf(bool asked)

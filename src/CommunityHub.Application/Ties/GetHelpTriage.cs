@@ -45,6 +45,7 @@ public static class GetHelpTriage
                 .Take(ThreadsShown)
                 .ToListAsync(cancellationToken);
             var ids = threads.Select(t => t.Id).ToList();
+            var replies = HelpSuggestions.Replies(db);
             var asks = (await (
                     from a in db.HelpAsks.AsNoTracking()
                     where ids.Contains(a.ThreadId)
@@ -57,7 +58,7 @@ public static class GetHelpTriage
                         m.DisplayName,
                         a.AskedAt,
                         a.StrongTie,
-                        AnsweredAt = db.Posts.Where(p => p.ThreadId == a.ThreadId && p.AuthorId == a.AskedId && !p.IsOpeningPost && !p.IsStaffNote && p.CreatedAt >= a.AskedAt).Min(p => (DateTimeOffset?)p.CreatedAt),
+                        AnsweredAt = replies.Where(p => p.ThreadId == a.ThreadId && p.AuthorId == a.AskedId && p.CreatedAt >= a.AskedAt).Min(p => (DateTimeOffset?)p.CreatedAt),
                     })
                 .ToListAsync(cancellationToken))
                 .ToLookup(a => a.ThreadId, a => new Ask(a.Handle, a.DisplayName, a.AskedAt, a.StrongTie, a.AnsweredAt));

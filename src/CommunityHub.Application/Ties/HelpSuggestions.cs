@@ -1,4 +1,5 @@
 using CommunityHub.Application.Common.Abstractions;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Domain.Ties.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -24,15 +25,21 @@ public static class HelpSuggestions
         public double? StrongRate => StrongAsks == 0 ? null : (double)StrongAnswered / StrongAsks;
     }
 
+    /// <summary>The replies that can answer an ask: replies in the conversation (a staff note answers nobody). An ask is
+    /// answered by the asked member's first one in its thread after the ask.</summary>
+    internal static IQueryable<Post> Replies(ICommunityDb db) =>
+        db.Posts.AsNoTracking().Where(ConversationPolicy.InTheConversation<Post>()).Where(p => !p.IsOpeningPost);
+
     public static async Task<TieTermMeasure> MeasureAsync(ICommunityDb db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var replies = Replies(db);
         var asks = await (
                 from a in db.HelpAsks.AsNoTracking()
                 select new
                 {
                     a.StrongTie,
-                    Answered = db.Posts.Any(p => p.ThreadId == a.ThreadId && p.AuthorId == a.AskedId && !p.IsOpeningPost && !p.IsStaffNote && p.CreatedAt >= a.AskedAt),
+                    Answered = replies.Any(p => p.ThreadId == a.ThreadId && p.AuthorId == a.AskedId && p.CreatedAt >= a.AskedAt),
                 })
             .ToListAsync(cancellationToken);
         var (weak, weakAnswered) = (asks.Count(a => !a.StrongTie), asks.Count(a => !a.StrongTie && a.Answered));

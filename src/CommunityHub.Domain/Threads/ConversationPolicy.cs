@@ -66,6 +66,11 @@ public static class ConversationPolicy
     public static Expression<Func<TPost, bool>> InTheConversation<TPost>()
         where TPost : IPostState => p => !p.IsStaffNote;
 
+    /// <summary>The posts nobody removed (neither hidden nor deleted), which may stand for the thread outside the
+    /// conversation's own order: the accepted answer shown under the question.</summary>
+    public static Expression<Func<TPost, bool>> Intact<TPost>()
+        where TPost : IPostState => p => p.HiddenAt == null && p.DeletedAt == null;
+
     /// <summary><see cref="Listed{TPost}"/> for a post in hand (the notifier's recipients, say).</summary>
     public static bool IsListed(Viewer viewer, IPostState post)
     {

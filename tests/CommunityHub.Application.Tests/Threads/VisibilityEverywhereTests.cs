@@ -1,8 +1,10 @@
+using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Feeds;
 using CommunityHub.Application.Members;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Search;
+using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Members;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +41,19 @@ public sealed class VisibilityEverywhereTests(CommunityFixture fixture) : Conver
         await RunAsNewMemberAsync("Morgan", Roles.Moderator);
         await SendAsync(new HidePost.Command { PostId = hidden, Reason = "Off topic" });
         return new Posts(thread, shown, note, hidden, deleted, bruno, dana);
+    }
+
+    [Fact]
+    public async Task A_staff_note_is_thanked_by_nobody_a_member_cannot_even_find_it()
+    {
+        var posts = await FourRepliesAsync();
+
+        RunAs(posts.Watcher);
+        await Assert.ThrowsAsync<NotFoundException>(() => SendAsync(new Application.Reciprocity.ThankPost.Command { PostId = posts.StaffNote }));
+        await RunAsNewMemberAsync("Erin", Roles.Executive);
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsync(new Application.Reciprocity.ThankPost.Command { PostId = posts.StaffNote }));
+
+        Assert.Equal(0, await QueryAsync(db => db.ReciprocityRecords.CountAsync(r => r.PostId == posts.StaffNote)));
     }
 
     [Fact]
