@@ -13,6 +13,7 @@
 #   --connections N    concurrent connections (default 16, at most 64)
 #   --max-requests N   a scenario also stops after this many responses (default 50000)
 #   --logs DIR         keep each revision's app log there (DIR/app-<commit>.log)
+#   --scenario NAME    only this scenario (repeatable; e.g. "thread, signed in"); default all five
 #   --details          also list, per scenario, the statements counted (calls per request and the query)
 #   --fsync on|off     PostgreSQL's fsync (default off: the figures are about the app and its SQL, not about
 #                      this machine's disk, which other work shares)
@@ -40,6 +41,7 @@ max_requests=50000
 fsync=off
 details=false
 logs=""
+scenarios=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --revision) revisions+=("$2"); shift 2 ;;
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
         --connections) connections=$2; shift 2 ;;
         --max-requests) max_requests=$2; shift 2 ;;
         --fsync) fsync=$2; shift 2 ;;
+        --scenario) scenarios+=("$2"); shift 2 ;;
         --details) details=true; shift ;;
         --logs) logs=$2; mkdir -p "$logs"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0"; exit 0 ;;
@@ -147,6 +150,9 @@ probe_statements() {
 # statement count.
 run_scenario() {
     local name=$1 url=$2 mode=$3 fields=${4:-} out="$work/wrk-$1.txt" per_thread errors_before
+    if [ ${#scenarios[@]} -gt 0 ] && ! printf '%s\n' "${scenarios[@]}" | grep -qxF "$name"; then
+        return 0
+    fi
     per_thread=$(( (max_requests + 1) / 2 ))
     # Warm-up: JIT, connection pools, PostgreSQL's caches.
     timeout 60 wrk -t2 -c"$connections" -d5s --timeout 10s -s scripts/benchmark/members.lua "$base$url" -- "$mode" "$per_thread" "$work/members.tsv" "$((salt + 1))" "$fields" >/dev/null
@@ -299,8 +305,8 @@ for revision in "${revisions[@]}"; do
 done
 
 echo
-echo "| revision | scenario | req/s | p50 ms | p99 ms | SQL/request | error lines logged |"
-echo "|---|---|---:|---:|---:|---:|---:|"
-awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $9 }' "$results"
+echo "| revision | scenario | req/s | p50 ms | p99 ms | SQL/request | unexpected statuses | error lines logged |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $8, $9 }' "$results"
 echo
 echo "($connections connections, ${duration} s per scenario after a 5 s warm-up, wrk -t2 on the same $(nproc)-core machine as the app; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
