@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Claims;
+using CommunityHub.Testing;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -63,9 +63,10 @@ public sealed class ExampleCorpProvider : IAsyncDisposable
         return user;
     }
 
-    public static async Task<ExampleCorpProvider> StartAsync(string communityConnectionString)
+    public static async Task<ExampleCorpProvider> StartAsync()
     {
-        var database = new NpgsqlConnectionStringBuilder(communityConnectionString) { Database = "example_corp_provider" }.ConnectionString;
+        // A database of this provider's own: test classes run in parallel, each with its provider.
+        var database = await TestDatabases.CreateAsync("example_corp");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -117,7 +118,6 @@ public sealed class ExampleCorpProvider : IAsyncDisposable
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ProviderDb>();
-            await db.Database.EnsureDeletedAsync();
             await db.Database.EnsureCreatedAsync();
         }
 

@@ -25,7 +25,7 @@ public sealed class SsoApps : IAsyncLifetime
         if (_connectionString is null)
         {
             _connectionString = web.ConnectionString;
-            Provider = await ExampleCorpProvider.StartAsync(web.ConnectionString);
+            Provider = await ExampleCorpProvider.StartAsync();
             // The provider's first answer (its database, keys, JIT) can take longer than the community waits for a
             // provider (15 s on a busy 2-core machine): ask once before the tests do, as an operator's check would.
             using var warmUp = new HttpClient { Timeout = TimeSpan.FromSeconds(90) };
