@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CommunityHub.Application.Search;
 
-/// <summary>Turns a search engine's snippet into safe HTML: every character of the text is escaped (posts are
-/// Markdown that may hold any markup), and only the match markers become <c>&lt;mark&gt;</c>.</summary>
-public static class Snippets
+/// <summary>Turns a search engine's snippet of a post's rendered text into safe HTML: the text's character references
+/// are decoded (it was cut from the post's HTML with its tags removed), runs of white space become one space, every
+/// character is then escaped, and only the match markers become <c>&lt;mark&gt;</c>.</summary>
+public static partial class Snippets
 {
     /// <summary>ts_headline's StartSel/StopSel: control characters no one types. Should a post contain one anyway,
     /// the worst outcome is a stray <c>&lt;mark&gt;</c>: everything else is still escaped.</summary>
@@ -23,7 +25,7 @@ public static class Snippets
         {
             if (c is Start or Stop)
             {
-                html.Append(WebUtility.HtmlEncode(run.ToString()));
+                html.Append(Escape(run));
                 run.Clear();
                 if (c == Start && !open)
                 {
@@ -42,7 +44,7 @@ public static class Snippets
             run.Append(char.IsControl(c) && c is not ('\n' or '\t') ? ' ' : c);
         }
 
-        html.Append(WebUtility.HtmlEncode(run.ToString()));
+        html.Append(Escape(run));
         if (open)
         {
             html.Append("</mark>");
@@ -50,4 +52,10 @@ public static class Snippets
 
         return html.ToString();
     }
+
+    private static string Escape(StringBuilder run) =>
+        WebUtility.HtmlEncode(WhiteSpace().Replace(WebUtility.HtmlDecode(run.ToString()), " "));
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CommunityHub.Application.Search;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Threads;
@@ -14,6 +15,10 @@ namespace CommunityHub.Infrastructure.Search;
 public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
 {
     public const string Config = "english";
+
+    /// <summary>A tag of the rendered post: snippets are cut from what readers see (the rendered text, its entities
+    /// decoded by <see cref="Snippets"/>), never from the Markdown someone typed.</summary>
+    private const string Tag = "<[^>]*>";
 
     // ts_headline marks matches with control characters that Snippets turns into <mark> after escaping the rest.
     private static readonly string HeadlineOptions =
@@ -62,7 +67,7 @@ public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
                 m.DisplayName,
                 p.CreatedAt,
                 p.IsOpeningPost,
-                EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, p.Body, HeadlineOptions),
+                EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, Regex.Replace(p.BodyHtml, Tag, " "), HeadlineOptions),
                 rank);
         return hits.Skip(request.Skip).Take(request.Take);
     }

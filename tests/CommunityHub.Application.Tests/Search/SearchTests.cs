@@ -54,6 +54,23 @@ public sealed class SearchTests(CommunityFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task Snippets_show_the_text_readers_see_not_the_markdown_typed()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        await StartThreadAsync("Formatting", "## Steps\n\n1. Open **Reports** & pick [the export](https://example.com/export)\n2. Run `nightly --export`\n\n> Works for *invoices* too");
+
+        var snippet = Assert.Single((await SearchAsync("export")).Results).SnippetHtml;
+
+        Assert.Contains("Open Reports &amp; pick the <mark>export</mark>", snippet, StringComparison.Ordinal);
+        Assert.Contains("nightly --<mark>export</mark>", snippet, StringComparison.Ordinal);
+        foreach (var markdown in new[] { "**", "##", "](", "`", "&amp;amp;", "<p>", "&lt;p&gt;", "  " })
+        {
+            Assert.DoesNotContain(markdown, snippet, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Staff_notes_hidden_and_deleted_posts_are_found_only_by_those_who_may_see_them()
     {
         await CreateSpaceAsync();
