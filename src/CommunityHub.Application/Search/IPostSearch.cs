@@ -14,7 +14,10 @@ public interface IPostSearch
 /// <param name="Text">What the person typed, in web-search syntax ("quoted phrase", -excluded, or).</param>
 /// <param name="Skip">How many hits to skip (pages).</param>
 /// <param name="Take">How many to return.</param>
-public sealed record SearchRequest(string Text, int? SpaceId, string? AuthorName, int Skip, int Take);
+/// <param name="Solved">Only posts of threads with an accepted answer (true) or without one (false).</param>
+/// <param name="From">Only posts written at or after this moment.</param>
+/// <param name="Before">Only posts written before this moment.</param>
+public sealed record SearchRequest(string Text, int? SpaceId, string? AuthorName, int Skip, int Take, bool? Solved = null, DateTimeOffset? From = null, DateTimeOffset? Before = null);
 
 public sealed record SearchHit(
     long PostId,

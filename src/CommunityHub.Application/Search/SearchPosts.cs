@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
@@ -14,13 +15,21 @@ public static class SearchPosts
     public const int PageSize = 20;
     public const int MaxPage = 50;
     public const int MaxQueryLength = 200;
+    public const string Solved = "solved";
+    public const string Unsolved = "unsolved";
 
-    public sealed record Query(string? Q, string? Space = null, string? Author = null, int Page = 1) : IRequest<ResultPage>;
+    /// <param name="Status"><c>solved</c> or <c>unsolved</c> threads only; anything else is no filter.</param>
+    /// <param name="From">The first day (UTC) of posts to find, as yyyy-MM-dd; anything else is no filter.</param>
+    /// <param name="To">The last day (UTC) of posts to find, as yyyy-MM-dd; anything else is no filter.</param>
+    public sealed record Query(string? Q, string? Space = null, string? Author = null, int Page = 1, string? Status = null, string? From = null, string? To = null) : IRequest<ResultPage>;
 
     public sealed record ResultPage(
         string? Q,
         string? Space,
         string? Author,
+        string? Status,
+        DateOnly? From,
+        DateOnly? To,
         int Page,
         IReadOnlyList<Result> Results,
         bool HasNext,
@@ -49,20 +58,33 @@ public static class SearchPosts
             var options = spaces.Select(s => new SpaceOption(s.Slug, s.Name)).ToList();
             var text = request.Q?.Trim();
             var space = string.IsNullOrWhiteSpace(request.Space) ? null : spaces.Find(s => s.Slug == request.Space);
+            var status = request.Status is Solved or Unsolved ? request.Status : null;
+            var (from, to) = (Day(request.From), Day(request.To));
             if (string.IsNullOrEmpty(text))
             {
-                return new ResultPage(request.Q, space?.Slug, request.Author, 1, [], false, options);
+                return new ResultPage(request.Q, space?.Slug, request.Author, status, from, to, 1, [], false, options);
             }
 
             var author = string.IsNullOrWhiteSpace(request.Author) ? null : request.Author.Trim();
             var hits = await search.SearchAsync(
-                new SearchRequest(text, space?.Id ?? (request.Space is { Length: > 0 } ? -1 : null), author, (request.Page - 1) * PageSize, PageSize + 1),
+                new SearchRequest(
+                    text,
+                    space?.Id ?? (request.Space is { Length: > 0 } ? -1 : null),
+                    author,
+                    (request.Page - 1) * PageSize,
+                    PageSize + 1,
+                    status is null ? null : status == Solved,
+                    from is { } first ? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+                    to is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null),
                 currentUser.Viewer(),
                 cancellationToken);
             var results = hits.Take(PageSize)
                 .Select(h => new Result(h.PostId, h.ThreadId, h.ThreadTitle, h.SpaceSlug, h.SpaceName, h.AuthorName, h.CreatedAt, h.IsOpeningPost, Snippets.ToSafeHtml(h.Snippet)))
                 .ToList();
-            return new ResultPage(text, space?.Slug ?? request.Space, author, request.Page, results, hits.Count > PageSize, options);
+            return new ResultPage(text, space?.Slug ?? request.Space, author, status, from, to, request.Page, results, hits.Count > PageSize, options);
         }
+
+        private static DateOnly? Day(string? text) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
     }
 }

@@ -44,6 +44,7 @@ public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
         var matching = byBody.Union(byTitle);
 
         var spaceId = request.SpaceId;
+        var (solved, since, before) = (request.Solved, request.From, request.Before);
         // The exact name, case aside: ILIKE with its wildcards escaped.
         var author = request.AuthorName?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
         var hits =
@@ -54,6 +55,9 @@ public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
             join m in db.Members on p.AuthorId equals m.Id
             where spaceId == null || t.SpaceId == spaceId
             where author == null || EF.Functions.ILike(m.DisplayName, author)
+            where solved == null || (t.AcceptedAnswerPostId != null) == solved
+            where since == null || p.CreatedAt >= since
+            where before == null || p.CreatedAt < before
             // A title match counts double, and only for the opening post (the thread itself).
             let rank = EF.Property<NpgsqlTsVector>(p, PostConfiguration.SearchVector).Rank(EF.Functions.WebSearchToTsQuery(Config, text))
                 + (p.IsOpeningPost ? 2 * EF.Property<NpgsqlTsVector>(t, DiscussionThreadConfiguration.SearchVector).Rank(EF.Functions.WebSearchToTsQuery(Config, text)) : 0f)

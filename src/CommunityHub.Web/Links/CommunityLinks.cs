@@ -15,8 +15,10 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string SearchPage => Page("/Search/Index");
 
     /// <summary>A search, on page <paramref name="page"/> of its results (blank filters are left out).</summary>
-    public string Search(string? q, string? space, string? author, int page) =>
-        Page("/Search/Index", new { q = Blank(q), space = Blank(space), author = Blank(author), page });
+    public string Search(string? q, string? space, string? author, int page, string? status = null, DateOnly? from = null, DateOnly? to = null) =>
+        Page("/Search/Index", new { q = Blank(q), space = Blank(space), author = Blank(author), status = Blank(status), from = Day(from), to = Day(to), page });
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Notifications => Page("/Notifications/Index");
 

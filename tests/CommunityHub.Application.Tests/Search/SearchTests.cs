@@ -127,6 +127,37 @@ public sealed class SearchTests(CommunityFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task Search_filters_by_solved_or_not_and_by_the_days_posts_were_written()
+    {
+        static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await CreateSpaceAsync();
+        var alice = await RunAsNewMemberAsync("Alice");
+        var started = Fixture.Clock.GetUtcNow();
+        var solved = await StartThreadAsync("Gateway timeouts", "gateway timeout on upload");
+        var open = await StartThreadAsync("Gateway errors", "gateway error on login");
+        await RunAsNewMemberAsync("Bruno");
+        Fixture.Clock.Advance(TimeSpan.FromDays(3));
+        var answered = Fixture.Clock.GetUtcNow();
+        var answer = await ReplyAsync(solved, "Raise the gateway limit.");
+        RunAs(alice);
+        await SendAsync(new CommunityHub.Application.Reciprocity.AcceptAnswer.Command { ThreadId = solved, PostId = answer });
+
+        async Task<long[]> PostsAsync(string? status = null, string? from = null, string? to = null) =>
+            [.. (await SendAsync(new SearchPosts.Query("gateway", Status: status, From: from, To: to))).Results.Select(r => r.PostId).Order()];
+        var openings = await QueryAsync(db => db.Posts.Where(p => p.IsOpeningPost).ToDictionaryAsync(p => p.ThreadId, p => p.Id));
+
+        Assert.Equal(new[] { openings[solved], answer }.Order(), await PostsAsync(status: "solved"));
+        Assert.Equal([openings[open]], await PostsAsync(status: "unsolved"));
+        Assert.Equal(3, (await PostsAsync(status: "nonsense")).Length);
+        Assert.Equal([answer], await PostsAsync(from: Day(answered)));
+        Assert.Equal(new[] { openings[solved], openings[open] }.Order(), await PostsAsync(to: Day(started)));
+        Assert.Empty(await PostsAsync(to: Day(started.AddDays(-1))));
+        Assert.Equal(3, (await PostsAsync(from: "yesterday", to: "2026-13-45")).Length);
+        var page = await SendAsync(new SearchPosts.Query("gateway", Status: "solved", From: Day(answered), To: "not a day"));
+        Assert.Equal(("solved", DateOnly.FromDateTime(answered.UtcDateTime), (DateOnly?)null), (page.Status, page.From, page.To));
+    }
+
+    [Fact]
     public async Task A_search_over_100000_posts_uses_the_full_text_indexes()
     {
         await CreateSpaceAsync();

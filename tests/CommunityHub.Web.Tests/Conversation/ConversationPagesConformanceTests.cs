@@ -40,6 +40,7 @@ public sealed class ConversationPagesConformanceTests(WebFixture fixture) : WebT
             ["search"] = await HtmlAsync(visitor, "/search"),
             ["search-results"] = await HtmlAsync(visitor, "/search?q=export"),
             ["search-no-results"] = await HtmlAsync(visitor, "/search?q=zebra&space=questions&author=Nobody"),
+            ["search-filtered"] = await HtmlAsync(visitor, "/search?q=export&status=solved&from=2026-01-01&to=2026-12-31"),
             ["forgot-password"] = await HtmlAsync(visitor, "/account/forgot-password"),
             ["forgot-password-sent"] = await HtmlAsync(visitor, "/account/forgot-password?sent=true"),
             ["forgot-password-refused"] = await FormHtmlAsync(SubmitFormAsync(visitor, "/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "not an address" })),

@@ -25,6 +25,15 @@ public sealed class SearchPageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("ideas", inIdeas.QuerySelector("#space option[selected]")!.GetAttribute("value"));
         Assert.Equal("No results", none.QuerySelector("#results-heading")!.TextContent);
         Assert.Null((await GetPageAsync(NewVisitor(), "/search")).QuerySelector("#results-heading"));
+        // Filters are links too: a filtered search keeps its filters on the next page; an unknown value is ignored.
+        var unsolved = await GetPageAsync(NewVisitor(), "/search?q=export&status=unsolved&from=2000-01-01&to=2999-12-31");
+        Assert.Equal(2, unsolved.QuerySelectorAll(".search-hit").Length);
+        Assert.Equal("unsolved", unsolved.QuerySelector("#status option[selected]")!.GetAttribute("value"));
+        Assert.Equal(("2000-01-01", "2999-12-31"), (unsolved.QuerySelector("#from")!.GetAttribute("value"), unsolved.QuerySelector("#to")!.GetAttribute("value")));
+        Assert.Empty((await GetPageAsync(NewVisitor(), "/search?q=export&status=solved")).QuerySelectorAll(".search-hit"));
+        var ignored = await GetPageAsync(NewVisitor(), "/search?q=export&status=maybe&from=soon");
+        Assert.Equal(2, ignored.QuerySelectorAll(".search-hit").Length);
+        Assert.Null(ignored.QuerySelector("#status option[selected]"));
         using var tooFar = await NewVisitor().GetAsync("/search?q=export&page=9999");
         Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
     }

@@ -17,14 +17,23 @@ public sealed class IndexModel(IMediator mediator, CommunityLinks links) : PageM
     [FromQuery(Name = "author")]
     public string? Author { get; set; }
 
+    [FromQuery(Name = "status")]
+    public string? Status { get; set; }
+
+    [FromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    [FromQuery(Name = "to")]
+    public string? To { get; set; }
+
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public SearchPosts.ResultPage Results { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await mediator.Send(new SearchPosts.Query(Q, Space, Author, PageNumber), cancellationToken);
+        Results = await mediator.Send(new SearchPosts.Query(Q, Space, Author, PageNumber, Status, From, To), cancellationToken);
 
     /// <summary>This search with another page number, for the pager.</summary>
-    public string PageLink(int page) => links.Search(Results.Q, Results.Space, Results.Author, page);
+    public string PageLink(int page) => links.Search(Results.Q, Results.Space, Results.Author, page, Results.Status, Results.From, Results.To);
 }
