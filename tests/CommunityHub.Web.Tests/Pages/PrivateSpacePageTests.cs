@@ -47,6 +47,8 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
         var insidersHome = await GetPageAsync(setup.Bea, "/");
         Assert.Contains("Private · Beta programme", insidersHome.QuerySelector("a[href='/s/beta']")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Quokka plans", (await GetPageAsync(setup.Bea, setup.Thread)).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("You are in Beta programme.", (await GetPageAsync(setup.Bea, "/account")).QuerySelector("#groups-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await GetPageAsync(setup.Olly, "/account")).QuerySelector("#groups-heading"));
         foreach (var outsider in new[] { setup.Olly, NewVisitor() })
         {
             var home = await GetPageAsync(outsider, "/");
@@ -169,6 +171,7 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
             ["home-with-private"] = await HtmlAsync(setup.Bea, "/"),
             ["private-space"] = await HtmlAsync(setup.Bea, "/s/beta"),
             ["private-thread"] = await HtmlAsync(setup.Bea, setup.Thread),
+            ["account-with-groups"] = await HtmlAsync(setup.Bea, "/account"),
         };
         Assert.Contains("Private · Beta programme", pages["private-space"], StringComparison.Ordinal);
 
