@@ -28,7 +28,11 @@ public static class GetAccount
         TwoFactorState TwoFactor,
         bool TwoFactorRequired,
         IReadOnlyList<LinkedSignIn> SignIns,
-        int Sessions);
+        int Sessions)
+    {
+        /// <summary>The member groups they are in (the private spaces those open are on the home page).</summary>
+        public IReadOnlyList<string> Groups { get; init; } = [];
+    }
 
     /// <param name="Linked">The member has linked this provider.</param>
     /// <param name="MayRemove">Removing it would leave another way in (a password or another provider).</param>
@@ -41,7 +45,11 @@ public static class GetAccount
         {
             var me = currentUser.MemberId ?? throw new NotSignedInException();
             var member = await db.Members.AsNoTracking().Where(m => m.Id == me && m.FormerAt == null)
-                .Select(m => new { m.DisplayName, m.Handle, m.Bio, m.Website, m.TimeZone, m.Organisation })
+                .Select(m => new
+                {
+                    m.DisplayName, m.Handle, m.Bio, m.Website, m.TimeZone, m.Organisation,
+                    Groups = db.Groups.Where(g => g.Members.Any(x => x.MemberId == m.Id)).OrderBy(g => g.Name).Select(g => g.Name).ToList(),
+                })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Member", me);
             var account = (await identity.AccountsAsync([me], cancellationToken)).GetValueOrDefault(me) ?? throw new NotFoundException("Account", me);
             var settings = options.Value;
@@ -57,7 +65,10 @@ public static class GetAccount
                 me, member.DisplayName, member.Handle, member.Bio, member.Website, member.TimeZone, member.Organisation,
                 account.Email, account.EmailConfirmed, hasPassword, settings.LocalPasswords,
                 await security.TwoFactorAsync(me, cancellationToken), settings.RequiresTwoFactor(currentUser.IsInRole),
-                providers, (await sessions.ListAsync(me, cancellationToken)).Count);
+                providers, (await sessions.ListAsync(me, cancellationToken)).Count)
+            {
+                Groups = member.Groups,
+            };
         }
     }
 }

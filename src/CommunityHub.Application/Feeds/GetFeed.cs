@@ -36,7 +36,7 @@ public static class GetFeed
             {
                 var thread = await (
                         from t in db.Threads.AsNoTracking()
-                        join s in db.Spaces on t.SpaceId equals s.Id
+                        join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(Viewer.Anonymous)) on t.SpaceId equals s.Id
                         where t.Id == threadId && s.Slug == request.SpaceSlug
                         select new { t.Id, t.Title, t.CreatedAt, SpaceSlug = s.Slug, SpaceName = s.Name })
                     .FirstOrDefaultAsync(cancellationToken)
@@ -64,11 +64,11 @@ public static class GetFeed
                     entries.Count > 0 ? entries.Max(e => e.Updated) : thread.CreatedAt, entries);
             }
 
-            var threads = db.Threads.AsNoTracking();
+            var threads = db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(Viewer.Anonymous));
             string id, title, description;
             if (request.SpaceSlug is { } slug)
             {
-                var space = await db.Spaces.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name, s.Purpose }).FirstOrDefaultAsync(cancellationToken)
+                var space = await db.Spaces.AsNoTracking().Where(s => s.Slug == slug).Where(ConversationPolicy.SpaceOpenTo(Viewer.Anonymous)).Select(s => new { s.Id, s.Name, s.Purpose }).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new NotFoundException("Space", slug);
                 threads = threads.Where(t => t.SpaceId == space.Id);
                 (id, title, description) = ($"{tag}space/{space.Id}", $"{space.Name} \u00b7 {community.Name}", space.Purpose);

@@ -76,7 +76,7 @@ public static class GetProfile
                     m.Title,
                     m.JoinedAt,
                     Posts = listed.Count(p => p.AuthorId == m.Id),
-                    Threads = db.Threads.Count(t => t.AuthorId == m.Id),
+                    Threads = db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())).Count(t => t.AuthorId == m.Id),
                 })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Member", request.Handle);
@@ -105,7 +105,7 @@ public static class GetProfile
             var recent = await (
                     from r in active
                     where (r.ToMemberId == member.Id || r.FromMemberId == member.Id) && Help.Contains(r.Kind)
-                    join t in db.Threads on r.ThreadId equals t.Id
+                    join t in db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())) on r.ThreadId equals t.Id
                     join s in db.Spaces on t.SpaceId equals s.Id
                     join other in db.Members on (r.ToMemberId == member.Id ? r.FromMemberId : r.ToMemberId) equals other.Id
                     orderby r.CreatedAt descending, r.Id descending

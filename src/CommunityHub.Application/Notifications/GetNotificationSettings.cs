@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Notifications;
@@ -28,7 +29,7 @@ public static class GetNotificationSettings
             var digest = await db.DigestSubscriptions.AnyAsync(d => d.MemberId == me, cancellationToken);
             var spaces = await (
                     from w in db.SpaceWatches
-                    join s in db.Spaces on w.SpaceId equals s.Id
+                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer())) on w.SpaceId equals s.Id
                     where w.MemberId == me
                     orderby s.Position
                     select new WatchedSpace(s.Name, s.Slug))

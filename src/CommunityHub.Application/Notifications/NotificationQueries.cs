@@ -13,7 +13,9 @@ internal static class NotificationQueries
     {
         var me = viewer.MemberId!.Value;
         var listed = db.Posts.Where(ConversationPolicy.Listed<Post>(viewer));
+        var threads = db.Threads.Where(ConversationPolicy.ThreadOpenTo(viewer));
         return db.Notifications.Where(n => n.RecipientId == me
+            && threads.Any(t => t.Id == n.ThreadId)
             && (n.PostId == null
                 || listed.Any(p => p.Id == n.PostId)
                 || db.Posts.Any(p => p.Id == n.PostId && p.AuthorId == me && p.DeletedAt == null)));

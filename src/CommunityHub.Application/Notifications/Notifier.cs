@@ -23,6 +23,8 @@ public sealed record Watchers(NotificationKind Kind, bool OfTheThread = false, i
 /// which the unit of work saves with the cause or not at all.
 /// <list type="bullet">
 /// <item>Nobody is told of their own action.</item>
+/// <item>Nobody is told of anything in a space they may not enter (<see cref="ConversationPolicy.MayEnter"/>): a
+/// private space's watchers, repliers and @mentioned outsiders alike.</item>
 /// <item>Nobody is told of a post they may not see (<see cref="ConversationPolicy.IsListed"/>), except that an author
 /// hears what happened to their own post (a moderator hid it).</item>
 /// <item>A muted thread tells its member nothing about the conversation in it.</item>
@@ -58,7 +60,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
             candidates = candidates.Union(db.SpaceWatches.Where(w => w.SpaceId == spaceId).Select(w => w.MemberId));
         }
 
-        var (threadId, postId, actorId) = (news.ThreadId, news.Post?.Id, news.ActorId);
+        var (threadId, postId, actorId, spaceSlug) = (news.ThreadId, news.Post?.Id, news.ActorId, news.SpaceSlug);
         var audience = await (
                 from m in db.Members
                 join a in db.Accounts on m.Id equals a.MemberId
@@ -73,6 +75,10 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
                     Channels = db.NotificationPreferences.Where(p => p.MemberId == id).Select(p => new { p.Kind, p.Channel }).ToList(),
                     Told = db.Notifications.Where(n => n.RecipientId == id && n.ThreadId == threadId && n.PostId == postId && n.ActorId == actorId)
                         .Select(n => n.Kind).ToList(),
+                    // Whether they may enter the thread's space (ConversationPolicy.MayEnter): its groups and theirs. By
+                    // the space's address: a new thread is not saved yet when its news is told.
+                    SpaceGroups = db.Spaces.Where(s => s.Slug == spaceSlug).SelectMany(s => s.Access.Select(x => x.GroupId)).ToList(),
+                    Groups = db.Groups.SelectMany(g => g.Members).Where(g => g.MemberId == id).Select(g => g.GroupId).ToList(),
                 })
             .AsNoTracking()
             .AsSingleQuery()
@@ -89,7 +95,8 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
             }
 
             var kind = kinds.MinBy(NotificationDefaults.Precedence);
-            if ((member.Muted && IsAboutTheConversation(kind))
+            if (!ConversationPolicy.MayEnter(member.Account.AsViewer(), member.SpaceGroups, member.Groups)
+                || (member.Muted && IsAboutTheConversation(kind))
                 || (news.Post is { } post && !MaySee(member.Account, post.State, kind))
                 || member.Told.Contains(kind))
             {

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
@@ -25,7 +26,7 @@ public static class WatchSpace
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var me = currentUser.MemberId!.Value;
-            var spaceId = await db.Spaces.Where(s => s.Slug == request.Slug).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
+            var spaceId = await db.Spaces.Where(s => s.Slug == request.Slug).Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer())).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.Slug);
             var watch = await db.SpaceWatches.FirstOrDefaultAsync(w => w.MemberId == me && w.SpaceId == spaceId, cancellationToken);
             if (request.Watch && watch is null)

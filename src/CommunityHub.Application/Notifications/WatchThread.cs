@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
@@ -30,7 +31,7 @@ public static class WatchThread
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var me = currentUser.MemberId!.Value;
-            if (!await db.Threads.AnyAsync(t => t.Id == request.ThreadId, cancellationToken))
+            if (!await db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())).AnyAsync(t => t.Id == request.ThreadId, cancellationToken))
             {
                 throw new NotFoundException("Thread", request.ThreadId);
             }

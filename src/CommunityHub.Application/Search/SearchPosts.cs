@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
+using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public static class SearchPosts
     {
         public async Task<ResultPage> Handle(Query request, CancellationToken cancellationToken)
         {
-            var spaces = await db.Spaces.AsNoTracking().OrderBy(s => s.Position).Select(s => new { s.Id, s.Slug, s.Name }).ToListAsync(cancellationToken);
+            var spaces = await db.Spaces.AsNoTracking().Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer())).OrderBy(s => s.Position).Select(s => new { s.Id, s.Slug, s.Name }).ToListAsync(cancellationToken);
             var options = spaces.Select(s => new SpaceOption(s.Slug, s.Name)).ToList();
             var text = request.Q?.Trim();
             var space = string.IsNullOrWhiteSpace(request.Space) ? null : spaces.Find(s => s.Slug == request.Space);

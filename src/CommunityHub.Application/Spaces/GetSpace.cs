@@ -1,3 +1,4 @@
+using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
@@ -16,7 +17,11 @@ public static class GetSpace
     /// <param name="CompanyOnly">Only threads where staff or an executive replied or started them (not counting staff notes).</param>
     public sealed record Query(string Slug, string? After = null, bool CompanyOnly = false) : IRequest<SpacePage>;
 
-    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage, bool CompanyOnly = false, bool IsWatched = false);
+    public sealed record SpacePage(int Id, string Name, string Slug, string Purpose, int ThreadCount, IReadOnlyList<ThreadRow> Threads, string? NextCursor, bool IsFirstPage, bool CompanyOnly = false, bool IsWatched = false)
+    {
+        /// <summary>The groups the space is restricted to; empty for a space open to everyone.</summary>
+        public IReadOnlyList<string> PrivateTo { get; init; } = [];
+    }
 
     public sealed record ThreadRow(
         long Id,
@@ -49,7 +54,13 @@ public static class GetSpace
             var me = currentUser.MemberId;
             var space = await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.Slug)
-                .Select(s => new { s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, IsWatched = db.SpaceWatches.Any(w => w.MemberId == me && w.SpaceId == s.Id) })
+                .Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
+                .Select(s => new
+                {
+                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount,
+                    IsWatched = db.SpaceWatches.Any(w => w.MemberId == me && w.SpaceId == s.Id),
+                    PrivateTo = s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList(),
+                })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.Slug);
 
@@ -93,7 +104,7 @@ public static class GetSpace
                 next = new ThreadCursor(tail.IsPinned, tail.LastActivityAt, tail.Id).ToString();
             }
 
-            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched);
+            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched) { PrivateTo = space.PrivateTo };
         }
     }
 }

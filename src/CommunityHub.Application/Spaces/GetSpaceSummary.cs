@@ -1,3 +1,5 @@
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using MediatR;
@@ -13,11 +15,12 @@ public static class GetSpaceSummary
 
     public sealed record Summary(int Id, string Name, string Slug, string Purpose);
 
-    public sealed class Handler(ICommunityDb db) : IRequestHandler<Query, Summary>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, Summary>
     {
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken) =>
             await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.Slug)
+                .Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
                 .Select(s => new Summary(s.Id, s.Name, s.Slug, s.Purpose))
                 .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Space", request.Slug);

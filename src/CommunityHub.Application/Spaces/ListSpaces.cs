@@ -1,3 +1,5 @@
+using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Threads;
 using CommunityHub.Application.Common.Abstractions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,19 +20,21 @@ public static class ListSpaces
         DateTimeOffset? LastActivityAt,
         long? LastThreadId,
         string? LastThreadTitle,
-        string? LastPosterName);
+        string? LastPosterName,
+        IReadOnlyList<string>? PrivateTo = null);
 
-    public sealed class Handler(ICommunityDb db) : IRequestHandler<Query, IReadOnlyList<SpaceSummary>>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, IReadOnlyList<SpaceSummary>>
     {
         public async Task<IReadOnlyList<SpaceSummary>> Handle(Query request, CancellationToken cancellationToken) =>
             await (
-                from s in db.Spaces.AsNoTracking()
+                from s in db.Spaces.AsNoTracking().Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
                 join t in db.Threads on s.LastActiveThreadId equals (long?)t.Id into lastThreads
                 from t in lastThreads.DefaultIfEmpty()
                 join m in db.Members on t.LastPosterId equals m.Id into lastPosters
                 from m in lastPosters.DefaultIfEmpty()
                 orderby s.Position, s.Name
-                select new SpaceSummary(s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.LastActivityAt, t.Id, t.Title, m.DisplayName))
+                select new SpaceSummary(s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.LastActivityAt, t.Id, t.Title, m.DisplayName,
+                    s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList()))
             .ToListAsync(cancellationToken);
     }
 }

@@ -117,7 +117,7 @@ public static class GetThread
             var intact = db.Posts.Where(ConversationPolicy.Intact<Post>());
             var header = await (
                     from t in db.Threads.AsNoTracking()
-                    join s in db.Spaces on t.SpaceId equals s.Id
+                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(_viewer)) on t.SpaceId equals s.Id
                     join p in db.Posts on t.Id equals p.ThreadId
                     join a in db.Members on p.AuthorId equals a.Id
                     where t.Id == request.ThreadId && p.IsOpeningPost

@@ -67,7 +67,7 @@ public static class ReplyToThread
             var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(author));
             var context = await (
                     from t in db.Threads
-                    join s in db.Spaces on t.SpaceId equals s.Id
+                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(author)) on t.SpaceId equals s.Id
                     where t.Id == request.ThreadId && s.Slug == request.SpaceSlug
                     select new
                     {

@@ -50,6 +50,7 @@ public static class StartThread
             // Everything the start needs, in one statement: the space, an earlier copy of this form, the writer, the mentions.
             var context = await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.SpaceSlug)
+                .Where(ConversationPolicy.SpaceOpenTo(author))
                 .Select(s => new
                 {
                     s.Id,

@@ -33,4 +33,13 @@ public enum ModerationAction
 
     /// <summary>An admin put a member in an organisation, or took them out.</summary>
     AssignOrganisation,
+
+    /// <summary>An admin created a member group, renamed it, or changed who is in it.</summary>
+    CreateGroup,
+    EditGroup,
+    AddToGroup,
+    RemoveFromGroup,
+
+    /// <summary>An admin restricted a space to groups, or opened it to everyone again.</summary>
+    RestrictSpace,
 }

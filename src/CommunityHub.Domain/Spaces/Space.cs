@@ -1,4 +1,5 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Groups;
 using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.Spaces;
@@ -8,6 +9,8 @@ public sealed class Space : AggregateRoot
 {
     public const int NameMaxLength = 80;
     public const int PurposeMaxLength = 500;
+
+    private readonly List<SpaceAccess> _access = [];
 
     private Space(string name, string slug, string purpose, int position)
     {
@@ -38,6 +41,30 @@ public sealed class Space : AggregateRoot
     /// <summary>Optimistic concurrency token, moved by <see cref="Edit"/> only. Not PostgreSQL's xmin: every new
     /// thread or reply rewrites the row's counters, so xmin would call a busy space changed all the time.</summary>
     public int Version { get; private set; }
+
+    /// <summary>The groups a restricted space is open to (besides the staff side); none for a space open to everyone.
+    /// Who may enter is <see cref="Threads.ConversationPolicy.SpaceOpenTo"/>'s to say.</summary>
+    public IReadOnlyCollection<SpaceAccess> Access => _access;
+
+    /// <summary>An admin restricts the space to <paramref name="groups"/>, or opens it to everyone with none.</summary>
+    public void RestrictTo(IReadOnlyCollection<MemberGroup> groups, Guid adminId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var wanted = groups.Select(g => g.Id).ToHashSet();
+        if (wanted.SetEquals(_access.Select(a => a.GroupId)))
+        {
+            throw new DomainException(wanted.Count == 0 ? $"{Name} is open to everyone already." : $"{Name} is open to those groups already.");
+        }
+
+        _access.RemoveAll(a => !wanted.Contains(a.GroupId));
+        foreach (var id in wanted.Where(id => !_access.Exists(a => a.GroupId == id)))
+        {
+            _access.Add(new SpaceAccess(Id, id));
+        }
+
+        Record(new CommunityAdministered(adminId, ModerationAction.RestrictSpace, Id, null,
+            groups.Count == 0 ? $"{Name} is open to everyone" : $"{Name} is private to {string.Join(", ", groups.Select(g => g.Name).Order(StringComparer.Ordinal))}", now));
+    }
 
     public static Space Create(string name, string slug, string purpose, int position) =>
         new(Guard.Text(name, NameMaxLength, "A space name"), ValidSlug(slug), Guard.Text(purpose, PurposeMaxLength, "A purpose statement"), position);
@@ -100,4 +127,21 @@ public sealed class Space : AggregateRoot
 
         return trimmedSlug;
     }
+}
+
+/// <summary>One group a restricted space is open to.</summary>
+public sealed class SpaceAccess
+{
+    internal SpaceAccess(int spaceId, int groupId)
+    {
+        SpaceId = spaceId;
+        GroupId = groupId;
+    }
+
+    public int SpaceId { get; private set; }
+
+    public int GroupId { get; private set; }
+
+    /// <summary>For the policy's query expressions (who is in the group); never loaded to change.</summary>
+    public MemberGroup? Group { get; private set; }
 }

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Spaces;
 
 namespace CommunityHub.Domain.Threads;
 
@@ -22,7 +23,7 @@ public static class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
-        return p => staffSide || !p.IsStaffNote;
+        return InOpenSpace<TPost>(viewer, p => staffSide || !p.IsStaffNote);
     }
 
     /// <summary>Which posts a viewer may find quoted out of their thread (search, feeds, notifications, digests,
@@ -34,7 +35,7 @@ public static class ConversationPolicy
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
         var moderates = viewer.Moderates;
-        return p => p.DeletedAt == null && (staffSide || !p.IsStaffNote) && (moderates || p.HiddenAt == null);
+        return InOpenSpace<TPost>(viewer, p => p.DeletedAt == null && (staffSide || !p.IsStaffNote) && (moderates || p.HiddenAt == null));
     }
 
     /// <summary>Whose earlier versions the viewer may read (a post's edit history): a staff note only the staff
@@ -46,9 +47,9 @@ public static class ConversationPolicy
         var staffSide = viewer.IsStaffSide;
         var moderates = viewer.Moderates;
         var me = viewer.MemberId;
-        return p => (staffSide || !p.IsStaffNote)
+        return InOpenSpace<TPost>(viewer, p => (staffSide || !p.IsStaffNote)
             && (moderates || p.DeletedAt == null)
-            && (moderates || p.HiddenAt == null || p.AuthorId == me);
+            && (moderates || p.HiddenAt == null || p.AuthorId == me));
     }
 
     /// <summary>Which posts the viewer may open to act on (edit, flag): not a deleted one, and a staff note only on
@@ -58,7 +59,7 @@ public static class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
-        return p => p.DeletedAt == null && (staffSide || !p.IsStaffNote);
+        return InOpenSpace<TPost>(viewer, p => p.DeletedAt == null && (staffSide || !p.IsStaffNote));
     }
 
     /// <summary>The posts members take part in, which counters and the ties count: every post but a staff note
@@ -70,6 +71,63 @@ public static class ConversationPolicy
     /// conversation's own order: the accepted answer shown under the question.</summary>
     public static Expression<Func<TPost, bool>> Intact<TPost>()
         where TPost : IPostState => p => p.HiddenAt == null && p.DeletedAt == null;
+
+    // ---- Private spaces ----
+
+    /// <summary>Which spaces the viewer may enter: a space open to everyone, or one restricted to groups (see
+    /// <see cref="Space.RestrictTo"/>) when they are in one of them; the staff side enters every space. A space the
+    /// viewer may not enter does not exist for them: not listed, its threads and posts found nowhere, its pages a 404.</summary>
+    public static Expression<Func<Space, bool>> SpaceOpenTo(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var staffSide = viewer.IsStaffSide;
+        var me = viewer.MemberId;
+        return s => staffSide || !s.Access.Any() || s.Access.Any(a => a.Group!.Members.Any(m => m.MemberId == me));
+    }
+
+    /// <summary>Threads in a space the viewer may enter (<see cref="SpaceOpenTo"/>): for thread lists and feeds.</summary>
+    public static Expression<Func<DiscussionThread, bool>> ThreadOpenTo(Viewer viewer) =>
+        Through<DiscussionThread>(t => t.Space!, SpaceOpenTo(viewer));
+
+    /// <summary><see cref="SpaceOpenTo"/> for a space in hand: <paramref name="spaceGroups"/> are the groups it is
+    /// restricted to (none: open to everyone), <paramref name="viewersGroups"/> the groups the viewer is in.</summary>
+    public static bool MayEnter(Viewer viewer, IReadOnlyCollection<int> spaceGroups, IReadOnlyCollection<int> viewersGroups)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(spaceGroups);
+        ArgumentNullException.ThrowIfNull(viewersGroups);
+        return viewer.IsStaffSide || spaceGroups.Count == 0 || (viewer.IsSignedIn && spaceGroups.Any(viewersGroups.Contains));
+    }
+
+    /// <summary>A stored post is seen only in a space the viewer may enter; it reaches its space through its thread.
+    /// A post in hand (an <see cref="IPostState"/> value, as <see cref="IsListed"/> judges it) is judged where it
+    /// stands, and its space by <see cref="MayEnter"/>.</summary>
+    private static Expression<Func<TPost, bool>> InOpenSpace<TPost>(Viewer viewer, Expression<Func<TPost, bool>> rule)
+        where TPost : IPostState
+    {
+        if (typeof(TPost) != typeof(Post))
+        {
+            return rule;
+        }
+
+        var open = Through<Post>(p => p.Thread!.Space!, SpaceOpenTo(viewer));
+        var post = rule.Parameters[0];
+        return Expression.Lambda<Func<TPost, bool>>(Expression.AndAlso(rule.Body, Replace(open.Body, open.Parameters[0], post)), post);
+    }
+
+    /// <summary>A rule about a space applied to whatever leads to one (a thread, a post).</summary>
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Space>> place, Expression<Func<Space, bool>> rule)
+    {
+        var body = Replace(rule.Body, rule.Parameters[0], place.Body);
+        return Expression.Lambda<Func<T, bool>>(body, place.Parameters[0]);
+    }
+
+    private static Expression Replace(Expression body, ParameterExpression from, Expression to) => new Substitution(from, to).Visit(body);
+
+    private sealed class Substitution(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 
     /// <summary><see cref="Listed{TPost}"/> for a post in hand (the notifier's recipients, say).</summary>
     public static bool IsListed(Viewer viewer, IPostState post)

@@ -29,6 +29,9 @@ public sealed class DiscussionThread : AggregateRoot, IThreadState
 
     public int SpaceId { get; private set; }
 
+    /// <summary>The space, for the policy's query expressions (who may enter it); never loaded to change.</summary>
+    public Spaces.Space? Space { get; private set; }
+
     public string Title { get; private set; }
 
     public Guid AuthorId { get; private set; }

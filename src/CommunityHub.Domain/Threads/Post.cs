@@ -23,6 +23,9 @@ public sealed class Post : AggregateRoot, IPostState
 
     public long ThreadId { get; private set; }
 
+    /// <summary>The thread, for the policy's query expressions to reach the post's space; never loaded to change.</summary>
+    public DiscussionThread? Thread { get; private set; }
+
     public Guid AuthorId { get; private set; }
 
     public string Body { get; private set; }

@@ -52,6 +52,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers => Set<Domain.Organisations.OrganisationMembership>();
 
+    public DbSet<Domain.Groups.MemberGroup> Groups => Set<Domain.Groups.MemberGroup>();
+
     public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 

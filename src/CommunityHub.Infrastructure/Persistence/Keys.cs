@@ -39,4 +39,8 @@ internal sealed class Keys(CommunityDbContext db) : IKeys
     public async Task<int> NewOrganisationIdAsync(CancellationToken cancellationToken) =>
         (int)(await db.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('organisations', 'id')) AS \"Value\"")
             .ToListAsync(cancellationToken))[0];
+
+    public async Task<int> NewGroupIdAsync(CancellationToken cancellationToken) =>
+        (int)(await db.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('member_groups', 'id')) AS \"Value\"")
+            .ToListAsync(cancellationToken))[0];
 }

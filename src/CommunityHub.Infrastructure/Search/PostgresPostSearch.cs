@@ -36,7 +36,7 @@ public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
             .Where(p => EF.Property<NpgsqlTsVector>(p, PostConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery(Config, text)))
             .Select(p => p.Id);
         var byTitle =
-            from t in db.Threads
+            from t in db.Threads.Where(ConversationPolicy.ThreadOpenTo(viewer))
             where EF.Property<NpgsqlTsVector>(t, DiscussionThreadConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery(Config, text))
             join p in db.Posts on t.Id equals p.ThreadId
             where p.IsOpeningPost

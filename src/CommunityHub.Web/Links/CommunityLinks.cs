@@ -46,6 +46,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string NewSpace => Page("/Admin/SpaceForm");
 
+    public string AdminGroups => Page("/Admin/Groups");
+
     public string AdminValues => Page("/Admin/Values");
 
     public string TieModel => Page("/Admin/TieModel");
@@ -131,6 +133,10 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string ActOnMember(Guid memberId, string handler) => Page("/Moderation/Member", new { id = memberId }, handler);
 
     public string EditSpace(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId });
+
+    public string SpaceAccess(int spaceId) => Page("/Admin/SpaceAccess", new { id = spaceId });
+
+    public string AdminGroup(int groupId) => Page("/Admin/Group", new { id = groupId });
 
     public string ConfirmEmail(Guid memberId, string code) => Page("/Account/ConfirmEmail", new { member = memberId, code });
 

@@ -50,6 +50,9 @@ public interface ICommunityDb
 
     DbSet<Domain.Organisations.OrganisationMembership> OrganisationMembers { get; }
 
+    /// <summary>Member groups, with who is in them; spaces restricted to groups (issue 14).</summary>
+    DbSet<Domain.Groups.MemberGroup> Groups { get; }
+
     /// <summary>Members asked by staff to help with an unanswered thread.</summary>
     DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }
     DbSet<PostRevision> PostRevisions { get; }

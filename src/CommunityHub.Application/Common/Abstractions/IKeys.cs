@@ -19,4 +19,6 @@ public interface IKeys
     Task<int> NewSpaceIdAsync(CancellationToken cancellationToken);
 
     Task<int> NewOrganisationIdAsync(CancellationToken cancellationToken);
+
+    Task<int> NewGroupIdAsync(CancellationToken cancellationToken);
 }

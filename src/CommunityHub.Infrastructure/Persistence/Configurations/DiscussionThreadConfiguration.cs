@@ -1,5 +1,4 @@
 using CommunityHub.Domain.Members;
-using CommunityHub.Domain.Spaces;
 using CommunityHub.Domain.Threads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,10 +14,10 @@ internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<D
         builder.ToTable("threads");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Title).HasMaxLength(PostLimits.TitleMaxLength).IsRequired();
-        builder.HasOne<Space>().WithMany().HasForeignKey(t => t.SpaceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Space).WithMany().HasForeignKey(t => t.SpaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(t => t.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(t => t.LastPosterId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(t => t.Posts).WithOne().HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Posts).WithOne(p => p.Thread).HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Posts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Post>().WithMany().HasForeignKey(t => t.AcceptedAnswerPostId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Post>().WithMany().HasForeignKey(t => t.OfficialAnswerPostId).OnDelete(DeleteBehavior.SetNull);

@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Maintenance;
 using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Community;
+using CommunityHub.Domain.Groups;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Notifications;
@@ -173,6 +174,7 @@ public sealed partial class DemoCommunity(
 
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
         await SeedWeeksOfQuestionsAsync(spaces[1], members, now, cancellationToken);
+        await SeedPrivateSpaceAsync(members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
@@ -222,6 +224,35 @@ public sealed partial class DemoCommunity(
             db.HelpAsks.Add(Domain.Ties.Routing.HelpAsk.Of(unanswered.Id, bruno, sam, now.AddHours(-2), 0, strongTie: false));
             db.Notifications.Add(Notification.Create(bruno, NotificationKind.AskedForHelp, sam, unanswered.Id, null, now.AddHours(-2)));
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static readonly string[] BetaTesters = ["Alice", "Chloe"];
+
+    /// <summary>A customer-only beta: the "Beta programme" group (Alice and Chloe) and a space restricted to it, with one
+    /// conversation. Signed out, or as Bruno, the space is nowhere; as Alice, Sam or Ada it carries "Private · Beta programme".</summary>
+    private async Task SeedPrivateSpaceAsync(Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ada = members["Ada"];
+        var group = MemberGroup.Create(await keys.NewGroupIdAsync(cancellationToken), "Beta programme", "Customers trying the next release before everyone else.", ada, now.AddDays(-40));
+        foreach (var person in BetaTesters.Where(members.ContainsKey))
+        {
+            group.Add(members[person], person, ada, now.AddDays(-40));
+        }
+
+        var beta = Space.Create("Beta", "beta", "Early builds, rough edges and candid feedback. Only the beta group and our team can read this space.", 5);
+        db.Groups.Add(group);
+        db.Spaces.Add(beta);
+        await db.SaveChangesAsync(cancellationToken);
+        beta.RestrictTo([group], ada, now.AddDays(-40));
+        db.ModerationLog.Add(ModerationEntry.Record(ada, ModerationAction.RestrictSpace, now.AddDays(-40), spaceId: beta.Id, detail: "Beta is private to Beta programme"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var thread = await StartAsync(beta, "Alice", "Scheduled exports in the 4.0 beta skip empty days",
+            "On the beta build a nightly export with no new rows writes no file at all. Is that intended? Our loader expects one file a day.", [], now.AddDays(-6), cancellationToken);
+        if (_as.ContainsKey("Sam"))
+        {
+            await ReplyAsync(thread, beta, "Sam", "Intended, but you are right that it breaks loaders. The next beta build writes an empty file with the header row instead.", [], null, false, now.AddDays(-5), cancellationToken);
         }
     }
 
