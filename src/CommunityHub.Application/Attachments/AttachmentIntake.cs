@@ -59,7 +59,7 @@ public sealed class AttachmentIntake(ICommunityDb db, IAttachmentStore store, II
         var now = clock.GetUtcNow();
         if (type.IsImage)
         {
-            if (!settings.ImageTypes.Any(t => ImageKinds.TryGetValue(t, out var kind) && kind == type))
+            if (!settings.AcceptedImageTypes.Any(t => ImageKinds.TryGetValue(t, out var kind) && kind == type))
             {
                 throw new DomainException($"\"{shown}\" is a {type.Extension.ToUpperInvariant()} image, which this community does not accept. Accepted: {Accepted(settings)}.");
             }
@@ -88,7 +88,7 @@ public sealed class AttachmentIntake(ICommunityDb db, IAttachmentStore store, II
         else
         {
             var extension = Attachment.ExtensionOf(upload.FileName);
-            if (!settings.FileTypes.Contains(extension, StringComparer.OrdinalIgnoreCase) || !FileKinds.TryGetValue(extension, out var expected))
+            if (!settings.AcceptedFileTypes.Contains(extension, StringComparer.OrdinalIgnoreCase) || !FileKinds.TryGetValue(extension, out var expected))
             {
                 throw new DomainException($"\"{shown}\": {(extension.Length == 0 ? "files without an extension" : $".{extension} files")} are not accepted here. Accepted: {Accepted(settings)}.");
             }
@@ -132,7 +132,7 @@ public sealed class AttachmentIntake(ICommunityDb db, IAttachmentStore store, II
     public void Reset() => _heldBytes = null;
 
     private static string Accepted(AttachmentOptions settings) =>
-        string.Join(", ", settings.ImageTypes.Select(t => t.ToUpperInvariant()).Concat(settings.FileTypes.Select(t => $".{t.ToLowerInvariant()}")));
+        string.Join(", ", settings.AcceptedImageTypes.Select(t => t.ToUpperInvariant()).Concat(settings.AcceptedFileTypes.Select(t => $".{t.ToLowerInvariant()}")));
 
     /// <summary>A byte count as people read it: "820 KB", "12.4 MB".</summary>
     public static string Size(long bytes) => bytes switch

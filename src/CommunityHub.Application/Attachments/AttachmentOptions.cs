@@ -16,12 +16,17 @@ public sealed class AttachmentOptions
     public long MaxImagePixels { get; set; } = 50_000_000;
 
     /// <summary>Image formats accepted, by extension (the bytes decide what a file is; this says which kinds are welcome).
-    /// Known: png, jpg, gif, webp. SVG is never accepted: it can carry scripts.</summary>
-    public IList<string> ImageTypes { get; set; } = ["png", "jpg", "gif", "webp"];
+    /// Known: png, jpg, gif, webp. SVG is never accepted: it can carry scripts.
+    /// (Unset by default rather than pre-filled: the configuration binder adds to a filled list instead of replacing it.)</summary>
+    public IList<string>? ImageTypes { get; set; }
+
+    public IReadOnlyList<string> AcceptedImageTypes => ImageTypes is { Count: > 0 } set ? [.. set] : ["png", "jpg", "gif", "webp"];
 
     /// <summary>Other files accepted, by extension; each must also be what it says. Known: pdf, zip, and the text
     /// kinds txt, log, csv, md, json. HTML is never accepted.</summary>
-    public IList<string> FileTypes { get; set; } = ["pdf", "txt", "log", "csv", "zip"];
+    public IList<string>? FileTypes { get; set; }
+
+    public IReadOnlyList<string> AcceptedFileTypes => FileTypes is { Count: > 0 } set ? [.. set] : ["pdf", "txt", "log", "csv", "zip"];
 
     /// <summary>Most files on one post.</summary>
     public int MaxFilesPerPost { get; set; } = 10;
