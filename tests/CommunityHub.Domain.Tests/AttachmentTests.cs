@@ -89,10 +89,10 @@ public sealed class AttachmentTests
     {
         var owner = Guid.NewGuid();
         var attachment = Attachment.Upload(Guid.NewGuid(), owner, "server.log", FileType.Text, 42, Now);
-        Assert.Throws<ForbiddenException>(() => attachment.AttachTo(7, Guid.NewGuid(), Now));
-        attachment.AttachTo(7, owner, Now);
+        Assert.Throws<ForbiddenException>(() => attachment.AttachTo(7, 0, Guid.NewGuid(), Now));
+        attachment.AttachTo(7, 0, owner, Now);
         Assert.Equal(7, attachment.PostId);
-        Assert.Throws<DomainException>(() => attachment.AttachTo(8, owner, Now));
+        Assert.Throws<DomainException>(() => attachment.AttachTo(8, 0, owner, Now));
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public static class GetThread
 
         public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
 
-        /// <summary>The files posted with it, in the order they were uploaded (read in the same statement as the post).</summary>
+        /// <summary>The files posted with it, in the order they were sent (read in the same statement as the post).</summary>
         public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
     }
 
@@ -135,7 +135,7 @@ public static class GetThread
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
                         Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null)
                         {
-                            Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)
+                            Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
                         Answer = (
@@ -291,7 +291,7 @@ public static class GetThread
                 r.Post.DeletedAt)
             {
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
-                Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)
+                Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
             });
     }

@@ -123,9 +123,9 @@ public static class ReplyToThread
                 new PostPlace(context.Thread.SpaceId, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow());
             db.Posts.Add(reply);
-            foreach (var file in files)
+            for (var i = 0; i < files.Count; i++)
             {
-                file.AttachTo(reply.Id, me, reply.CreatedAt);
+                files[i].AttachTo(reply.Id, i, me, reply.CreatedAt);
             }
 
             return new Result(reply.Id, request.ThreadId, context.Slug);

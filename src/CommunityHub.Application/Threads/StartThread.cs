@@ -89,9 +89,9 @@ public static class StartThread
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow());
             db.Threads.Add(thread);
-            foreach (var file in files)
+            for (var i = 0; i < files.Count; i++)
             {
-                file.AttachTo(openingPostId, me, thread.CreatedAt);
+                files[i].AttachTo(openingPostId, i, me, thread.CreatedAt);
             }
 
             return new Result(thread.Id, context.Slug);

@@ -65,6 +65,9 @@ public sealed class Attachment
 
     public DateTimeOffset? PostedAt { get; private set; }
 
+    /// <summary>Its place among the post's files, as the poster sent them.</summary>
+    public int Position { get; private set; }
+
     public static Attachment Upload(Guid id, Guid ownerId, string fileName, FileType type, long size, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -90,7 +93,7 @@ public sealed class Attachment
     }
 
     /// <summary>Publishes the upload with its owner's post. Someone else's upload, or one posted already, cannot be.</summary>
-    public void AttachTo(long postId, Guid by, DateTimeOffset now)
+    public void AttachTo(long postId, int position, Guid by, DateTimeOffset now)
     {
         if (by != OwnerId)
         {
@@ -103,6 +106,7 @@ public sealed class Attachment
         }
 
         PostId = postId;
+        Position = position;
         PostedAt = now;
     }
 

@@ -15,9 +15,9 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         builder.Property(a => a.FileName).HasMaxLength(Attachment.FileNameMaxLength).IsRequired();
         builder.Property(a => a.MediaType).HasMaxLength(100).IsRequired();
         builder.Ignore(a => a.StorageKeys);
-        // A post's files, in the order they were uploaded; a member's, for the quota; the pending ones, for the clean-up.
+        // A post's files, in the order they were sent; a member's, for the quota; the pending ones, for the clean-up.
         builder.HasOne<Post>().WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.PostId, a.UploadedAt });
+        builder.HasIndex(a => new { a.PostId, a.Position });
         builder.HasIndex(a => a.OwnerId);
         builder.HasIndex(a => a.UploadedAt).HasFilter("post_id IS NULL");
     }

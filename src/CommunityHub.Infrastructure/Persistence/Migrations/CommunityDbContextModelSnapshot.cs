@@ -89,6 +89,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
                     b.Property<long?>("PostId")
                         .HasColumnType("bigint")
                         .HasColumnName("post_id");
@@ -123,8 +127,8 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_attachments_uploaded_at")
                         .HasFilter("post_id IS NULL");
 
-                    b.HasIndex("PostId", "UploadedAt")
-                        .HasDatabaseName("ix_attachments_post_id_uploaded_at");
+                    b.HasIndex("PostId", "Position")
+                        .HasDatabaseName("ix_attachments_post_id_position");
 
                     b.ToTable("attachments", (string)null);
                 });

@@ -40,7 +40,8 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     display_width = table.Column<int>(type: "integer", nullable: true),
                     display_height = table.Column<int>(type: "integer", nullable: true),
                     uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    posted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    posted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,9 +60,9 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 column: "owner_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_attachments_post_id_uploaded_at",
+                name: "ix_attachments_post_id_position",
                 table: "attachments",
-                columns: new[] { "post_id", "uploaded_at" });
+                columns: new[] { "post_id", "position" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_attachments_uploaded_at",
