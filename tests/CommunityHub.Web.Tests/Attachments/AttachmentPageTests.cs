@@ -302,4 +302,26 @@ public sealed class AttachmentPageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(5, page.QuerySelectorAll(".post__images img").Length);
         Assert.Equal(5, page.QuerySelectorAll(".post__files a").Length);
     }
+
+    [Fact]
+    public async Task Pages_with_attachments_and_the_forms_that_take_them_are_valid_html()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        using var started = await PostWithFilesAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "With files", ["Input.Body"] = "See." }, "main form", ("a.png", TestImages.Png()), ("b.log", Log));
+        var thread = started.Headers.Location!.OriginalString;
+        var pending = (await UploadAsync(alice, thread, "pending.png", TestImages.Png())).GetProperty("id").GetGuid();
+
+        var pages = new Dictionary<string, string>
+        {
+            ["thread-with-files"] = await Pages.HtmlConformanceTests.HtmlAsync(NewVisitor(), thread),
+            ["reply-file-refused"] = await Pages.HtmlConformanceTests.FormHtmlAsync(ReplyWithFilesAsync(alice, thread, "Bad", ("x.exe", [0x4D, 0x5A, 0]))),
+            ["reply-with-pending-upload-refused"] = await Pages.HtmlConformanceTests.FormHtmlAsync(SubmitFormAsync(alice, thread, new Dictionary<string, string> { ["Input.Body"] = " ", ["Input.AttachmentIds"] = pending.ToString() }, "#reply-form form")),
+        };
+
+        var findings = await Pages.HtmlConformanceTests.CheckAsync(pages);
+
+        Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
+        Assert.Contains(pending.ToString(), pages["reply-with-pending-upload-refused"], StringComparison.Ordinal);
+    }
 }
