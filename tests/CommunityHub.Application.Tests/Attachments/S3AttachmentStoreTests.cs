@@ -104,4 +104,34 @@ public sealed class S3AttachmentStoreTests(CommunityFixture fixture) : Conversat
             Assert.Fail("An object was left in the bucket.");
         }
     }
+
+    [Fact]
+    public async Task Files_move_from_the_database_to_the_bucket_and_back_and_are_served_from_each()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        var thread = await StartThreadAsync();
+        await ReplyAsync(thread);
+        await SendAsync(new ReplyToThread.Command { SpaceSlug = "questions", ThreadId = thread, Body = "Shot", SubmissionId = Guid.NewGuid(), Files = [new Upload("shot.png", TestImages.Png()), new Upload("run.log", Encoding.UTF8.GetBytes("ok\n"))] });
+        var log = await QueryAsync(db => db.Attachments.SingleAsync(a => !a.IsImage));
+
+        int moved;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            moved = await Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<AttachmentMover>(scope.ServiceProvider).ToBucketAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(4, moved);
+        Assert.Equal(0, await QueryAsync(db => db.AttachmentBlobs.CountAsync()));
+        Assert.Equal("ok\n"u8.ToArray(), (await SendToS3Async(new GetAttachment.Query(log.Id, AttachmentVariant.Original))).Content);
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            moved = await Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<AttachmentMover>(scope.ServiceProvider).ToDatabaseAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(4, moved);
+        Assert.Equal(4, await QueryAsync(db => db.AttachmentBlobs.CountAsync()));
+        Assert.Equal("ok\n"u8.ToArray(), (await SendAsync(new GetAttachment.Query(log.Id, AttachmentVariant.Original))).Content);
+    }
 }
