@@ -114,16 +114,6 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
         return Redirect(links.Thread(done.SpaceSlug, done.ThreadId).OnPage(postId, After, Before));
     }
 
-    /// <summary>The reply as it will be posted, after "Preview"; null otherwise.</summary>
-    public string? PreviewHtml { get; private set; }
-
-    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
-    {
-        PreviewHtml = await Attachments.ComposerPreviews.PreviewAsync(mediator, Input.Body, Input.AttachmentIds, Files, ModelState, cancellationToken);
-        await ReloadAsync(cancellationToken);
-        return Page();
-    }
-
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         // Unread tracking: opened plainly, the thread starts where the member stopped reading (site.js scrolls to "#new").
