@@ -34,6 +34,19 @@ ensure_html_checker() {
     fi
 }
 
+# s3rver (npm, pinned), an S3-compatible server the attachment tests start on 127.0.0.1, into .tools/s3rver.
+S3RVER_VERSION=3.7.1
+ensure_s3_server() {
+    command -v node >/dev/null 2>&1 || apt_install nodejs
+    command -v npm >/dev/null 2>&1 || apt_install npm
+    if [ ! -f .tools/s3rver/node_modules/s3rver/package.json ] \
+        || ! grep -q "\"version\": \"$S3RVER_VERSION\"" .tools/s3rver/node_modules/s3rver/package.json; then
+        echo "Installing the S3-compatible test server (s3rver $S3RVER_VERSION)..."
+        mkdir -p .tools/s3rver
+        npm install --prefix .tools/s3rver --no-audit --no-fund --silent "s3rver@$S3RVER_VERSION" >/dev/null
+    fi
+}
+
 ensure_prerequisites() {
     if ! command -v dotnet >/dev/null 2>&1; then
         echo "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
@@ -48,5 +61,6 @@ ensure_prerequisites() {
     if [ "$for_tests" = true ]; then
         [ -x /usr/bin/chromium ] || apt_install chromium
         ensure_html_checker
+        ensure_s3_server
     fi
 }

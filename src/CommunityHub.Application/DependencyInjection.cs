@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Drafts>();
         services.AddScoped<Writers>();
+        services.AddScoped<Attachments.PostAttachments>();
+        services.AddOptions<Attachments.AttachmentOptions>();
 
         services.AddOptions<CommunityOptions>();
         services.AddOptions<TieOptions>();

@@ -92,9 +92,31 @@ public static class DependencyInjection
         services.AddHostedService<Ties.TieModelRefresher>();
         services.AddHostedService<Ties.TieCalibrationService>();
 
+        AddAttachments(services, configuration);
+
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();
         return services;
+    }
+
+    /// <summary>Attachments: images through SkiaSharp; the bytes in the database unless <c>Attachments:Storage</c> is <c>S3</c>.</summary>
+    private static void AddAttachments(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Application.Attachments.AttachmentOptions.Section);
+        services.Configure<Application.Attachments.AttachmentOptions>(section);
+        services.AddSingleton<Application.Attachments.IImageProcessor, Attachments.SkiaImageProcessor>();
+        services.AddHostedService<Attachments.AttachmentCleanupService>();
+        if (string.Equals(section["Storage"], "S3", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<Attachments.S3Bucket>();
+            services.AddScoped<Attachments.S3AttachmentStore>();
+            services.AddScoped<Application.Attachments.IAttachmentStore>(provider => provider.GetRequiredService<Attachments.S3AttachmentStore>());
+            services.AddScoped<Application.Common.Persistence.IUnitOfWorkParticipant>(provider => provider.GetRequiredService<Attachments.S3AttachmentStore>());
+        }
+        else
+        {
+            services.AddScoped<Application.Attachments.IAttachmentStore, Attachments.DatabaseAttachmentStore>();
+        }
     }
 
     /// <summary>Every use case runs in the execution strategy as one unit (TransactionBehaviour). Besides transient

@@ -62,13 +62,16 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Digest:Enabled", "false");
         // The tests sign in, register and post far more often than a person: the limiter stays on (so every
         // test passes through it) with room to spare. RateLimitTests use a factory with small limits.
-        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging" })
+        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging", "Uploading" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
         }
 
         // The one policy with its own per-address limit in appsettings.json (unset elsewhere: the PermitLimit counts).
         builder.UseSetting("RateLimits:Posting:AddressPermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Uploading:AddressPermitLimit", "1000000");
+        // Unposted uploads are removed by their use case in the application tests.
+        builder.UseSetting("Attachments:CleanupEnabled", "false");
 
         // Members registered by a test post at once, as most tests need; EmailConfirmationTests require it.
         builder.UseSetting("Identity:RequireConfirmedEmail", "false");

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Attachments;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Security;
@@ -104,6 +105,9 @@ public static class GetThread
         public PostPermissions Can { get; init; } = null!;
 
         public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
+
+        /// <summary>The files posted with it, in the order they were sent (read in the same statement as the post).</summary>
+        public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
     }
 
     public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, ThreadPage>
@@ -130,7 +134,11 @@ public static class GetThread
                         t.IsPinned,
                         t.ReplyCount,
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null),
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null)
+                        {
+                            Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
+                                .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
+                        },
                         Answer = (
                             from answer in intact
                             join answerer in db.Members on answer.AuthorId equals answerer.Id
@@ -201,7 +209,7 @@ public static class GetThread
 
             // What the reader may read and do of each post, decided once here by the policy; the page only reads it.
             // A hidden post's words and reason go no further for those who may not read them, a deleted one's for nobody.
-            PostView Complete(PostView post) => (ConversationPolicy.MayReadBody(_viewer, post) ? post : post with { BodyHtml = string.Empty, HiddenReason = null }) with
+            PostView Complete(PostView post) => (ConversationPolicy.MayReadBody(_viewer, post) ? post : post with { BodyHtml = string.Empty, HiddenReason = null, Attachments = [] }) with
             {
                 IsOfficialAnswer = post.Id == header.OfficialAnswerPostId,
                 IsAcceptedAnswer = post.Id == header.Answer?.PostId,
@@ -263,7 +271,7 @@ public static class GetThread
             from parentAuthor in parentAuthors.DefaultIfEmpty()
             select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
 
-        private static IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
+        private IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
             rows.Select(r => new PostView(
                 r.Post.Id,
                 r.Post.AuthorId,
@@ -281,7 +289,12 @@ public static class GetThread
                 r.Post.HiddenAt,
                 r.Post.HiddenReason,
                 r.Post.EditedAt,
-                r.Post.DeletedAt));
+                r.Post.DeletedAt)
+            {
+                // The post's files ride along in the statement that reads the post (the page's statement count holds).
+                Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
+                    .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
+            });
     }
 
     private sealed class PostRow

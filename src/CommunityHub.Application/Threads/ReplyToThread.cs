@@ -1,3 +1,4 @@
+using CommunityHub.Application.Attachments;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
@@ -34,6 +35,12 @@ public static class ReplyToThread
 
         /// <summary>A note for the company's people and moderators only; members never see it. Only they may set it.</summary>
         public bool IsStaffNote { get; set; }
+
+        /// <summary>Files sent with the form (the plain file input).</summary>
+        public IReadOnlyList<Upload> Files { get; set; } = [];
+
+        /// <summary>The poster's own uploads made beforehand by the composer's script, to publish with the reply.</summary>
+        public IList<Guid> AttachmentIds { get; set; } = [];
     }
 
     public sealed record Result(long PostId, long ThreadId, string SpaceSlug);
@@ -47,7 +54,7 @@ public static class ReplyToThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, IOptions<TieOptions> ties, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, IOptions<TieOptions> ties, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -104,6 +111,7 @@ public static class ReplyToThread
                 throw new ValidationException([new ValidationFailure(nameof(Command.InReplyToPostId), "The post you are replying to is not in this thread.")]);
             }
 
+            var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var reply = context.Thread.Reply(
                 postId,
                 author,
@@ -115,6 +123,11 @@ public static class ReplyToThread
                 new PostPlace(context.Thread.SpaceId, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow());
             db.Posts.Add(reply);
+            for (var i = 0; i < files.Count; i++)
+            {
+                files[i].AttachTo(reply.Id, i, me, reply.CreatedAt);
+            }
+
             return new Result(reply.Id, request.ThreadId, context.Slug);
         }
     }

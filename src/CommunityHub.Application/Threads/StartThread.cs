@@ -1,3 +1,4 @@
+using CommunityHub.Application.Attachments;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
@@ -24,6 +25,12 @@ public static class StartThread
 
         /// <summary>Written into the form when it is shown; the same value twice means the same form was sent twice.</summary>
         public Guid SubmissionId { get; set; }
+
+        /// <summary>Files sent with the form (the plain file input).</summary>
+        public IReadOnlyList<Upload> Files { get; set; } = [];
+
+        /// <summary>The poster's own uploads made beforehand by the composer's script, to publish with the post.</summary>
+        public IList<Guid> AttachmentIds { get; set; } = [];
     }
 
     public sealed record Result(long ThreadId, string SpaceSlug);
@@ -38,7 +45,7 @@ public static class StartThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -70,6 +77,7 @@ public static class StartThread
             }
 
             var writer = context.Writer ?? throw new NotFoundException("Member", me);
+            var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var (threadId, openingPostId) = await keys.NewThreadAsync(cancellationToken);
             var thread = DiscussionThread.Start(
                 threadId,
@@ -82,6 +90,11 @@ public static class StartThread
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow());
             db.Threads.Add(thread);
+            for (var i = 0; i < files.Count; i++)
+            {
+                files[i].AttachTo(openingPostId, i, me, thread.CreatedAt);
+            }
+
             return new Result(thread.Id, context.Slug);
         }
     }

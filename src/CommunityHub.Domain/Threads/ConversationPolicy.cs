@@ -150,6 +150,20 @@ public static class ConversationPolicy
             && (post.HiddenAt is null || viewer.Moderates || viewer.Is(post.AuthorId));
     }
 
+    /// <summary>Whether the viewer may open a file attached to a post: whoever may read the post's words where it stands,
+    /// and moderators reviewing a deleted one (as its history). An upload not posted yet (<paramref name="post"/> null)
+    /// is its uploader's alone.</summary>
+    public static bool MayOpenAttachment(Viewer viewer, IPostState? post, Guid uploadedBy)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (post is null)
+        {
+            return viewer.Is(uploadedBy);
+        }
+
+        return MayReadBody(viewer, post) || (post.DeletedAt is not null && viewer.Moderates && (viewer.IsStaffSide || !post.IsStaffNote));
+    }
+
     // ---- Writing ----
 
     public static Decision StartThread(Viewer viewer, Standing standing, DateTimeOffset now)

@@ -30,6 +30,11 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<Domain.Attachments.Attachment> Attachments => Set<Domain.Attachments.Attachment>();
+
+    /// <summary>Attachments' bytes when they are kept in the database (the default store).</summary>
+    public DbSet<Attachments.AttachmentBlob> AttachmentBlobs => Set<Attachments.AttachmentBlob>();
+
     public DbSet<PostMention> PostMentions => Set<PostMention>();
 
     public DbSet<ThreadParticipant> ThreadParticipants => Set<ThreadParticipant>();

@@ -12,6 +12,13 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string Values => Page("/Values");
 
+    /// <summary>One copy of an attachment; the name at the end is what a browser saves it as.</summary>
+    public string Attachment(Guid id, string fileName, CommunityHub.Domain.Attachments.AttachmentVariant variant = CommunityHub.Domain.Attachments.AttachmentVariant.Original) =>
+        Page("/Attachments/File", new { id, variant = variant.ToString().ToLowerInvariant(), name = fileName });
+
+    /// <summary>Where the composer's script uploads a pasted or dropped file.</summary>
+    public string UploadAttachment => Page("/Attachments/Upload");
+
     public string SearchPage => Page("/Search/Index");
 
     /// <summary>A search, on page <paramref name="page"/> of its results (blank filters are left out).</summary>

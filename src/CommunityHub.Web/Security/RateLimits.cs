@@ -24,6 +24,9 @@ public sealed class RateLimitSettings
 
     public RateLimitPolicySettings Flagging { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>Files uploaded ahead of posting (the composer's paste and drop); files sent with a post count as posting.</summary>
+    public RateLimitPolicySettings Uploading { get; set; } = new() { PermitLimit = 30, AddressPermitLimit = 120, Window = TimeSpan.FromMinutes(10) };
+
     public RateLimitPolicySettings For(RateLimitPolicy policy) => policy switch
     {
         RateLimitPolicy.SignIn => SignIn,
@@ -31,6 +34,7 @@ public sealed class RateLimitSettings
         RateLimitPolicy.PasswordReset => PasswordReset,
         RateLimitPolicy.Posting => Posting,
         RateLimitPolicy.Flagging => Flagging,
+        RateLimitPolicy.Uploading => Uploading,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 }
@@ -54,6 +58,7 @@ public enum RateLimitPolicy
     PasswordReset,
     Posting,
     Flagging,
+    Uploading,
 }
 
 /// <summary>Limits the page's form posts (its GETs are never limited). With <see cref="UnnamedHandlerOnly"/>

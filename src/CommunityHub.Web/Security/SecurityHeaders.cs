@@ -42,6 +42,9 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>A response that needs a stricter policy than a page's (an attachment) puts it in the request's items under this key.</summary>
+    public const string ContentSecurityPolicyItem = "CommunityHub.ContentSecurityPolicy";
+
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -102,7 +105,8 @@ public static class SecurityHeaders
             context.Response.OnStarting(static state =>
             {
                 var headers = ((HttpContext)state).Response.Headers;
-                headers.ContentSecurityPolicy = Authentication.FormActionOrigins.Apply(ContentSecurityPolicy, ((HttpContext)state).RequestServices?.GetService<Authentication.FormActionOrigins>());
+                headers.ContentSecurityPolicy = ((HttpContext)state).Items[ContentSecurityPolicyItem] as string
+                    ?? Authentication.FormActionOrigins.Apply(ContentSecurityPolicy, ((HttpContext)state).RequestServices?.GetService<Authentication.FormActionOrigins>());
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -21,6 +21,7 @@ public static class CommandLineTools
         ["calibrate-ties"] = CalibrateTiesAsync,
         ["export"] = ArchiveCommands.ExportAsync,
         ["import"] = ArchiveCommands.ImportAsync,
+        ["move-attachments"] = AttachmentCommands.MoveAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

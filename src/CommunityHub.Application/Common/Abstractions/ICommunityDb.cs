@@ -24,6 +24,9 @@ public interface ICommunityDb
 
     DbSet<Post> Posts { get; }
 
+    /// <summary>Files attached to posts, and uploads not posted yet.</summary>
+    DbSet<Domain.Attachments.Attachment> Attachments { get; }
+
     DbSet<PostMention> PostMentions { get; }
 
     DbSet<ThreadParticipant> ThreadParticipants { get; }

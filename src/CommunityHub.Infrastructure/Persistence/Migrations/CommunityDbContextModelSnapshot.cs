@@ -51,6 +51,88 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToSqlQuery("SELECT u.id AS member_id, coalesce(u.email, '') AS email, u.email_confirmed,\n       ARRAY(SELECT r.name FROM user_roles AS ur JOIN roles AS r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles\nFROM users AS u");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("DisplayHeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_height");
+
+                    b.Property<int?>("DisplayWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_width");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_image");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<long>("StoredBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_attachments_owner_id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_attachments_uploaded_at")
+                        .HasFilter("post_id IS NULL");
+
+                    b.HasIndex("PostId", "Position")
+                        .HasDatabaseName("ix_attachments_post_id_position");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Community.CommunityValues", b =>
                 {
                     b.Property<int>("Id")
@@ -1553,6 +1635,24 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityHub.Infrastructure.Attachments.AttachmentBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("Key")
+                        .HasName("pk_attachment_blobs");
+
+                    b.ToTable("attachment_blobs", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Infrastructure.Identity.CommunityUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1898,6 +1998,15 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Attachments.Attachment", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Threads.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_attachments_posts_post_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Community.CommunityValues", b =>

@@ -23,6 +23,8 @@ public sealed partial class DemoCommunity(
     IMarkdownRenderer markdown,
     IMediator mediator,
     IKeys keys,
+    Application.Attachments.IAttachmentStore attachmentStore,
+    Application.Attachments.IImageProcessor images,
     TimeProvider clock)
 {
     /// <summary>Each demo member as the conversation rules see them (their roles' powers), by first name.</summary>
@@ -172,6 +174,7 @@ public sealed partial class DemoCommunity(
         await db.SaveChangesAsync(cancellationToken);
 
 
+        await SeedScreenshotAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, cancellationToken);
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
         await SeedWeeksOfQuestionsAsync(spaces[1], members, now, cancellationToken);
         await SeedPrivateSpaceAsync(members, now, cancellationToken);
@@ -258,6 +261,28 @@ public sealed partial class DemoCommunity(
 
     /// <summary>A thread written through the thread itself, as the app writes it; its events are not dispatched
     /// (the counters and ties are rebuilt from the history at the end).</summary>
+    /// <summary>Bruno's question shows what he sees: a screenshot of the Export menu, drawn now and processed as any upload
+    /// is (display copy, thumbnail), stored in whichever store is configured.</summary>
+    private async Task SeedScreenshotAsync(DiscussionThread thread, CancellationToken cancellationToken)
+    {
+        var image = images.Process(DemoScreenshot.Png(), Domain.Attachments.FileType.Png, "export-menu.png", 50_000_000, 1200, 320);
+        var stored = (long)image.Original.Length + image.Display.Content.Length + image.Thumbnail.Content.Length;
+        var screenshot = Domain.Attachments.Attachment.UploadImage(Guid.NewGuid(), thread.AuthorId, "export-menu.png", image.Type, image.Original.Length,
+            (image.Width, image.Height), (image.Display.Width, image.Display.Height), stored, thread.CreatedAt);
+        attachmentStore.Put(screenshot.StorageKey(Domain.Attachments.AttachmentVariant.Original), image.Original, image.Type.MediaType);
+        attachmentStore.Put(screenshot.StorageKey(Domain.Attachments.AttachmentVariant.Display), image.Display.Content, image.Type.MediaType);
+        attachmentStore.Put(screenshot.StorageKey(Domain.Attachments.AttachmentVariant.Thumbnail), image.Thumbnail.Content, image.Type.MediaType);
+        screenshot.AttachTo(thread.Posts.Single(p => p.IsOpeningPost).Id, 0, thread.AuthorId, thread.CreatedAt);
+        db.Attachments.Add(screenshot);
+        if (attachmentStore is Application.Common.Persistence.IUnitOfWorkParticipant bucket)
+        {
+            // A bucket stores what was put when the work completes; seeding is no use case, so it says so itself.
+            await bucket.CompleteAsync(cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task<DiscussionThread> StartAsync(Space space, string author, string title, string body, IReadOnlyCollection<Guid> mentioned, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var (threadId, openingId) = await keys.NewThreadAsync(cancellationToken);

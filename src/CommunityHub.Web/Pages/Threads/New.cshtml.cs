@@ -11,9 +11,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityHub.Web.Pages.Threads;
 
 [Authorize]
+[RequestSizeLimit(Attachments.UploadLimits.RequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Attachments.UploadLimits.RequestBytes)]
 [RateLimited(RateLimitPolicy.Posting)]
 public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
+    /// <summary>Files chosen in the form's file input (sent with the post, through the same use case).</summary>
+    [BindProperty(Name = "Files")]
+    public List<IFormFile> Files { get; set; } = [];
+
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
     public StartThread.Command Input { get; set; } = new();
 
@@ -31,6 +37,7 @@ public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Input.SpaceSlug = Slug;
+        Input.Files = await Attachments.UploadLimits.ReadAllAsync(Files, cancellationToken);
         var started = await mediator.Send(Input, cancellationToken);
         return Redirect(links.Thread(started.SpaceSlug, started.ThreadId).Path);
     }

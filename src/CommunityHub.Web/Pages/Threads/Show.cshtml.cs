@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Threads;
 
+[RequestSizeLimit(Attachments.UploadLimits.RequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Attachments.UploadLimits.RequestBytes)]
 [RateLimited(RateLimitPolicy.Posting, UnnamedHandlerOnly = true)]
 public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
@@ -28,6 +30,10 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
 
     [FromQuery]
     public long? ReplyTo { get; set; }
+
+    /// <summary>Files chosen in the form's file input (sent with the post, through the same use case).</summary>
+    [BindProperty(Name = "Files")]
+    public List<IFormFile> Files { get; set; } = [];
 
     [BindProperty(Name = UseCaseOutcomeFilter.FormPrefix)]
     public ReplyToThread.Command Input { get; set; } = new();
@@ -80,6 +86,7 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
     {
         Input.SpaceSlug = Slug;
         Input.ThreadId = Id;
+        Input.Files = await Attachments.UploadLimits.ReadAllAsync(Files, cancellationToken);
         var posted = await mediator.Send(Input, cancellationToken);
         // The last page of replies ends with the new one.
         return Redirect(links.Post(posted.SpaceSlug, posted.ThreadId, posted.PostId));

@@ -76,4 +76,94 @@
             document.cookie = `communityhub.tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
         }
     } catch { /* No Intl: UTC it is. */ }
+
+    // The composer's attachments: files pasted or dropped into the text are uploaded at once (with a progress bar)
+    // and referenced by the form as pending uploads; without script the form's own file input sends them with the post.
+    for (const field of document.querySelectorAll(".attachments-field[data-upload]")) {
+        const form = field.closest("form");
+        const text = form && form.querySelector("textarea");
+        const list = field.querySelector(".attachments-pending");
+        const token = form && form.querySelector("input[name=__RequestVerificationToken]");
+        if (!text || !list || !token) continue;
+        const hint = field.querySelector(".hint");
+        if (hint) hint.append(" You can also paste or drop files into the text.");
+
+        const upload = (file) => {
+            const item = document.createElement("li");
+            const name = document.createElement("span");
+            name.textContent = file.name || "pasted image";
+            const progress = document.createElement("progress");
+            progress.max = 100;
+            progress.value = 0;
+            progress.setAttribute("aria-label", `Uploading ${name.textContent}`);
+            item.append(name, " ", progress);
+            list.append(item);
+
+            const body = new FormData();
+            body.append("file", file, file.name || "pasted-image.png");
+            body.append("__RequestVerificationToken", token.value);
+            const request = new XMLHttpRequest();
+            request.open("POST", field.dataset.upload);
+            request.responseType = "json";
+            request.upload.addEventListener("progress", (event) => {
+                if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+            });
+            request.addEventListener("load", () => {
+                progress.remove();
+                const answer = request.response || {};
+                if (request.status !== 200 || !answer.id) {
+                    item.classList.add("attachments-pending__error");
+                    item.setAttribute("role", "alert");
+                    name.textContent = answer.error || `${name.textContent} could not be uploaded (${request.status}). Try the file field instead.`;
+                    return;
+                }
+                const id = document.createElement("input");
+                id.type = "hidden";
+                id.name = "Input.AttachmentIds";
+                id.value = answer.id;
+                name.textContent = `${answer.name} (${answer.size}) will be attached.`;
+                if (answer.thumbnail) {
+                    const image = document.createElement("img");
+                    image.src = answer.thumbnail;
+                    image.alt = "";
+                    image.className = "attachments-pending__thumbnail";
+                    item.prepend(image);
+                }
+                const remove = document.createElement("button");
+                remove.type = "button";
+                remove.className = "link-button";
+                remove.textContent = `Remove ${answer.name}`;
+                remove.addEventListener("click", () => { item.remove(); text.focus(); });
+                item.append(" ", remove, id);
+            });
+            request.addEventListener("error", () => {
+                progress.remove();
+                item.classList.add("attachments-pending__error");
+                item.setAttribute("role", "alert");
+                name.textContent = `${name.textContent} could not be uploaded: the connection failed. Try again.`;
+            });
+            request.send(body);
+        };
+
+        text.addEventListener("paste", (event) => {
+            const files = [...(event.clipboardData ? event.clipboardData.files : [])];
+            if (files.length === 0) return;
+            event.preventDefault();
+            files.forEach(upload);
+        });
+        text.addEventListener("dragover", (event) => {
+            if (event.dataTransfer && [...event.dataTransfer.types].includes("Files")) {
+                event.preventDefault();
+                text.classList.add("is-dropping");
+            }
+        });
+        text.addEventListener("dragleave", () => text.classList.remove("is-dropping"));
+        text.addEventListener("drop", (event) => {
+            text.classList.remove("is-dropping");
+            const files = [...(event.dataTransfer ? event.dataTransfer.files : [])];
+            if (files.length === 0) return;
+            event.preventDefault();
+            files.forEach(upload);
+        });
+    }
 })();
