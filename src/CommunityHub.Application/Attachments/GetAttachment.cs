@@ -21,10 +21,14 @@ public static class GetAttachment
     {
         public async Task<StoredFile> Handle(Query request, CancellationToken cancellationToken)
         {
+            var viewer = currentUser.Viewer();
+            // A post the viewer does not meet on its thread page (a staff note, a post in a space closed to them)
+            // is, for its files, as if it were not there.
+            var readable = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(viewer));
             var found = await (
                     from a in db.Attachments.AsNoTracking()
                     where a.Id == request.Id
-                    join p in db.Posts on a.PostId equals (long?)p.Id into posts
+                    join p in readable on a.PostId equals (long?)p.Id into posts
                     from p in posts.DefaultIfEmpty()
                     select new
                     {
@@ -34,7 +38,7 @@ public static class GetAttachment
                 .FirstOrDefaultAsync(cancellationToken);
             if (found is null
                 || (found.Attachment.PostId is not null && found.Post is null)
-                || !ConversationPolicy.MayOpenAttachment(currentUser.Viewer(), found.Post, found.Attachment.OwnerId)
+                || !ConversationPolicy.MayOpenAttachment(viewer, found.Post, found.Attachment.OwnerId)
                 || (!found.Attachment.IsImage && request.Variant != AttachmentVariant.Original))
             {
                 throw new NotFoundException("Attachment", request.Id);

@@ -17,7 +17,7 @@ public sealed class AttachmentPageTests(WebFixture fixture) : WebTest(fixture)
     private static readonly byte[] Log = Encoding.UTF8.GetBytes("2026-11-30 10:00:01 ERROR Export failed: timeout after 30 s\n");
 
     /// <summary>Sends the form on <paramref name="pageUrl"/> as multipart, with <paramref name="files"/> in its file input.</summary>
-    private static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string formSelector, params (string Name, byte[] Content)[] files)
+    internal static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string formSelector, params (string Name, byte[] Content)[] files)
     {
         var page = await GetPageAsync(client, pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)!;

@@ -83,6 +83,31 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task A_file_in_a_private_space_is_not_found_by_an_outsider()
+    {
+        var setup = await PrivateSpaceAsync();
+        using (var posted = await Attachments.AttachmentPageTests.PostWithFilesAsync(
+                   setup.Bea, setup.Thread, new Dictionary<string, string> { ["Input.Body"] = "The quokka log." }, "#reply-form form",
+                   ("quokka.log", System.Text.Encoding.UTF8.GetBytes("quokka launch plan\n"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        var file = (await GetPageAsync(setup.Bea, setup.Thread)).QuerySelector(".post__files a")!.GetAttribute("href")!;
+
+        using (var insider = await setup.Bea.GetAsync(file))
+        {
+            Assert.Equal(HttpStatusCode.OK, insider.StatusCode);
+        }
+
+        foreach (var outsider in new[] { setup.Olly, NewVisitor() })
+        {
+            using var response = await outsider.GetAsync(file);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_outsiders_forged_reply_to_a_private_thread_is_not_found_and_nothing_is_posted()
     {
         var setup = await PrivateSpaceAsync();

@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201021819_Attachments")]
-    partial class Attachments
+    [Migration("20261201033937_PrivateSpacesAndAttachments")]
+    partial class PrivateSpacesAndAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -253,6 +253,64 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasFilter("sent_at IS NULL AND failed_at IS NULL");
 
                     b.ToTable("email_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Groups.GroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("GroupId", "MemberId")
+                        .HasName("pk_group_members");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_group_members_member_id");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Groups.MemberGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_groups");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_groups_name");
+
+                    b.ToTable("member_groups", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Members.AccountEvent", b =>
@@ -939,6 +997,25 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_spaces_slug");
 
                     b.ToTable("spaces", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Spaces.SpaceAccess", b =>
+                {
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("SpaceId", "GroupId")
+                        .HasName("pk_space_access");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_space_access_group_id");
+
+                    b.ToTable("space_access", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
@@ -1945,6 +2022,23 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_community_values_members_updated_by_id");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Groups.GroupMember", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Groups.MemberGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_member_groups_group_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_members_member_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.AccountEvent", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Members.Member", null)
@@ -2172,6 +2266,25 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_spaces_threads_last_active_thread_id");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Spaces.SpaceAccess", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Groups.MemberGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_access_groups_group_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany("Access")
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_access_spaces_space_id");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Threads.Post", null)
@@ -2200,12 +2313,14 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_threads_posts_official_answer_post_id");
 
-                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", "Space")
                         .WithMany()
                         .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_threads_spaces_space_id");
+
+                    b.Navigation("Space");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.Post", b =>
@@ -2229,12 +2344,14 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_posts_posts_in_reply_to_post_id");
 
-                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", "Thread")
                         .WithMany("Posts")
                         .HasForeignKey("ThreadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_posts_threads_thread_id");
+
+                    b.Navigation("Thread");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.PostMention", b =>
@@ -2438,6 +2555,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Groups.MemberGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
+                {
+                    b.Navigation("Access");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
