@@ -94,7 +94,9 @@ public sealed class AppProcess : IAsyncDisposable
         _process?.Dispose();
         _process = Launch(["--urls", Address.ToString().TrimEnd('/')]);
         Running[this] = true;
-        await WaitUntilLiveAsync(TimeSpan.FromSeconds(90));
+        // Generous: an instance started beside another waits for its migrations and seed, on cores the other test
+        // projects share.
+        await WaitUntilLiveAsync(TimeSpan.FromSeconds(180));
     }
 
     /// <summary>Runs a maintenance command (<c>CommunityHub.Web.dll &lt;command&gt;</c>) with this instance's settings

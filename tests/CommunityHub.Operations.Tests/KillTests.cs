@@ -13,7 +13,9 @@ public sealed partial class KillTests(OperationsFixture fixture, ITestOutputHelp
     private const int Members = 3;
     private const int MaxPostsPerMember = 150;
     private const int KillAfterAcknowledged = 45;
-    private static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(20);
+    // The kill comes at 45 acknowledged posts; the time limit only bounds a slow machine (the test projects run side by
+    // side, so this app shares the cores with the other projects' tests): 20 s there gave as few as 16 posts.
+    private static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Every_acknowledged_post_survives_kill_9_exactly_once_and_counters_and_ties_agree()

@@ -51,7 +51,9 @@ public sealed class TwoFactorTests(WebFixture fixture) : WebTest(fixture)
     {
         var alice = await NewMemberAsync("Alice");
         var (key, _) = await TurnOnAsync(alice);
-        var code = Totp(key, DateTimeOffset.UtcNow, stepOffset: -1);
+        // A later step than the one that turned it on (which counts as used): the previous step's code is refused
+        // whenever the clock crossed into a new 30 s step since then.
+        var code = Totp(key, DateTimeOffset.UtcNow, stepOffset: 1);
 
         var first = NewVisitor();
         using (await PasswordStepAsync(first, EmailOf("Alice")))
