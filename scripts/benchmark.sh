@@ -24,7 +24,7 @@
 # page, start a thread and post 50 replies to it through the pages; then, each at N connections (wrk, installed
 # from Debian when missing): the thread page with 50 replies anonymous and signed in, the space page, a search,
 # and the reply POST by the 16 members (each with its own cookie and form token, a fresh SubmissionId per request).
-# Prints, per scenario, requests per second, p50 and p99 latency, SQL statements per request (pg_stat_statements:
+# Prints, per scenario, requests per second, p50 and p99 latency, the app's CPU milliseconds per response, SQL statements per request (pg_stat_statements:
 # calls by the app's database role over 48 requests sent one at a time once the load has settled (counters
 # reset first), so each is counted exactly; a batch of three INSERTs is three; BEGIN/COMMIT and other utility statements are
 # not counted), responses other than a page's 200 or a reply's 302, and error lines in the app's log; then a table for the README.
@@ -109,6 +109,8 @@ settle() {
         last=$now
     done
 }
+# The app process's CPU time so far (user + system), in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 log_errors() { grep -cE '\] ?(ERR|FTL)|responded 5[0-9][0-9]' "$work/app.log" || true; }
 
 # form_value FILE NAME: the value of the first input named NAME in an HTML file.
@@ -157,10 +159,15 @@ run_scenario() {
     # Warm-up: JIT, connection pools, PostgreSQL's caches.
     timeout 60 wrk -t2 -c"$connections" -d5s --timeout 10s -s scripts/benchmark/members.lua "$base$url" -- "$mode" "$per_thread" "$work/members.tsv" "$((salt + 1))" "$fields" >/dev/null
     errors_before=$(log_errors)
+    cpu_before=$(cpu_ticks)
     timeout $((duration + 60)) wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -s scripts/benchmark/members.lua "$base$url" \
         -- "$mode" "$per_thread" "$work/members.tsv" "$salt" "$fields" > "$out"
-    local requests rps p50 p99 bad errors per_request
+    local requests rps p50 p99 bad errors per_request cpu
+    cpu=$(( $(cpu_ticks) - cpu_before ))
     requests=$(awk '/requests in/ { print $1 }' "$out")
+    # The app's own CPU time per response (user and system, GC and JIT included): unlike requests per second, it
+    # holds on a machine that other work shares, so revisions measured at different times stay comparable.
+    cpu=$(awk -v t="$cpu" -v hz="$(getconf CLK_TCK)" -v r="$requests" 'BEGIN { printf "%.2f", r > 0 ? t * 1000 / hz / r : 0 }')
     rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
@@ -171,9 +178,9 @@ run_scenario() {
     [ "$mode" = anonymous ] || sign_in_members
     per_request=$(probe_statements "$url" "$mode" "$fields")
     errors=$(( $(log_errors) - errors_before ))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$rps" "$p50" "$p99" "$per_request" "$requests" "$bad" "$errors" >> "$results"
-    printf '  %-22s %7s req/s   p50 %8s ms   p99 %8s ms   %6s SQL/request   (%s responses, %s unexpected statuses, %s error lines logged)\n' \
-        "$name" "$rps" "$p50" "$p99" "$per_request" "$requests" "$bad" "$errors"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$rps" "$p50" "$p99" "$per_request" "$requests" "$bad" "$errors" "$cpu" >> "$results"
+    printf '  %-22s %7s req/s   p50 %8s ms   p99 %8s ms   %6s CPU ms/request   %6s SQL/request   (%s responses, %s unexpected statuses, %s error lines logged)\n' \
+        "$name" "$rps" "$p50" "$p99" "$cpu" "$per_request" "$requests" "$bad" "$errors"
 }
 
 names=(alice bruno chloe dev femi grace hiro ines jonas kavya liam maya sam erin morgan ada)
@@ -305,8 +312,8 @@ for revision in "${revisions[@]}"; do
 done
 
 echo
-echo "| revision | scenario | req/s | p50 ms | p99 ms | SQL/request | unexpected statuses | error lines logged |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
-awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $8, $9 }' "$results"
+echo "| revision | scenario | req/s | p50 ms | p99 ms | CPU ms/request | SQL/request | unexpected statuses | error lines logged |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $10, $6, $8, $9 }' "$results"
 echo
 echo "($connections connections, ${duration} s per scenario after a 5 s warm-up, wrk -t2 on the same $(nproc)-core machine as the app; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
