@@ -27,8 +27,11 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException(
                 $"No database configured: set ConnectionStrings:{ConnectionStringName} (for example the environment variable ConnectionStrings__{ConnectionStringName}).");
 
-        // Interceptors registered in the container (tests add a statement counter this way) join every context.
-        services.AddDbContext<CommunityDbContext>((provider, options) =>
+        // Pooled contexts with options built once: configuring a context per request (parsing the connection string,
+        // looking up EF's internal services by the options) cost more CPU than the thread page's own queries.
+        // Interceptors registered in the container as singletons (tests add a statement counter this way) join every context.
+        connectionString = WithoutJit(connectionString);
+        services.AddDbContextPool<CommunityDbContext>((provider, options) =>
             ConfigureDatabase(options, connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddScoped<ICommunityDb>(provider => provider.GetRequiredService<CommunityDbContext>());
 
@@ -126,9 +129,10 @@ public static class DependencyInjection
     /// <remarks>PostgreSQL's JIT is off for the app's sessions: it compiles any statement whose estimated cost passes
     /// 100,000, and a short query whose estimate is inflated by a few outer joins (the notifier's audience) then took
     /// 600 ms of compiling to read one row. A web app's statements are short; the JIT never pays for itself here.</remarks>
+    /// <param name="connectionString">With PostgreSQL's JIT turned off (<see cref="WithoutJit"/>).</param>
     internal static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.EnableRetryOnFailure(
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
                 maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(30), errorCodesToAdd: [PostgresErrorCodes.UniqueViolation]))
             .UseSnakeCaseNamingConvention();
 

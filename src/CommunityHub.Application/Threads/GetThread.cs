@@ -117,7 +117,9 @@ public static class GetThread
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
             var me = _viewer.MemberId;
-            var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer));
+            // The header below joins the spaces the viewer may enter and answers 404 when the thread is not in one;
+            // the page's posts need not ask again each.
+            var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer, spaceEntered: true));
             var intact = db.Posts.Where(ConversationPolicy.Intact<Post>());
             var header = await (
                     from t in db.Threads.AsNoTracking()

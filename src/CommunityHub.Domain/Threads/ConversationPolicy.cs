@@ -18,12 +18,16 @@ public static class ConversationPolicy
 
     /// <summary>Which posts a viewer meets on a thread page: every one but a staff note, which only the staff side
     /// reads. Hidden and deleted posts stay in place as placeholders (see <see cref="MayReadBody"/>).</summary>
-    public static Expression<Func<TPost, bool>> OnThreadPage<TPost>(Viewer viewer)
+    /// <param name="spaceEntered">The query has already established that the viewer may enter the thread's space
+    /// (the thread page's header joins <see cref="SpaceOpenTo"/>, and nothing is read when it finds no thread): the
+    /// space is then not asked again for every post of the page.</param>
+    public static Expression<Func<TPost, bool>> OnThreadPage<TPost>(Viewer viewer, bool spaceEntered = false)
         where TPost : IPostState
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
-        return InOpenSpace<TPost>(viewer, p => staffSide || !p.IsStaffNote);
+        Expression<Func<TPost, bool>> rule = p => staffSide || !p.IsStaffNote;
+        return spaceEntered ? rule : InOpenSpace(viewer, rule);
     }
 
     /// <summary>Which posts a viewer may find quoted out of their thread (search, feeds, notifications, digests,

@@ -10,7 +10,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<C
     public CommunityDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<CommunityDbContext>();
-        DependencyInjection.ConfigureDatabase(options, Environment.GetEnvironmentVariable("ConnectionStrings__Community") ?? "Host=localhost;Database=communityhub");
+        DependencyInjection.ConfigureDatabase(options, DependencyInjection.WithoutJit(Environment.GetEnvironmentVariable("ConnectionStrings__Community") ?? "Host=localhost;Database=communityhub"));
         return new CommunityDbContext(options.Options);
     }
 }
