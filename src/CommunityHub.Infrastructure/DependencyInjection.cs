@@ -6,6 +6,7 @@ using CommunityHub.Infrastructure.Email;
 using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Markdown;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Infrastructure.Persistence.Changes;
 using CommunityHub.Infrastructure.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CommunityHub.Infrastructure;
@@ -34,6 +36,13 @@ public static class DependencyInjection
         services.AddDbContextPool<CommunityDbContext>((provider, options) =>
             ConfigureDatabase(options, connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddScoped<ICommunityDb>(provider => provider.GetRequiredService<CommunityDbContext>());
+
+        // What each committed write changed of what visitors read, for this instance's page cache and, through
+        // LISTEN/NOTIFY, every other instance's.
+        services.AddSingleton<ContentChanges>();
+        services.AddSingleton<IInterceptor, ContentChangeInterceptor>();
+        services.AddHostedService(provider => new ContentChangeListener(
+            provider.GetRequiredService<ContentChanges>(), connectionString, provider.GetRequiredService<ILogger<ContentChangeListener>>()));
 
         services.AddIdentity<CommunityUser, IdentityRole<Guid>>(options =>
             {

@@ -48,6 +48,7 @@ builder.Services.AddAntiforgery(options =>
 builder.Services.AddCommunityAuthentication(builder.Configuration);
 builder.Services.AddSecurityHardening(builder.Configuration);
 builder.Services.AddCommunityRateLimits(builder.Configuration);
+builder.Services.AddVisitorPageCache(builder.Configuration);
 builder.AddCommunityHttp();
 
 builder.Services.AddCommunityPages();
@@ -93,6 +94,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAuthorization();
 
 app.MapCommunityHealth();

@@ -90,4 +90,58 @@ public sealed class ManyInstancesTests(OperationsFixture fixture)
 
         Assert.Equal(2, await OperationsFixture.DbAsync(database, db => db.Posts.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_page_a_visitor_has_read_on_one_instance_shows_a_reply_posted_on_the_other_at_once()
+    {
+        var database = await fixture.NewDatabaseAsync("instances_cache");
+        // Kept pages live ten minutes here: only the other instance's word can drop one in time.
+        var settings = new Dictionary<string, string> { ["VisitorPageCache__Lifetime"] = "00:10:00" };
+        await using var a = await AppProcess.StartAsync("cache-a", database, settings);
+        await using var b = await AppProcess.StartAsync("cache-b", database, settings);
+        await OperationsFixture.CreateSpaceAsync(database);
+        using var alice = a.NewVisitor();
+        await alice.RegisterAsync("Alice Chen");
+        string threadUrl;
+        using (var started = await alice.SubmitAsync("/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "Read on B, answered on A", ["Input.Body"] = "Will B show the answer?" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+            threadUrl = started.Headers.Location!.OriginalString;
+        }
+
+        using var reader = b.NewVisitor();
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            using var page = await reader.GetAsync(threadUrl);
+            return page.StatusCode == HttpStatusCode.OK && page.Headers.Age is not null;
+        }), "instance B never served the visitor's page from its cache");
+
+        using (var replied = await alice.SubmitAsync(threadUrl, new Dictionary<string, string> { ["Input.Body"] = "Answered on A, seen on B" }, "#reply-form form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        }
+
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            using var page = await reader.GetAsync(threadUrl);
+            return (await page.Content.ReadAsStringAsync()).Contains("Answered on A, seen on B", StringComparison.Ordinal);
+        }), "instance B still showed its kept page five seconds after the reply on instance A");
+    }
+
+    /// <summary>Whether <paramref name="condition"/> holds within five seconds (asked every 50 ms).</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
 }

@@ -1,3 +1,4 @@
+using CommunityHub.Infrastructure.Persistence.Changes;
 using CommunityHub.Testing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +37,9 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await Current.Reset.ResetAsync();
+        // Respawn empties the tables behind the apps' backs (its own connection, no EF): their visitor page caches
+        // are told here that everything changed, as a write through the app would have told them.
+        Current.EveryoneChanged();
         foreach (var file in Current.Mail.GetFiles())
         {
             file.Delete();
@@ -105,9 +109,25 @@ public sealed class WebFixture : IAsyncLifetime
             return (_browserApp, new Uri(address));
         }
 
+        public void EveryoneChanged()
+        {
+            foreach (var app in Apps())
+            {
+                app.Services.GetRequiredService<ContentChanges>().Publish(ContentChange.All);
+            }
+        }
+
+        private IEnumerable<CommunityWebFactory> Apps()
+        {
+            lock (_variants)
+            {
+                return [.. _variants.Values.Append(App).Concat(_browserApp is null ? [] : [_browserApp])];
+            }
+        }
+
         private async Task EndAsync()
         {
-            foreach (var app in _variants.Values.Append(App).Concat(_browserApp is null ? [] : [_browserApp]))
+            foreach (var app in Apps())
             {
                 await app.DisposeAsync();
             }

@@ -1,10 +1,13 @@
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Staff;
+using CommunityHub.Web.Http;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CommunityHub.Web.Pages;
 
+[OutputCache(PolicyName = VisitorPageCache.ListPage)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ListSpaces.SpaceSummary> Spaces { get; private set; } = [];

@@ -1,11 +1,14 @@
 using CommunityHub.Application.Search;
+using CommunityHub.Web.Http;
 using CommunityHub.Web.Links;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CommunityHub.Web.Pages.Search;
 
+[OutputCache(PolicyName = VisitorPageCache.ListPage)]
 public sealed class IndexModel(IMediator mediator, CommunityLinks links) : PageModel
 {
     [FromQuery(Name = "q")]

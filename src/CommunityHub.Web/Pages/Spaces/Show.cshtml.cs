@@ -1,12 +1,15 @@
 using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Staff;
+using CommunityHub.Web.Http;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CommunityHub.Web.Pages.Spaces;
 
+[OutputCache(PolicyName = VisitorPageCache.ListPage)]
 public sealed class ShowModel(IMediator mediator) : PageModel
 {
     public GetSpace.SpacePage Space { get; private set; } = null!;

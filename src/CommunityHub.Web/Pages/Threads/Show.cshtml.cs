@@ -3,17 +3,20 @@ using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Threads;
 using CommunityHub.Web.Forms;
+using CommunityHub.Web.Http;
 using CommunityHub.Web.Links;
 using CommunityHub.Web.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CommunityHub.Web.Pages.Threads;
 
 [RequestSizeLimit(Attachments.UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachments.UploadLimits.RequestBytes)]
 [RateLimited(RateLimitPolicy.Posting, UnnamedHandlerOnly = true)]
+[OutputCache(PolicyName = VisitorPageCache.ThreadPage)]
 public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
