@@ -17,6 +17,7 @@ public static class AuthenticationSetup
     {
         services.AddScoped<ICurrentSession, HttpCurrentSession>();
         services.AddScoped<ViewerTimeZone>();
+        services.AddScoped<Dates.DateDisplay>();
 
         // The sign-in cookie holds a key to a row in PostgreSQL, not the ticket itself: signing out ends it everywhere.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using CommunityHub.Domain.Members;
 using CommunityHub.Web.Links;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace CommunityHub.Web.Members;
@@ -15,18 +17,34 @@ public sealed class MemberLinkTagHelper(CommunityLinks links) : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        output.TagMode = TagMode.StartTagAndEndTag;
-        if (Member.IsFormerHandle(Handle))
-        {
-            output.TagName = "span";
-            output.Attributes.SetAttribute("class", "member-former");
-        }
-        else
-        {
-            output.TagName = "a";
-            output.Attributes.SetAttribute("href", links.Member(Handle));
-        }
+        output.TagName = null;
+        output.Content.SetHtmlContent(Html(links, Handle, Name));
+    }
 
-        output.Content.SetContent(Name);
+    /// <summary>The same markup without a tag helper, for the post partial (a page's hottest loop).</summary>
+    public static IHtmlContent Html(CommunityLinks links, string handle, string name)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        return new MemberElement(Member.IsFormerHandle(handle) ? null : links.Member(handle), name);
+    }
+
+    private sealed class MemberElement(string? profile, string name) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            if (profile is null)
+            {
+                writer.Write("<span class=\"member-former\">");
+                encoder.Encode(writer, name);
+                writer.Write("</span>");
+                return;
+            }
+
+            writer.Write("<a href=\"");
+            encoder.Encode(writer, profile);
+            writer.Write("\">");
+            encoder.Encode(writer, name);
+            writer.Write("</a>");
+        }
     }
 }
