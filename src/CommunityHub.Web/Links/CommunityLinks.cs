@@ -55,6 +55,11 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string AdminGroups => Page("/Admin/Groups");
 
+    public string AdminInvites => Page("/Admin/Invites");
+
+    /// <summary>The registration page reached through an invite link.</summary>
+    public string RegisterWithInvite(string code) => Page("/Account/Register", new { invite = code });
+
     public string AdminValues => Page("/Admin/Values");
 
     public string TieModel => Page("/Admin/TieModel");
