@@ -18,13 +18,17 @@ public sealed class SpaceAccessModel(IMediator mediator) : PageModel, IReloadOnI
     [BindProperty]
     public List<int> GroupIds { get; set; } = [];
 
+    /// <summary>Everyone, signed-in members, or the groups ticked; a form from before members-only spaces sends none.</summary>
+    [BindProperty]
+    public CommunityHub.Domain.Spaces.SpaceAudience? Audience { get; set; }
+
     public GetGroups.SpaceAccessForm Form { get; private set; } = null!;
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await mediator.Send(new RestrictSpace.Command { SpaceId = Id, GroupIds = GroupIds }, cancellationToken);
+        await mediator.Send(new RestrictSpace.Command { SpaceId = Id, GroupIds = GroupIds, Audience = Audience }, cancellationToken);
         return RedirectToPage("/Admin/Spaces");
     }
 
