@@ -18,7 +18,7 @@ public sealed class SpaceAccessModel(IMediator mediator) : PageModel, IReloadOnI
     [BindProperty]
     public List<int> GroupIds { get; set; } = [];
 
-    /// <summary>Everyone, signed-in members, or the groups ticked; a form from before members-only spaces sends none.</summary>
+    /// <summary>Everyone or signed-in members, for a space no group is ticked for; ticked groups restrict it to them.</summary>
     [BindProperty]
     public CommunityHub.Domain.Spaces.SpaceAudience? Audience { get; set; }
 
@@ -28,7 +28,14 @@ public sealed class SpaceAccessModel(IMediator mediator) : PageModel, IReloadOnI
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await mediator.Send(new RestrictSpace.Command { SpaceId = Id, GroupIds = GroupIds, Audience = Audience }, cancellationToken);
+        await mediator.Send(new RestrictSpace.Command
+        {
+            SpaceId = Id,
+            GroupIds = GroupIds,
+            Audience = GroupIds.Count > 0 ? CommunityHub.Domain.Spaces.SpaceAudience.Groups
+                : Audience == CommunityHub.Domain.Spaces.SpaceAudience.Members ? CommunityHub.Domain.Spaces.SpaceAudience.Members
+                : CommunityHub.Domain.Spaces.SpaceAudience.Everyone,
+        }, cancellationToken);
         return RedirectToPage("/Admin/Spaces");
     }
 
