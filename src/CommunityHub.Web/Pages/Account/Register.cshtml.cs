@@ -47,7 +47,8 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<CommunityUse
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!guard.Admits(Honeypot, ShownAt))
+        // In SSO-only mode there is no form to guard: the use case answers every post with the SSO-only refusal.
+        if (LocalPasswords && !guard.Admits(Honeypot, ShownAt))
         {
             ModelState.AddModelError(string.Empty, RegistrationFormGuard.Refusal);
             await PrepareAsync(cancellationToken);
