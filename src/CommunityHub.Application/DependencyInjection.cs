@@ -57,6 +57,8 @@ public static class DependencyInjection
         services.AddOptions<Ties.TieCalibrationOptions>();
         services.AddScoped<Notifications.Notifier>();
         services.AddOptions<PostingOptions>();
+        services.AddOptions<Registration.RegistrationOptions>();
+        services.AddScoped<Registration.RegistrationGate>();
         services.AddAccountUseCases();
         // Forms send a blank field as null: every rule stops at its first failure, so a length check
         // never runs on a value already reported missing.

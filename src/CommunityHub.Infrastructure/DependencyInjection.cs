@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddAccountSecurity(configuration);
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
+        services.Configure<Application.Registration.RegistrationOptions>(configuration.GetSection(Application.Registration.RegistrationOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddScoped<IKeys, Keys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();

@@ -20,6 +20,7 @@ builder.Services.AddCommunityLogging(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<CommunityHub.Web.Security.RegistrationFormGuard>();
 
 builder.Services.Configure<CommunityOptions>(builder.Configuration.GetSection(CommunityOptions.Section));
 builder.Services.Configure<TieOptions>(builder.Configuration.GetSection(TieOptions.SectionName));

@@ -44,6 +44,7 @@ public sealed class AppProcess : IAsyncDisposable
             // Other parts of the issue; these tests are not about them.
             ["RateLimits__Enabled"] = "false",
             ["Identity__RequireConfirmedEmail"] = "false",
+            ["Registration__MinimumFillSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -73,6 +73,8 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         // Unposted uploads are removed by their use case in the application tests.
         builder.UseSetting("Attachments:CleanupEnabled", "false");
 
+        // Tests send the registration form the moment they have it; RegistrationGateTests check the minimum fill time.
+        builder.UseSetting("Registration:MinimumFillSeconds", "0");
         // Members registered by a test post at once, as most tests need; EmailConfirmationTests require it.
         builder.UseSetting("Identity:RequireConfirmedEmail", "false");
         foreach (var (key, value) in _settings)

@@ -17,7 +17,9 @@ namespace CommunityHub.Application.Account;
 /// local account with its password (<see cref="LinkProviderWithPassword"/>).</summary>
 public static class SignInWithProvider
 {
-    public sealed record Command(ProviderIdentity Identity) : ICommand<Outcome>;
+    /// <param name="InviteCode">The invite link the person came through (registration page), for a first sign-in that
+    /// makes an account: the <see cref="Registration.RegistrationGate"/> applies to accounts made this way too.</param>
+    public sealed record Command(ProviderIdentity Identity, string? InviteCode = null) : ICommand<Outcome>;
 
     public enum OutcomeKind
     {
@@ -48,6 +50,7 @@ public static class SignInWithProvider
         TimeProvider clock,
         IOptionsSnapshot<SingleSignOnOptions> sso,
         IEmailComposer emails,
+        Registration.RegistrationGate gate,
         ILogger<Handler> logger) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
@@ -85,6 +88,15 @@ public static class SignInWithProvider
                 return new Outcome(OutcomeKind.ProveLocalAccount, null, null);
             }
 
+            // A new account: the same gates as the registration form (domain allow list, invite-only). Members who
+            // have an account already sign in above whatever the gates say now.
+            if ((gate.DomainRefusal(email) ?? await gate.InviteRefusalAsync(request.InviteCode, cancellationToken)) is { } closed)
+            {
+                logger.LogInformation("Sign-in with {Provider} made no account: {Reason}", who.Provider, closed);
+                return Outcome.Refuse(closed);
+            }
+
+            await gate.RedeemAsync(request.InviteCode, cancellationToken);
             var name = DisplayNameFrom(who.Name, email);
             var joined = Member.Join(Guid.CreateVersion7(), name, await HandleAvailability.FreeAsync(db, name, cancellationToken), clock.GetUtcNow());
             joined.BelongTo(who.Organisation);

@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Security;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Threads;
 using MediatR;
@@ -9,13 +10,15 @@ using Microsoft.Extensions.Options;
 namespace CommunityHub.Application.Feeds;
 
 /// <summary>What a feed reader sees: the newest threads of the community or of one space, or the newest replies of
-/// one thread. Feed readers carry no cookie, so a feed shows what an anonymous visitor may see, whoever asks.</summary>
+/// one thread. Feed readers carry no cookie, so a feed shows what an anonymous visitor may see, whoever asks — unless
+/// its address carries a member's feed key (<see cref="FeedKey"/>): then it shows what that member may see. An
+/// unknown or revoked key is a 404, never the public feed.</summary>
 public static class GetFeed
 {
     public const int Size = 20;
 
     /// <summary>No space and no thread: the whole community; a space: its threads; a thread: its replies.</summary>
-    public sealed record Query(string? SpaceSlug = null, long? ThreadId = null) : IRequest<Feed>;
+    public sealed record Query(string? SpaceSlug = null, long? ThreadId = null, string? Key = null) : IRequest<Feed>;
 
     /// <param name="Id">A stable id for the feed (a tag URI, RFC 4151): the same whatever the feed's title or address becomes.</param>
     /// <param name="SpaceSlug">The space whose page the feed follows (with <paramref name="ThreadId"/>, the thread's); null for the whole community.</param>
@@ -30,13 +33,14 @@ public static class GetFeed
         public async Task<Feed> Handle(Query request, CancellationToken cancellationToken)
         {
             var community = options.Value;
-            var listed = db.Posts.AsNoTracking().Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous));
+            var viewer = await ViewerAsync(request.Key, cancellationToken);
+            var listed = db.Posts.AsNoTracking().Where(ConversationPolicy.Listed<Post>(viewer));
             var tag = $"tag:{community.PublicUrl.Host},2026:";
             if (request.ThreadId is { } threadId)
             {
                 var thread = await (
                         from t in db.Threads.AsNoTracking()
-                        join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(Viewer.Anonymous)) on t.SpaceId equals s.Id
+                        join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(viewer)) on t.SpaceId equals s.Id
                         where t.Id == threadId && s.Slug == request.SpaceSlug
                         select new { t.Id, t.Title, t.CreatedAt, SpaceSlug = s.Slug, SpaceName = s.Name })
                     .FirstOrDefaultAsync(cancellationToken)
@@ -64,11 +68,11 @@ public static class GetFeed
                     entries.Count > 0 ? entries.Max(e => e.Updated) : thread.CreatedAt, entries);
             }
 
-            var threads = db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(Viewer.Anonymous));
+            var threads = db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(viewer));
             string id, title, description;
             if (request.SpaceSlug is { } slug)
             {
-                var space = await db.Spaces.AsNoTracking().Where(s => s.Slug == slug).Where(ConversationPolicy.SpaceOpenTo(Viewer.Anonymous)).Select(s => new { s.Id, s.Name, s.Purpose }).FirstOrDefaultAsync(cancellationToken)
+                var space = await db.Spaces.AsNoTracking().Where(s => s.Slug == slug).Where(ConversationPolicy.SpaceOpenTo(viewer)).Select(s => new { s.Id, s.Name, s.Purpose }).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new NotFoundException("Space", slug);
                 threads = threads.Where(t => t.SpaceId == space.Id);
                 (id, title, description) = ($"{tag}space/{space.Id}", $"{space.Name} \u00b7 {community.Name}", space.Purpose);
@@ -101,6 +105,24 @@ public static class GetFeed
                 .ToList();
             return new Feed(id, title, description, request.SpaceSlug, null,
                 threadEntries.Count > 0 ? threadEntries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch, threadEntries);
+        }
+
+        /// <summary>Whose feed it is: the member whose key the address carries, else an anonymous reader.</summary>
+        private async Task<Viewer> ViewerAsync(string? key, CancellationToken cancellationToken)
+        {
+            if (key is null)
+            {
+                return Viewer.Anonymous;
+            }
+
+            var account = await (
+                    from k in db.FeedKeys
+                    join a in db.Accounts on k.MemberId equals a.MemberId
+                    where k.Key == key
+                    select a)
+                .AsNoTracking()
+                .FirstOrDefaultAsync(cancellationToken);
+            return account?.AsViewer() ?? throw new NotFoundException("Feed key", "(withheld)");
         }
     }
 }

@@ -27,7 +27,7 @@ public static class GetGroups
 
     public sealed record GroupMemberRow(Guid MemberId, string DisplayName, string Handle, DateTimeOffset AddedAt);
 
-    public sealed record SpaceAccessForm(int SpaceId, string SpaceName, string SpaceSlug, IReadOnlyList<GroupChoice> Groups);
+    public sealed record SpaceAccessForm(int SpaceId, string SpaceName, string SpaceSlug, IReadOnlyList<GroupChoice> Groups, Domain.Spaces.SpaceAudience Audience = Domain.Spaces.SpaceAudience.Everyone);
 
     public sealed record GroupChoice(int Id, string Name, bool Chosen);
 
@@ -57,11 +57,12 @@ public static class GetGroups
         public async Task<SpaceAccessForm> Handle(ForSpaceQuery request, CancellationToken cancellationToken)
         {
             var space = await db.Spaces.AsNoTracking().Where(s => s.Id == request.SpaceId)
-                    .Select(s => new { s.Id, s.Name, s.Slug, Groups = s.Access.Select(a => a.GroupId).ToList() })
+                    .Select(s => new { s.Id, s.Name, s.Slug, s.MembersOnly, Groups = s.Access.Select(a => a.GroupId).ToList() })
                     .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.SpaceId);
             var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
-            return new SpaceAccessForm(space.Id, space.Name, space.Slug, [.. groups.Select(g => new GroupChoice(g.Id, g.Name, space.Groups.Contains(g.Id)))]);
+            return new SpaceAccessForm(space.Id, space.Name, space.Slug, [.. groups.Select(g => new GroupChoice(g.Id, g.Name, space.Groups.Contains(g.Id)))],
+                space.Groups.Count > 0 ? Domain.Spaces.SpaceAudience.Groups : space.MembersOnly ? Domain.Spaces.SpaceAudience.Members : Domain.Spaces.SpaceAudience.Everyone);
         }
     }
 }

@@ -18,6 +18,10 @@ public static class RestrictSpace
         public int SpaceId { get; set; }
 
         public IReadOnlyList<int> GroupIds { get; set; } = [];
+
+        /// <summary>Everyone, signed-in members, or the groups in <see cref="GroupIds"/>; null: the groups when any are
+        /// given, else everyone (as the form asked before members-only spaces).</summary>
+        public Domain.Spaces.SpaceAudience? Audience { get; set; }
     }
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
@@ -26,14 +30,15 @@ public static class RestrictSpace
         {
             var space = await db.Spaces.Include(s => s.Access).FirstOrDefaultAsync(s => s.Id == request.SpaceId, cancellationToken)
                 ?? throw new NotFoundException("Space", request.SpaceId);
-            var wanted = request.GroupIds.Distinct().ToList();
+            var audience = request.Audience ?? (request.GroupIds.Count > 0 ? Domain.Spaces.SpaceAudience.Groups : Domain.Spaces.SpaceAudience.Everyone);
+            var wanted = audience == Domain.Spaces.SpaceAudience.Groups ? request.GroupIds.Distinct().ToList() : [];
             var groups = await db.Groups.Where(g => wanted.Contains(g.Id)).ToListAsync(cancellationToken);
             if (groups.Count != wanted.Count)
             {
                 throw new NotFoundException("Group", string.Join(",", wanted.Except(groups.Select(g => g.Id))));
             }
 
-            space.RestrictTo(groups, currentUser.MemberId!.Value, clock.GetUtcNow());
+            space.OpenTo(audience, groups, currentUser.MemberId!.Value, clock.GetUtcNow());
             return Unit.Value;
         }
     }

@@ -18,6 +18,9 @@ public static class RegisterMember
         public string Email { get; set; } = string.Empty;
 
         public string Password { get; set; } = string.Empty;
+
+        /// <summary>The code of the invite link the person came through, if any (required in invite-only mode).</summary>
+        public string? InviteCode { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -37,10 +40,13 @@ public static class RegisterMember
         }
     }
 
-    public sealed class Handler(ICommunityDb db, IIdentityService identity, IEmailComposer emails, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, IIdentityService identity, IEmailComposer emails, TimeProvider clock, IMediator mediator, Registration.RegistrationGate gate) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
+            // The validator checked the invite; counting its use here makes two people racing for its last use meet the
+            // concurrency token (one of them gets the refusal), never both get in.
+            await gate.RedeemAsync(request.InviteCode, cancellationToken);
             var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await Account.HandleAvailability.FreeAsync(db, request.DisplayName, cancellationToken), clock.GetUtcNow());
             // Identity's store saves the account with the member it references (same context, same transaction).
             db.Members.Add(member);

@@ -57,7 +57,7 @@ public static class GetSpace
                 .Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
                 .Select(s => new
                 {
-                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount,
+                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.MembersOnly,
                     IsWatched = db.SpaceWatches.Any(w => w.MemberId == me && w.SpaceId == s.Id),
                     PrivateTo = s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList(),
                 })
@@ -104,7 +104,7 @@ public static class GetSpace
                 next = new ThreadCursor(tail.IsPinned, tail.LastActivityAt, tail.Id).ToString();
             }
 
-            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched) { PrivateTo = space.PrivateTo };
+            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched) { PrivateTo = space.MembersOnly ? [Domain.Spaces.Space.MembersLabel] : space.PrivateTo };
         }
     }
 }

@@ -25,16 +25,24 @@ public static class ListSpaces
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, IReadOnlyList<SpaceSummary>>
     {
-        public async Task<IReadOnlyList<SpaceSummary>> Handle(Query request, CancellationToken cancellationToken) =>
-            await (
+        public async Task<IReadOnlyList<SpaceSummary>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var spaces = await (
                 from s in db.Spaces.AsNoTracking().Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
                 join t in db.Threads on s.LastActiveThreadId equals (long?)t.Id into lastThreads
                 from t in lastThreads.DefaultIfEmpty()
                 join m in db.Members on t.LastPosterId equals m.Id into lastPosters
                 from m in lastPosters.DefaultIfEmpty()
                 orderby s.Position, s.Name
-                select new SpaceSummary(s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.LastActivityAt, t.Id, t.Title, m.DisplayName,
-                    s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList()))
+                select new
+                {
+                    Summary = new SpaceSummary(s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.LastActivityAt, t.Id, t.Title, m.DisplayName,
+                        s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList()),
+                    s.MembersOnly,
+                })
             .ToListAsync(cancellationToken);
+            // A members-only space says so where a group-restricted one names its groups.
+            return [.. spaces.Select(s => s.MembersOnly ? s.Summary with { PrivateTo = [Domain.Spaces.Space.MembersLabel] } : s.Summary)];
+        }
     }
 }

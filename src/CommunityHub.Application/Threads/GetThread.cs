@@ -42,7 +42,11 @@ public static class GetThread
         OfficialAnswer? Official,
         ThreadPermissions Can,
         AcceptedAnswerView? AcceptedAnswer,
-        ReaderState Reader);
+        ReaderState Reader)
+    {
+        /// <summary>Whether anyone may read the thread (its space is open to everyone), so it has a public feed.</summary>
+        public bool HasPublicFeed { get; init; } = true;
+    }
 
     public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
 
@@ -133,6 +137,7 @@ public static class GetThread
                         t.Title,
                         SpaceName = s.Name,
                         SpaceSlug = s.Slug,
+                        SpaceIsPublic = !s.MembersOnly && !s.Access.Any(),
                         t.IsPinned,
                         t.ReplyCount,
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
@@ -240,7 +245,10 @@ public static class GetThread
                     me,
                     header.LastRead,
                     header.LatestPostId,
-                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
+                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }))
+            {
+                HasPublicFeed = header.SpaceIsPublic,
+            };
         }
 
         /// <summary>What members said about the posts of the page, and which of it the reader said: one statement.</summary>

@@ -42,4 +42,8 @@ public enum ModerationAction
 
     /// <summary>An admin restricted a space to groups, or opened it to everyone again.</summary>
     RestrictSpace,
+
+    /// <summary>An admin made an invite link, or withdrew one (issue 14: registration gates).</summary>
+    CreateInvite,
+    RevokeInvite,
 }

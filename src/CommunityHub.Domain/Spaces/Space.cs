@@ -10,6 +10,9 @@ public sealed class Space : AggregateRoot
     public const int NameMaxLength = 80;
     public const int PurposeMaxLength = 500;
 
+    /// <summary>Whom a members-only space's badge names ("Private · signed-in members").</summary>
+    public const string MembersLabel = "signed-in members";
+
     private readonly List<SpaceAccess> _access = [];
 
     private Space(string name, string slug, string purpose, int position)
@@ -46,24 +49,55 @@ public sealed class Space : AggregateRoot
     /// Who may enter is <see cref="Threads.ConversationPolicy.SpaceOpenTo"/>'s to say.</summary>
     public IReadOnlyCollection<SpaceAccess> Access => _access;
 
+    /// <summary>A space only signed-in members may enter (and the staff side); anonymous visitors, search engines and
+    /// public feeds do not find it. A space restricted to groups is for signed-in members anyway.</summary>
+    public bool MembersOnly { get; private set; }
+
+    /// <summary>Who the space is open to, as the admin chose it.</summary>
+    public SpaceAudience Audience => _access.Count > 0 ? SpaceAudience.Groups : MembersOnly ? SpaceAudience.Members : SpaceAudience.Everyone;
+
     /// <summary>An admin restricts the space to <paramref name="groups"/>, or opens it to everyone with none.</summary>
     public void RestrictTo(IReadOnlyCollection<MemberGroup> groups, Guid adminId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        var wanted = groups.Select(g => g.Id).ToHashSet();
-        if (wanted.SetEquals(_access.Select(a => a.GroupId)))
+        OpenTo(groups.Count == 0 ? SpaceAudience.Everyone : SpaceAudience.Groups, groups, adminId, now);
+    }
+
+    /// <summary>An admin opens the space to everyone, to signed-in members only, or to <paramref name="groups"/> only
+    /// (at least one; the other audiences take none).</summary>
+    public void OpenTo(SpaceAudience audience, IReadOnlyCollection<MemberGroup> groups, Guid adminId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        if (audience == SpaceAudience.Groups && groups.Count == 0)
         {
-            throw new DomainException(wanted.Count == 0 ? $"{Name} is open to everyone already." : $"{Name} is open to those groups already.");
+            throw new DomainException("Tick at least one group, or open the space to everyone or to signed-in members.");
         }
 
+        var wanted = audience == SpaceAudience.Groups ? groups.Select(g => g.Id).ToHashSet() : [];
+        var membersOnly = audience == SpaceAudience.Members;
+        if (audience == Audience && wanted.SetEquals(_access.Select(a => a.GroupId)))
+        {
+            throw new DomainException(audience switch
+            {
+                SpaceAudience.Everyone => $"{Name} is open to everyone already.",
+                SpaceAudience.Members => $"{Name} is open to signed-in members already.",
+                _ => $"{Name} is open to those groups already.",
+            });
+        }
+
+        MembersOnly = membersOnly;
         _access.RemoveAll(a => !wanted.Contains(a.GroupId));
         foreach (var id in wanted.Where(id => !_access.Exists(a => a.GroupId == id)))
         {
             _access.Add(new SpaceAccess(Id, id));
         }
 
-        Record(new CommunityAdministered(adminId, ModerationAction.RestrictSpace, Id, null,
-            groups.Count == 0 ? $"{Name} is open to everyone" : $"{Name} is private to {string.Join(", ", groups.Select(g => g.Name).Order(StringComparer.Ordinal))}", now));
+        Record(new CommunityAdministered(adminId, ModerationAction.RestrictSpace, Id, null, audience switch
+        {
+            SpaceAudience.Everyone => $"{Name} is open to everyone",
+            SpaceAudience.Members => $"{Name} is open to signed-in members only",
+            _ => $"{Name} is private to {string.Join(", ", groups.Select(g => g.Name).Order(StringComparer.Ordinal))}",
+        }, now));
     }
 
     public static Space Create(string name, string slug, string purpose, int position) =>
@@ -144,4 +178,17 @@ public sealed class SpaceAccess
 
     /// <summary>For the policy's query expressions (who is in the group); never loaded to change.</summary>
     public MemberGroup? Group { get; private set; }
+}
+
+/// <summary>Who a space is open to (besides the staff side, who enter every space).</summary>
+public enum SpaceAudience
+{
+    /// <summary>Anyone, signed in or not; its feed is public.</summary>
+    Everyone,
+
+    /// <summary>Signed-in members only.</summary>
+    Members,
+
+    /// <summary>Members of the groups it is restricted to only.</summary>
+    Groups,
 }

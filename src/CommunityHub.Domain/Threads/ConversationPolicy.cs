@@ -78,15 +78,17 @@ public static class ConversationPolicy
 
     // ---- Private spaces ----
 
-    /// <summary>Which spaces the viewer may enter: a space open to everyone, or one restricted to groups (see
-    /// <see cref="Space.RestrictTo"/>) when they are in one of them; the staff side enters every space. A space the
-    /// viewer may not enter does not exist for them: not listed, its threads and posts found nowhere, its pages a 404.</summary>
+    /// <summary>Which spaces the viewer may enter: a space open to everyone; a members-only one (see
+    /// <see cref="Space.OpenTo"/>) when they are signed in; one restricted to groups when they are in one of them; the
+    /// staff side enters every space. A space the viewer may not enter does not exist for them: not listed, its threads
+    /// and posts found nowhere, its pages a 404.</summary>
     public static Expression<Func<Space, bool>> SpaceOpenTo(Viewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
+        var signedIn = viewer.IsSignedIn;
         var me = viewer.MemberId;
-        return s => staffSide || !s.Access.Any() || s.Access.Any(a => a.Group!.Members.Any(m => m.MemberId == me));
+        return s => staffSide || ((signedIn || !s.MembersOnly) && (!s.Access.Any() || s.Access.Any(a => a.Group!.Members.Any(m => m.MemberId == me))));
     }
 
     /// <summary>Threads in a space the viewer may enter (<see cref="SpaceOpenTo"/>): for thread lists and feeds.</summary>
@@ -94,13 +96,16 @@ public static class ConversationPolicy
         Through<DiscussionThread>(t => t.Space!, SpaceOpenTo(viewer));
 
     /// <summary><see cref="SpaceOpenTo"/> for a space in hand: <paramref name="spaceGroups"/> are the groups it is
-    /// restricted to (none: open to everyone), <paramref name="viewersGroups"/> the groups the viewer is in.</summary>
-    public static bool MayEnter(Viewer viewer, IReadOnlyCollection<int> spaceGroups, IReadOnlyCollection<int> viewersGroups)
+    /// restricted to (none: open to everyone, or to signed-in members when <paramref name="membersOnly"/>),
+    /// <paramref name="viewersGroups"/> the groups the viewer is in.</summary>
+    public static bool MayEnter(Viewer viewer, IReadOnlyCollection<int> spaceGroups, IReadOnlyCollection<int> viewersGroups, bool membersOnly = false)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(spaceGroups);
         ArgumentNullException.ThrowIfNull(viewersGroups);
-        return viewer.IsStaffSide || spaceGroups.Count == 0 || (viewer.IsSignedIn && spaceGroups.Any(viewersGroups.Contains));
+        return viewer.IsStaffSide
+            || (spaceGroups.Count == 0 && (viewer.IsSignedIn || !membersOnly))
+            || (viewer.IsSignedIn && spaceGroups.Any(viewersGroups.Contains));
     }
 
     /// <summary>A stored post is seen only in a space the viewer may enter; it reaches its space through its thread.

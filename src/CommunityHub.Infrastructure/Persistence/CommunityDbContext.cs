@@ -59,6 +59,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<Domain.Groups.MemberGroup> Groups => Set<Domain.Groups.MemberGroup>();
 
+    public DbSet<Domain.Registration.Invite> Invites => Set<Domain.Registration.Invite>();
+
+    public DbSet<FeedKey> FeedKeys => Set<FeedKey>();
+
     public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 

@@ -17,12 +17,13 @@ public static class FeedEndpoints
 
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.{format:regex(^(atom|rss)$)}", (string format, HttpContext http, IMediator mediator, CommunityLinks links) =>
-            Write(http, mediator, links, new GetFeed.Query(), format)).WithName(FeedNames.Community);
-        app.MapGet("/s/{slug}/feed.{format:regex(^(atom|rss)$)}", (string slug, string format, HttpContext http, IMediator mediator, CommunityLinks links) =>
-            Write(http, mediator, links, new GetFeed.Query(slug), format)).WithName(FeedNames.Space);
-        app.MapGet("/s/{slug}/t/{id:long}/feed.{format:regex(^(atom|rss)$)}", (string slug, long id, string format, HttpContext http, IMediator mediator, CommunityLinks links) =>
-            Write(http, mediator, links, new GetFeed.Query(slug, id), format)).WithName(FeedNames.Thread);
+        // "?key=…" makes it a member's private feed (what they may see); without it a feed is what anyone may see.
+        app.MapGet("/feed.{format:regex(^(atom|rss)$)}", (string format, string? key, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(Key: key), format)).WithName(FeedNames.Community);
+        app.MapGet("/s/{slug}/feed.{format:regex(^(atom|rss)$)}", (string slug, string format, string? key, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(slug, Key: key), format)).WithName(FeedNames.Space);
+        app.MapGet("/s/{slug}/t/{id:long}/feed.{format:regex(^(atom|rss)$)}", (string slug, long id, string format, string? key, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(slug, id, key), format)).WithName(FeedNames.Thread);
     }
 
     private static async Task<IResult> Write(HttpContext http, IMediator mediator, CommunityLinks links, GetFeed.Query query, string format)
@@ -57,7 +58,7 @@ public static class FeedEndpoints
                 return item;
             }).ToList(),
         };
-        syndication.Links.Add(new SyndicationLink(new Uri(origin, links.Feed(format, feed.SpaceSlug, feed.ThreadId)), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
+        syndication.Links.Add(new SyndicationLink(new Uri(origin, links.Feed(format, feed.SpaceSlug, feed.ThreadId, query.Key)), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
 
         var output = new MemoryStream();
         await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
@@ -70,6 +71,12 @@ public static class FeedEndpoints
             {
                 new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true).WriteTo(writer);
             }
+        }
+
+        if (query.Key is not null)
+        {
+            // A private feed is nobody else's: no shared cache keeps it, and its address is not sent on as a referrer.
+            http.Response.Headers.CacheControl = "private, no-store";
         }
 
         return Results.Bytes(output.ToArray(), atom ? AtomType : RssType);

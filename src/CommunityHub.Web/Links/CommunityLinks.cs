@@ -55,6 +55,11 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string AdminGroups => Page("/Admin/Groups");
 
+    public string AdminInvites => Page("/Admin/Invites");
+
+    /// <summary>The registration page reached through an invite link.</summary>
+    public string RegisterWithInvite(string code) => Page("/Account/Register", new { invite = code });
+
     public string AdminValues => Page("/Admin/Values");
 
     public string TieModel => Page("/Admin/TieModel");
@@ -78,6 +83,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string LinkedSignIns => Page("/Account/SignIns");
 
     public string Sessions => Page("/Account/Sessions");
+
+    public string PrivateFeeds => Page("/Account/Feeds");
 
     /// <summary>Where a "Continue with …" (or "Link …") form posts to start single sign-on at a provider.</summary>
     public string StartSingleSignOn => Page("/Account/External");
@@ -151,11 +158,12 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string ResetPassword(string email, string code) => Page("/Account/ResetPassword", new { email, code });
 
-    /// <summary>The feed (<c>atom</c> or <c>rss</c>) of the community, a space, or a thread.</summary>
-    public string Feed(string format, string? spaceSlug = null, long? threadId = null) =>
-        (threadId is { } id ? Named(FeedNames.Thread, new { slug = spaceSlug, id, format })
-            : spaceSlug is not null ? Named(FeedNames.Space, new { slug = spaceSlug, format })
-            : Named(FeedNames.Community, new { format }));
+    /// <summary>The feed (<c>atom</c> or <c>rss</c>) of the community, a space, or a thread; with a member's
+    /// <paramref name="key"/>, their private feed of it.</summary>
+    public string Feed(string format, string? spaceSlug = null, long? threadId = null, string? key = null) =>
+        (threadId is { } id ? Named(FeedNames.Thread, new { slug = spaceSlug, id, format, key })
+            : spaceSlug is not null ? Named(FeedNames.Space, new { slug = spaceSlug, format, key })
+            : Named(FeedNames.Community, new { format, key }));
 
     /// <summary>The page a feed follows: the community's home, a space, or a thread.</summary>
     public string FeedPage(string? spaceSlug, long? threadId) =>

@@ -31,6 +31,8 @@ public static class ModerationWords
         ModerationAction.CalibrateTieModel => "Calibrated the tie model",
         ModerationAction.CreateOrganisation => "Created an organisation",
         ModerationAction.AssignOrganisation => "Set a member's organisation",
+        ModerationAction.CreateInvite => "Made an invite link",
+        ModerationAction.RevokeInvite => "Withdrew an invite link",
         _ => action.ToString(),
     };
 

@@ -48,6 +48,10 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
         await Assertions.Expect(alice.Locator("#Input_Title-error")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "The new-thread form with errors");
+        await alice.GotoAsync("/account/feeds");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Make my private feed address" }).ClickAsync();
+        await Assertions.Expect(alice.GetByLabel("New threads, Atom")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(alice, "Your private feed");
         await alice.GotoAsync("/account/data");
         await AssertAccessibleAsync(alice, "Your data");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();

@@ -56,6 +56,10 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["new-thread-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Body"] = "" })),
             ["register"] = await HtmlAsync(visitor, "/account/register"),
             ["register-refused"] = await FormHtmlAsync(SubmitFormAsync(visitor, "/account/register", new Dictionary<string, string> { ["Input.Email"] = "nope" })),
+            ["register-through-an-unknown-invite"] = await HtmlAsync(visitor, "/account/register?invite=no-such-invite"),
+            ["register-bot-refused"] = await FormHtmlAsync(SubmitFormAsync(NewVisitor(), "/account/register", new Dictionary<string, string> { ["Input.DisplayName"] = "Bot", ["Input.Email"] = "bot@example.com", ["Input.Password"] = Password, ["Website"] = "http://spam.example" })),
+            ["private-feed-none"] = await HtmlAsync(bruno, "/account/feeds"),
+            ["private-feed"] = await PrivateFeedAsync(alice),
             ["sign-in"] = await HtmlAsync(visitor, "/account/sign-in"),
             ["sign-in-refused"] = await FormHtmlAsync(SubmitFormAsync(visitor, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "x@example.com", ["Input.Password"] = "wrong" })),
             ["sign-out"] = await HtmlAsync(alice, "/account/sign-out"),
@@ -66,6 +70,13 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
         var findings = await CheckAsync(pages);
 
         Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
+    }
+
+    private static async Task<string> PrivateFeedAsync(HttpClient member)
+    {
+        using var made = await SubmitFormAsync(member, "/account/feeds", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        return await HtmlAsync(member, "/account/feeds");
     }
 
     internal static async Task<string> HtmlAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)

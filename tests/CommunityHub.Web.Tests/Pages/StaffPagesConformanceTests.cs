@@ -97,6 +97,10 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["admin-space-edit"] = await HtmlAsync(ada, $"/admin/spaces/{spaceId}/edit"),
             ["admin-space-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/spaces/new", new Dictionary<string, string> { ["Input.Slug"] = "Not a slug" })),
             ["admin-values"] = await HtmlAsync(ada, "/admin/values"),
+            ["admin-invites-empty"] = await HtmlAsync(ada, "/admin/invites"),
+            ["admin-invites-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/invites", new Dictionary<string, string> { ["Input.MaxUses"] = "0" })),
+            ["admin-invites"] = await InvitesAsync(ada),
+            ["admin-space-access"] = await HtmlAsync(ada, $"/admin/spaces/{spaceId}/access"),
             ["values"] = await HtmlAsync(NewVisitor(), "/values"),
             ["own-standing"] = await HtmlAsync(await SignInAsync("Bruno"), "/account/standing"),
             ["home-moderator"] = await HtmlAsync(morgan, "/"),
@@ -143,4 +147,23 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
 
     private static AngleSharp.Html.Dom.IHtmlFormElement GetFormOf(string html) =>
         (AngleSharp.Html.Dom.IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".moderation-bar form")!;
+
+    /// <summary>The invites page with a usable, a used-up and a withdrawn link.</summary>
+    private async Task<string> InvitesAsync(HttpClient ada)
+    {
+        foreach (var uses in new[] { "", "1", "" })
+        {
+            using var made = await SubmitFormAsync(ada, "/admin/invites", new Dictionary<string, string> { ["Input.Note"] = "Partners", ["Input.MaxUses"] = uses, ["Input.ExpiresInDays"] = "7" });
+            Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        }
+
+        await DbAsync(async db =>
+        {
+            var invites = await db.Invites.OrderBy(i => i.CreatedAt).ToListAsync();
+            invites[1].Redeem(DateTimeOffset.UtcNow);
+            invites[2].Revoke(invites[2].CreatedById, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        return await HtmlAsync(ada, "/admin/invites");
+    }
 }

@@ -56,6 +56,12 @@ public interface ICommunityDb
     /// <summary>Member groups, with who is in them; spaces restricted to groups (issue 14).</summary>
     DbSet<Domain.Groups.MemberGroup> Groups { get; }
 
+    /// <summary>Invite links for an invite-only community (issue 14).</summary>
+    DbSet<Domain.Registration.Invite> Invites { get; }
+
+    /// <summary>Members' private feed keys (issue 14).</summary>
+    DbSet<FeedKey> FeedKeys { get; }
+
     /// <summary>Members asked by staff to help with an unanswered thread.</summary>
     DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }
     DbSet<PostRevision> PostRevisions { get; }

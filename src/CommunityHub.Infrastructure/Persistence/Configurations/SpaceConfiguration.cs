@@ -19,5 +19,6 @@ internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
         builder.HasIndex(s => s.Position);
         builder.HasOne<DiscussionThread>().WithMany().HasForeignKey(s => s.LastActiveThreadId).OnDelete(DeleteBehavior.SetNull);
         builder.Navigation(s => s.Access).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.Audience);
     }
 }

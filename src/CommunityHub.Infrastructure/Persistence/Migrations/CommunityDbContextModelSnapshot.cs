@@ -352,6 +352,32 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("account_events", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Members.FeedKey", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_feed_keys");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_keys_key");
+
+                    b.ToTable("feed_keys", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.FormerHandle", b =>
                 {
                     b.Property<string>("Handle")
@@ -932,6 +958,66 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Registration.Invite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_uses");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Uses")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invites");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invites_code");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_invites_created_at");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_invites_created_by_id");
+
+                    b.ToTable("invites", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
                 {
                     b.Property<int>("Id")
@@ -948,6 +1034,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
+
+                    b.Property<bool>("MembersOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("members_only");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2046,6 +2136,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_account_events_members_member_id");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Members.FeedKey", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_keys_members_member_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.FormerHandle", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Members.Member", null)
@@ -2252,6 +2352,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reciprocity_records_members_to_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Registration.Invite", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invites_members_created_by_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>

@@ -21,10 +21,11 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
     private const string PurposeItem = "purpose";
     private const string MemberItem = "member";
     private const string ProviderItem = "provider";
+    private const string InviteItem = "invite";
 
     public string Message { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnPostAsync(string? provider, string? returnUrl, string? purpose)
+    public async Task<IActionResult> OnPostAsync(string? provider, string? returnUrl, string? purpose, string? invite)
     {
         if (provider is null || sso.Value.Provider(provider) is not { } options)
         {
@@ -44,6 +45,11 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
         if (linking)
         {
             properties.Items[MemberItem] = signIn.UserManager.GetUserId(User);
+        }
+        else if (!string.IsNullOrWhiteSpace(invite))
+        {
+            // An invite link's code travels with the sign-in (in the protected state), for a first sign-in that makes an account.
+            properties.Items[InviteItem] = invite.Trim();
         }
 
         try
@@ -94,7 +100,7 @@ public sealed class ExternalModel(IMediator mediator, SignInManager<CommunityUse
         SignInWithProvider.Outcome outcome;
         try
         {
-            outcome = await mediator.Send(new SignInWithProvider.Command(who), cancellationToken);
+            outcome = await mediator.Send(new SignInWithProvider.Command(who, external.Properties.Items.GetItem(InviteItem)), cancellationToken);
         }
         catch (FluentValidation.ValidationException refused)
         {

@@ -18,13 +18,24 @@ public sealed class SpaceAccessModel(IMediator mediator) : PageModel, IReloadOnI
     [BindProperty]
     public List<int> GroupIds { get; set; } = [];
 
+    /// <summary>Everyone or signed-in members, for a space no group is ticked for; ticked groups restrict it to them.</summary>
+    [BindProperty]
+    public CommunityHub.Domain.Spaces.SpaceAudience? Audience { get; set; }
+
     public GetGroups.SpaceAccessForm Form { get; private set; } = null!;
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await mediator.Send(new RestrictSpace.Command { SpaceId = Id, GroupIds = GroupIds }, cancellationToken);
+        await mediator.Send(new RestrictSpace.Command
+        {
+            SpaceId = Id,
+            GroupIds = GroupIds,
+            Audience = GroupIds.Count > 0 ? CommunityHub.Domain.Spaces.SpaceAudience.Groups
+                : Audience == CommunityHub.Domain.Spaces.SpaceAudience.Members ? CommunityHub.Domain.Spaces.SpaceAudience.Members
+                : CommunityHub.Domain.Spaces.SpaceAudience.Everyone,
+        }, cancellationToken);
         return RedirectToPage("/Admin/Spaces");
     }
 
