@@ -42,7 +42,14 @@ public static class GetThread
         OfficialAnswer? Official,
         ThreadPermissions Can,
         AcceptedAnswerView? AcceptedAnswer,
-        ReaderState Reader);
+        ReaderState Reader)
+    {
+        /// <summary>The thread's tags, by name.</summary>
+        public IReadOnlyList<string> Tags { get; init; } = [];
+
+        /// <summary>The reader may change the thread's tags (<see cref="ConversationPolicy.Tag"/>).</summary>
+        public bool CanTag { get; init; }
+    }
 
     public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
 
@@ -156,6 +163,7 @@ public static class GetThread
                         Watch = db.ThreadWatches.Where(w => w.MemberId == me && w.ThreadId == t.Id).Select(w => (WatchLevel?)w.Level).FirstOrDefault(),
                         // The newest post by someone else: one's own replies are never "unread".
                         LatestPostId = onThePage.Where(r => r.ThreadId == t.Id && r.AuthorId != me).Max(r => (long?)r.Id) ?? p.Id,
+                        Tags = t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name).ToList(),
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
@@ -238,7 +246,11 @@ public static class GetThread
                     me,
                     header.LastRead,
                     header.LatestPostId,
-                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
+                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }))
+            {
+                Tags = header.Tags,
+                CanTag = ConversationPolicy.Tag(_viewer, header.State).IsAllowed,
+            };
         }
 
         /// <summary>What members said about the posts of the page, and which of it the reader said: one statement.</summary>

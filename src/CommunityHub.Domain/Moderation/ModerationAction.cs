@@ -42,4 +42,7 @@ public enum ModerationAction
 
     /// <summary>An admin restricted a space to groups, or opened it to everyone again.</summary>
     RestrictSpace,
+
+    /// <summary>An admin defined or changed a tag or a tag group.</summary>
+    DefineTag,
 }
