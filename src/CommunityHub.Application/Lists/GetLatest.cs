@@ -1,10 +1,8 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Paging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Lists;
 
@@ -22,12 +20,12 @@ public static class GetLatest
                 .WithMessage("That page link is not valid.");
     }
 
-    public sealed class Handler(ICommunityDb db, ThreadLists lists, ICurrentUser currentUser) : IRequestHandler<Query, ThreadListPage>
+    public sealed class Handler(ThreadLists lists, ICurrentUser currentUser) : IRequestHandler<Query, ThreadListPage>
     {
         public Task<ThreadListPage> Handle(Query request, CancellationToken cancellationToken)
         {
             var viewer = currentUser.Viewer();
-            return lists.PageAsync(db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(viewer)), viewer, request.Choice ?? ThreadListChoice.Default, request.After, pinnedFirst: false, cancellationToken);
+            return lists.PageAsync(lists.Everywhere(viewer), viewer, request.Choice ?? ThreadListChoice.Default, request.After, pinnedFirst: false, cancellationToken);
         }
     }
 }

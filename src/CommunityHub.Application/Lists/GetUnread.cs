@@ -1,10 +1,8 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Paging;
 using CommunityHub.Application.Common.Security;
-using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Lists;
 
@@ -23,18 +21,12 @@ public static class GetUnread
                 .WithMessage("That page link is not valid.");
     }
 
-    public sealed class Handler(ICommunityDb db, ThreadLists lists, ICurrentUser currentUser) : IRequestHandler<Query, ThreadListPage>
+    public sealed class Handler(ThreadLists lists, ICurrentUser currentUser) : IRequestHandler<Query, ThreadListPage>
     {
         public Task<ThreadListPage> Handle(Query request, CancellationToken cancellationToken)
         {
             var viewer = currentUser.Viewer();
-            var me = viewer.MemberId;
-            // The conversation's posts (a staff note makes no thread unread); the space rule is the thread's, below.
-            var posts = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
-            var threads = db.Threads.AsNoTracking()
-                .Where(ConversationPolicy.ThreadOpenTo(viewer))
-                .Where(t => db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id
-                    && posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId && p.AuthorId != me)));
+            var threads = lists.Unread(viewer);
             return lists.PageAsync(threads, viewer, request.Choice ?? ThreadListChoice.Default, request.After, pinnedFirst: false, cancellationToken);
         }
     }

@@ -43,6 +43,29 @@ public sealed record ThreadListPage(IReadOnlyList<ThreadRow> Threads, string? Ne
 /// top (…appreciation, id).</summary>
 public sealed class ThreadLists(ICommunityDb db, IOptions<CommunityOptions> options, TimeProvider clock)
 {
+    // ---- The lists' scopes: what each list starts from, before the reader's filter and order ----
+
+    /// <summary>A space's threads (the caller has checked the viewer may enter it).</summary>
+    public IQueryable<DiscussionThread> InSpace(int spaceId) => db.Threads.AsNoTracking().Where(t => t.SpaceId == spaceId);
+
+    /// <summary>Latest: the threads of every space the viewer may enter.</summary>
+    public IQueryable<DiscussionThread> Everywhere(Viewer viewer) => db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(viewer));
+
+    /// <summary>A tag's threads in the spaces the viewer may enter.</summary>
+    public IQueryable<DiscussionThread> Tagged(Viewer viewer, int tagId) =>
+        Everywhere(viewer).Where(t => db.ThreadTags.Any(x => x.ThreadId == t.Id && x.TagId == tagId));
+
+    /// <summary>Unread: threads the viewer read before, where someone else has posted since (a staff note makes no
+    /// thread unread), in the spaces they may still enter.</summary>
+    public IQueryable<DiscussionThread> Unread(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var me = viewer.MemberId;
+        var posts = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
+        return Everywhere(viewer).Where(t => db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id
+            && posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId && p.AuthorId != me)));
+    }
+
     /// <param name="pinnedFirst">Pinned threads lead the default order (a space's list).</param>
     public async Task<ThreadListPage> PageAsync(
         IQueryable<DiscussionThread> threads, Viewer viewer, ThreadListChoice choice, string? after, bool pinnedFirst, CancellationToken cancellationToken)

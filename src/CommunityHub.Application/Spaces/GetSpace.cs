@@ -54,7 +54,7 @@ public static class GetSpace
                 ?? throw new NotFoundException("Space", request.Slug);
 
             var choice = request.Choice ?? (request.CompanyOnly ? ThreadListChoice.Default with { Filter = ThreadFilter.Company } : ThreadListChoice.Default);
-            var page = await lists.PageAsync(db.Threads.AsNoTracking().Where(t => t.SpaceId == space.Id), currentUser.Viewer(), choice, request.After, pinnedFirst: true, cancellationToken);
+            var page = await lists.PageAsync(lists.InSpace(space.Id), currentUser.Viewer(), choice, request.After, pinnedFirst: true, cancellationToken);
             return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, page.Threads, page.NextCursor, page.IsFirstPage, page.Choice.Filter == ThreadFilter.Company, space.IsWatched)
             {
                 PrivateTo = space.PrivateTo,

@@ -46,10 +46,7 @@ public static class GetTag
                 })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Tag", name);
-            var threads = db.Threads.AsNoTracking()
-                .Where(ConversationPolicy.ThreadOpenTo(viewer))
-                .Where(t => db.ThreadTags.Any(x => x.ThreadId == t.Id && x.TagId == tag.Id));
-            var page = await lists.PageAsync(threads, viewer, request.Choice ?? ThreadListChoice.Default, request.After, pinnedFirst: false, cancellationToken);
+            var page = await lists.PageAsync(lists.Tagged(viewer, tag.Id), viewer, request.Choice ?? ThreadListChoice.Default, request.After, pinnedFirst: false, cancellationToken);
             return new TagPage(tag.Id, tag.Name, tag.Description, tag.GroupName, tag.IsWatched, page);
         }
     }
