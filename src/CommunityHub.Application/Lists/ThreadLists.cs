@@ -133,22 +133,26 @@ public sealed class ThreadLists(ICommunityDb db, IOptions<CommunityOptions> opti
         }
 
         var pageSize = options.Value.ThreadsPerPage;
-        var rows = await (
+        var found = await (
                 from t in ordered.Take(pageSize + 1)
                 join s in db.Spaces on t.SpaceId equals s.Id
                 join author in db.Members on t.AuthorId equals author.Id
                 join last in db.Members on t.LastPosterId equals last.Id
-                select new ThreadRow(
-                    t.Id, t.Title, s.Slug, s.Name, pinned && t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName,
-                    t.AcceptedAnswerPostId != null, t.IsLocked, t.IsClosed, t.OfficialAnswerPostId != null, companyPosts.Any(p => p.ThreadId == t.Id),
-                    // Unread: visited before, and someone else has posted since (same statement; posts(thread_id, id) answers it).
-                    db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id && db.Posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId && p.AuthorId != me)),
-                    t.Appreciation)
+                select new
                 {
-                    Tags = t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name).ToList(),
+                    Row = new ThreadRow(
+                        t.Id, t.Title, s.Slug, s.Name, pinned && t.IsPinned, author.DisplayName, t.CreatedAt, t.ReplyCount, t.LastActivityAt, last.DisplayName,
+                        t.AcceptedAnswerPostId != null, t.IsLocked, t.IsClosed, t.OfficialAnswerPostId != null, companyPosts.Any(p => p.ThreadId == t.Id),
+                        // Unread: visited before, and someone else has posted since (same statement; posts(thread_id, id) answers it).
+                        db.ThreadReadMarks.Any(r => r.MemberId == me && r.ThreadId == t.Id && db.Posts.Any(p => p.ThreadId == t.Id && p.Id > r.LastReadPostId && p.AuthorId != me)),
+                        t.Appreciation),
+                    // One string per row (string_agg in a correlated subquery: found by the thread's key), not a join of
+                    // every tagged thread. Tag names never hold a comma.
+                    Tags = string.Join(",", t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name)),
                 })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var rows = found.ConvertAll(f => f.Row with { Tags = f.Tags.Length == 0 ? [] : f.Tags.Split(',') });
         // The join above keeps the page's order only by luck: order again, as the list does.
         rows = choice.Sort switch
         {

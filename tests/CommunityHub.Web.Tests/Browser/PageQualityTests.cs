@@ -48,6 +48,10 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
         await Assertions.Expect(alice.Locator("#Input_Title-error")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "The new-thread form with errors");
+        await alice.GotoAsync("/unread");
+        await AssertAccessibleAsync(alice, "Unread");
+        await alice.GotoAsync("/latest?sort=top");
+        await AssertAccessibleAsync(alice, "Latest, top threads, signed in");
         await alice.GotoAsync("/account/data");
         await AssertAccessibleAsync(alice, "Your data");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
@@ -60,6 +64,8 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await AssertAccessibleAsync(visitor, "A space");
         await visitor.GotoAsync(threadUrl);
         await AssertAccessibleAsync(visitor, "A thread");
+        await visitor.GotoAsync("/latest");
+        await AssertAccessibleAsync(visitor, "Latest");
         await visitor.GotoAsync("/account/register");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await AssertAccessibleAsync(visitor, "The registration form with errors");
