@@ -148,11 +148,12 @@ public sealed class ThreadLists(ICommunityDb db, IOptions<CommunityOptions> opti
                         t.Appreciation),
                     // One string per row (string_agg in a correlated subquery: found by the thread's key), not a join of
                     // every tagged thread. Tag names never hold a comma.
-                    Tags = string.Join(",", t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name)),
+                    Tags = db.ThreadTags.Where(x => x.ThreadId == t.Id).GroupBy(x => x.ThreadId)
+                        .Select(g => string.Join(",", g.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name))).FirstOrDefault(),
                 })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var rows = found.ConvertAll(f => f.Row with { Tags = f.Tags.Length == 0 ? [] : f.Tags.Split(',') });
+        var rows = found.ConvertAll(f => f.Row with { Tags = string.IsNullOrEmpty(f.Tags) ? [] : f.Tags.Split(',') });
         // The join above keeps the page's order only by luck: order again, as the list does.
         rows = choice.Sort switch
         {
