@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Drafts>();
         services.AddScoped<Writers>();
+        services.AddScoped<Lists.ThreadLists>();
         services.AddScoped<Attachments.PostAttachments>();
         services.AddOptions<Attachments.AttachmentOptions>();
 

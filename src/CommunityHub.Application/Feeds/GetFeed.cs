@@ -17,12 +17,17 @@ public static class GetFeed
 {
     public const int Size = 20;
 
-    /// <summary>No space and no thread: the whole community; a space: its threads; a thread: its replies.</summary>
-    public sealed record Query(string? SpaceSlug = null, long? ThreadId = null, string? Key = null) : IRequest<Feed>;
+    /// <summary>No space and no thread: the whole community; a space: its threads; a thread: its replies; a tag
+    /// (<paramref name="Tag"/>): the threads carrying it. <paramref name="Key"/>: a member's private feed key.</summary>
+    public sealed record Query(string? SpaceSlug = null, long? ThreadId = null, string? Key = null, string? Tag = null) : IRequest<Feed>;
 
     /// <param name="Id">A stable id for the feed (a tag URI, RFC 4151): the same whatever the feed's title or address becomes.</param>
     /// <param name="SpaceSlug">The space whose page the feed follows (with <paramref name="ThreadId"/>, the thread's); null for the whole community.</param>
-    public sealed record Feed(string Id, string Title, string Description, string? SpaceSlug, long? ThreadId, DateTimeOffset Updated, IReadOnlyList<Entry> Entries);
+    public sealed record Feed(string Id, string Title, string Description, string? SpaceSlug, long? ThreadId, DateTimeOffset Updated, IReadOnlyList<Entry> Entries)
+    {
+        /// <summary>The tag whose page the feed follows, for a tag's feed.</summary>
+        public string? Tag { get; init; }
+    }
 
     /// <param name="Id">A stable tag URI per post.</param>
     /// <param name="PostId">The reply the entry is; null for a thread (its opening post).</param>
@@ -77,6 +82,15 @@ public static class GetFeed
                 threads = threads.Where(t => t.SpaceId == space.Id);
                 (id, title, description) = ($"{tag}space/{space.Id}", $"{space.Name} \u00b7 {community.Name}", space.Purpose);
             }
+            else if (request.Tag is { } tagName)
+            {
+                var name = Domain.Tags.Tag.Normalise(tagName);
+                var found = await db.Tags.AsNoTracking().Where(t => t.Name == name).Select(t => new { t.Id, t.Name, t.Description }).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException("Tag", name);
+                threads = threads.Where(t => db.ThreadTags.Any(x => x.ThreadId == t.Id && x.TagId == found.Id));
+                (id, title, description) = ($"{tag}tag/{found.Id}", $"#{found.Name} · {community.Name}",
+                    found.Description.Length > 0 ? found.Description : $"The latest threads tagged {found.Name} in {community.Name}.");
+            }
             else
             {
                 (id, title, description) = ($"{tag}community", community.Name, $"The latest threads in {community.Name}.");
@@ -104,7 +118,10 @@ public static class GetFeed
                     t.BodyHtml))
                 .ToList();
             return new Feed(id, title, description, request.SpaceSlug, null,
-                threadEntries.Count > 0 ? threadEntries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch, threadEntries);
+                threadEntries.Count > 0 ? threadEntries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch, threadEntries)
+            {
+                Tag = request.ThreadId is null && request.SpaceSlug is null ? request.Tag : null,
+            };
         }
 
         /// <summary>Whose feed it is: the member whose key the address carries, else an anonymous reader.</summary>

@@ -32,6 +32,12 @@ public static class RecountCounters
                               .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(p => p.AuthorId).First()),
                     cancellationToken);
 
+            // The "top" order's count: the active records of help on the thread's posts.
+            var active = db.ReciprocityRecords.Where(r => r.RetractedAt == null);
+            threadsCorrected += await db.Threads
+                .Where(t => t.Appreciation != active.Count(r => r.ThreadId == t.Id))
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.Appreciation, x => active.Count(r => r.ThreadId == x.Id)), cancellationToken);
+
             var spacesCorrected = await db.Spaces
                 .Where(s => s.ThreadCount != db.Threads.Count(t => t.SpaceId == s.Id)
                     || s.LastActivityAt != db.Threads.Where(t => t.SpaceId == s.Id).Max(t => (DateTimeOffset?)t.LastActivityAt))

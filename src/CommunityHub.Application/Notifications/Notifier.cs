@@ -14,8 +14,9 @@ public sealed record News(long ThreadId, string ThreadTitle, string SpaceSlug, s
 /// <summary>The post a notification is about, as the visibility rule and the e-mail need it.</summary>
 public sealed record NewsPost(long Id, IPostState State, string Body);
 
-/// <summary>Who to tell besides the named recipients: everyone watching the thread, or the space.</summary>
-public sealed record Watchers(NotificationKind Kind, bool OfTheThread = false, int? OfSpaceId = null);
+/// <summary>Who to tell besides the named recipients: everyone watching the thread, or the space, or one of the
+/// tags (<paramref name="OfTagIds"/>; those who watch a tag but not the space hear it as <see cref="NotificationKind.ThreadInWatchedTag"/>).</summary>
+public sealed record Watchers(NotificationKind Kind, bool OfTheThread = false, int? OfSpaceId = null, IReadOnlyList<int>? OfTagIds = null);
 
 /// <summary>The one way to tell members that something happened, for every feature (replies, mentions, accepted
 /// answers, "this helped me", moderation). Called once per event, inside its transaction: it reads the audience in
@@ -60,6 +61,13 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
             candidates = candidates.Union(db.SpaceWatches.Where(w => w.SpaceId == spaceId).Select(w => w.MemberId));
         }
 
+        List<int> tagIds = [.. watchers?.OfTagIds ?? []];
+        if (tagIds.Count > 0)
+        {
+            candidates = candidates.Union(db.TagWatches.Where(w => tagIds.Contains(w.TagId)).Select(w => w.MemberId));
+        }
+
+        var watchedSpaceId = watchers?.OfSpaceId;
         var (threadId, postId, actorId, spaceSlug) = (news.ThreadId, news.Post?.Id, news.ActorId, news.SpaceSlug);
         var audience = await (
                 from m in db.Members
@@ -79,6 +87,10 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
                     // the space's address: a new thread is not saved yet when its news is told.
                     SpaceGroups = db.Spaces.Where(s => s.Slug == spaceSlug).SelectMany(s => s.Access.Select(x => x.GroupId)).ToList(),
                     Groups = db.Groups.SelectMany(g => g.Members).Where(g => g.MemberId == id).Select(g => g.GroupId).ToList(),
+                    // Here only through a watched tag (not the space): told as such.
+                    OnlyByTag = tagIds.Count > 0
+                        && db.TagWatches.Any(w => w.MemberId == id && tagIds.Contains(w.TagId))
+                        && !db.SpaceWatches.Any(w => w.MemberId == id && w.SpaceId == watchedSpaceId),
                 })
             .AsNoTracking()
             .AsSingleQuery()
@@ -91,7 +103,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
             var kinds = named.Where(r => r.MemberId == member.Id).Select(r => r.Kind).ToList();
             if (watchers is not null && kinds.Count == 0)
             {
-                kinds.Add(watchers.Kind);
+                kinds.Add(member.OnlyByTag ? NotificationKind.ThreadInWatchedTag : watchers.Kind);
             }
 
             var kind = kinds.MinBy(NotificationDefaults.Precedence);
@@ -143,7 +155,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
 
     private static bool IsAboutTheConversation(NotificationKind kind) =>
         kind is NotificationKind.ReplyToYourThread or NotificationKind.ReplyToYourPost or NotificationKind.ReplyInWatchedThread
-            or NotificationKind.ThreadInWatchedSpace or NotificationKind.Mention;
+            or NotificationKind.ThreadInWatchedSpace or NotificationKind.ThreadInWatchedTag or NotificationKind.Mention;
 
     private static bool MaySee(AccountRecord account, IPostState post, NotificationKind kind) =>
         post.AuthorId == account.MemberId

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHub.Application.Notifications;
 
 /// <summary>The daily digest: for each member who opted in and whose last digest is a day old, the best new threads
-/// (most replies) and the best new replies (most answered) since then in the spaces they watch, that they may see.
+/// (most replies) and the best new replies (most answered) since then in the spaces and tags they watch, that they may see.
 /// Each digest is claimed by moving the member's digest date in SQL, so two app instances never send it twice;
 /// a day with nothing new sends nothing.</summary>
 public static class SendDailyDigests
@@ -57,16 +57,17 @@ public static class SendDailyDigests
             return queued;
         }
 
-        /// <summary>What the member may see that is new in the spaces they watch; null when there is nothing.</summary>
+        /// <summary>What the member may see that is new in the spaces and tags they watch; null when there is nothing.</summary>
         private async Task<DigestEmail?> GatherAsync(AccountRecord account, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var listed = db.Posts.Where(ConversationPolicy.Listed<Post>(account.AsViewer()));
             var spaces = db.SpaceWatches.Where(w => w.MemberId == account.MemberId).Select(w => w.SpaceId);
+            var tags = db.TagWatches.Where(w => w.MemberId == account.MemberId).Select(w => w.TagId);
             var threads = await (
                     from t in db.Threads.AsNoTracking()
                     join s in db.Spaces on t.SpaceId equals s.Id
                     join a in db.Members on t.AuthorId equals a.Id
-                    where spaces.Contains(t.SpaceId) && t.CreatedAt > since && t.CreatedAt <= now && t.AuthorId != account.MemberId
+                    where (spaces.Contains(t.SpaceId) || t.Tags.Any(x => tags.Contains(x.TagId))) && t.CreatedAt > since && t.CreatedAt <= now && t.AuthorId != account.MemberId
                         && listed.Any(p => p.ThreadId == t.Id && p.IsOpeningPost)
                     orderby t.ReplyCount descending, t.Id descending
                     select new DigestThread(t.Id, t.Title, s.Slug, s.Name, a.DisplayName, t.ReplyCount))

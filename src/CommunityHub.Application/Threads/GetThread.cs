@@ -46,6 +46,11 @@ public static class GetThread
     {
         /// <summary>Whether anyone may read the thread (its space is open to everyone), so it has a public feed.</summary>
         public bool HasPublicFeed { get; init; } = true;
+        /// <summary>The thread's tags, by name.</summary>
+        public IReadOnlyList<string> Tags { get; init; } = [];
+
+        /// <summary>The reader may change the thread's tags (<see cref="ConversationPolicy.Tag"/>).</summary>
+        public bool CanTag { get; init; }
     }
 
     public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
@@ -163,6 +168,7 @@ public static class GetThread
                         Watch = db.ThreadWatches.Where(w => w.MemberId == me && w.ThreadId == t.Id).Select(w => (WatchLevel?)w.Level).FirstOrDefault(),
                         // The newest post by someone else: one's own replies are never "unread".
                         LatestPostId = onThePage.Where(r => r.ThreadId == t.Id && r.AuthorId != me).Max(r => (long?)r.Id) ?? p.Id,
+                        Tags = t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name).ToList(),
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
@@ -248,6 +254,8 @@ public static class GetThread
                     header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }))
             {
                 HasPublicFeed = header.SpaceIsPublic,
+                Tags = header.Tags,
+                CanTag = ConversationPolicy.Tag(_viewer, header.State).IsAllowed,
             };
         }
 

@@ -4,6 +4,8 @@ using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Posting;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Tags;
+using CommunityHub.Domain.Tags;
 using CommunityHub.Domain.Threads;
 using FluentValidation;
 using MediatR;
@@ -31,6 +33,9 @@ public static class StartThread
 
         /// <summary>The poster's own uploads made beforehand by the composer's script, to publish with the post.</summary>
         public IList<Guid> AttachmentIds { get; set; } = [];
+
+        /// <summary>The names of the tags chosen on the form (checkboxes; a field may hold several, comma-separated).</summary>
+        public IList<string> Tags { get; set; } = [];
     }
 
     public sealed record Result(long ThreadId, string SpaceSlug);
@@ -54,6 +59,7 @@ public static class StartThread
             var me = author.MemberId!.Value;
             var handles = drafts.HandlesIn(request.Body);
             var writerRows = writers.Rows;
+            var tagNames = ThreadTagging.Names(request.Tags);
             // Everything the start needs, in one statement: the space, an earlier copy of this form, the writer, the mentions.
             var context = await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.SpaceSlug)
@@ -67,6 +73,9 @@ public static class StartThread
                         .Select(p => (long?)p.ThreadId).FirstOrDefault(),
                     Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
                     Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
+                    // The tags named on the form, and the tag groups this space requires (an empty list for most spaces).
+                    Tags = db.Tags.Where(t => tagNames.Contains(t.Name)).Select(t => new TagChoice(t.Id, t.Name, t.GroupId)).ToList(),
+                    Required = db.TagGroups.Where(g => g.RequiredIn.Any(r => r.SpaceId == s.Id)).Select(g => new RequiredTagGroup(g.Id, g.Name)).ToList(),
                 })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.SpaceSlug);
@@ -77,6 +86,7 @@ public static class StartThread
             }
 
             var writer = context.Writer ?? throw new NotFoundException("Member", me);
+            var tags = ThreadTagging.Known(tagNames, context.Tags);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var (threadId, openingPostId) = await keys.NewThreadAsync(cancellationToken);
             var thread = DiscussionThread.Start(
@@ -89,6 +99,11 @@ public static class StartThread
                 drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow());
+            if (tags.Count > 0 || context.Required.Count > 0)
+            {
+                thread.Retag(author, tags, context.Required);
+            }
+
             db.Threads.Add(thread);
             for (var i = 0; i < files.Count; i++)
             {

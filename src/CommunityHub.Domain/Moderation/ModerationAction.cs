@@ -46,4 +46,6 @@ public enum ModerationAction
     /// <summary>An admin made an invite link, or withdrew one (issue 14: registration gates).</summary>
     CreateInvite,
     RevokeInvite,
+    /// <summary>An admin defined or changed a tag or a tag group.</summary>
+    DefineTag,
 }

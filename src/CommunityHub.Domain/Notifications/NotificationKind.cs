@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>Someone of the company asked the recipient to help with an unanswered thread.</summary>
     AskedForHelp,
+
+    /// <summary>A new thread carrying a tag the recipient watches (in a space they do not watch).</summary>
+    ThreadInWatchedTag,
 }
 
 /// <summary>How a member wants to hear about one kind of notification.</summary>
@@ -62,6 +65,7 @@ public static class NotificationDefaults
         NotificationKind.ReplyToYourThread => 2,
         NotificationKind.ReplyInWatchedThread => 3,
         NotificationKind.ThreadInWatchedSpace => 4,
+        NotificationKind.ThreadInWatchedTag => 4,
         _ => 5,
     };
 }

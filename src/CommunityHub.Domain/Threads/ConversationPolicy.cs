@@ -359,6 +359,23 @@ public static class ConversationPolicy
             : Decision.Allowed;
     }
 
+    // ---- Tagging ----
+
+    /// <summary>The thread's starter tags their thread; staff and moderators tag any thread (to sort the community).</summary>
+    public static Decision Tag(Viewer viewer, IThreadState thread)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        if (!viewer.IsSignedIn)
+        {
+            return Decision.Forbid("Sign in to tag a thread.");
+        }
+
+        return viewer.Is(thread.AuthorId) || viewer.IsStaffSide || viewer.Moderates
+            ? Decision.Allowed
+            : Decision.Forbid("Only the person who started the thread, staff or a moderator can change its tags.");
+    }
+
     // ---- Moderating ----
 
     /// <summary>Any member flags a post by someone else that is still shown. <paramref name="standing"/> as for <see cref="Reply"/>.</summary>

@@ -9,7 +9,7 @@ namespace CommunityHub.Domain.Threads;
 /// <see cref="System.Threading.Thread"/>; the UI and URLs say "thread". The thread guards the conversation:
 /// every change to it or to one of its posts goes through a method here that asks <see cref="ConversationPolicy"/>,
 /// changes the state, and records what happened.</summary>
-public sealed class DiscussionThread : AggregateRoot, IThreadState
+public sealed partial class DiscussionThread : AggregateRoot, IThreadState
 {
     private readonly List<Post> _posts = [];
 

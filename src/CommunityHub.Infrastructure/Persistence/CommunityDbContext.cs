@@ -83,6 +83,14 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<ThreadReadMark> ThreadReadMarks => Set<ThreadReadMark>();
 
+    public DbSet<Domain.Tags.Tag> Tags => Set<Domain.Tags.Tag>();
+
+    public DbSet<Domain.Tags.TagGroup> TagGroups => Set<Domain.Tags.TagGroup>();
+
+    public DbSet<Domain.Tags.ThreadTag> ThreadTags => Set<Domain.Tags.ThreadTag>();
+
+    public DbSet<Domain.Tags.TagWatch> TagWatches => Set<Domain.Tags.TagWatch>();
+
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
     public IQueryable<AccountRecord> Accounts => Set<AccountRecord>();

@@ -43,4 +43,12 @@ internal sealed class Keys(CommunityDbContext db) : IKeys
     public async Task<int> NewGroupIdAsync(CancellationToken cancellationToken) =>
         (int)(await db.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('member_groups', 'id')) AS \"Value\"")
             .ToListAsync(cancellationToken))[0];
+
+    public async Task<int> NewTagIdAsync(CancellationToken cancellationToken) =>
+        (int)(await db.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('tags', 'id')) AS \"Value\"")
+            .ToListAsync(cancellationToken))[0];
+
+    public async Task<int> NewTagGroupIdAsync(CancellationToken cancellationToken) =>
+        (int)(await db.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('tag_groups', 'id')) AS \"Value\"")
+            .ToListAsync(cancellationToken))[0];
 }

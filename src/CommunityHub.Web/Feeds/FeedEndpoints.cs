@@ -24,6 +24,8 @@ public static class FeedEndpoints
             Write(http, mediator, links, new GetFeed.Query(slug, Key: key), format)).WithName(FeedNames.Space);
         app.MapGet("/s/{slug}/t/{id:long}/feed.{format:regex(^(atom|rss)$)}", (string slug, long id, string format, string? key, HttpContext http, IMediator mediator, CommunityLinks links) =>
             Write(http, mediator, links, new GetFeed.Query(slug, id, key), format)).WithName(FeedNames.Thread);
+        app.MapGet("/tags/{tag}/feed.{format:regex(^(atom|rss)$)}", (string tag, string format, string? key, HttpContext http, IMediator mediator, CommunityLinks links) =>
+            Write(http, mediator, links, new GetFeed.Query(Key: key, Tag: tag), format)).WithName(FeedNames.Tag);
     }
 
     private static async Task<IResult> Write(HttpContext http, IMediator mediator, CommunityLinks links, GetFeed.Query query, string format)
@@ -41,7 +43,7 @@ public static class FeedEndpoints
         // Links where the reader asked (the host they used), in the shapes the pages answer on.
         var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
         var atom = format == "atom";
-        var syndication = new SyndicationFeed(XmlSafe(feed.Title), XmlSafe(feed.Description), new Uri(origin, links.FeedPage(feed.SpaceSlug, feed.ThreadId)))
+        var syndication = new SyndicationFeed(XmlSafe(feed.Title), XmlSafe(feed.Description), new Uri(origin, feed.Tag is { } tagPage ? links.Tag(tagPage) : links.FeedPage(feed.SpaceSlug, feed.ThreadId)))
         {
             Id = feed.Id,
             LastUpdatedTime = feed.Updated,
@@ -58,7 +60,7 @@ public static class FeedEndpoints
                 return item;
             }).ToList(),
         };
-        syndication.Links.Add(new SyndicationLink(new Uri(origin, links.Feed(format, feed.SpaceSlug, feed.ThreadId, query.Key)), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
+        syndication.Links.Add(new SyndicationLink(new Uri(origin, feed.Tag is { } tagFeed ? links.TagFeed(format, tagFeed, query.Key) : links.Feed(format, feed.SpaceSlug, feed.ThreadId, query.Key)), "self", XmlSafe(feed.Title), atom ? "application/atom+xml" : "application/rss+xml", 0));
 
         var output = new MemoryStream();
         await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))

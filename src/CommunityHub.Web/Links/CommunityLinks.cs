@@ -1,4 +1,5 @@
 using CommunityHub.Application;
+using CommunityHub.Application.Lists;
 using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Web.Links;
@@ -115,6 +116,36 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string WatchSpace(string slug) => Page("/Spaces/Show", new { slug }, "watch");
 
+    /// <summary>A space's threads as the reader chose to filter and order them, from a page cursor on.</summary>
+    public string Space(string slug, ThreadListChoice choice, string? after = null) =>
+        Page("/Spaces/Show", new { slug, show = choice?.ShowName, sort = choice?.SortName, period = choice?.PeriodName, after });
+
+    /// <summary>Latest: every space's threads (the reader's choice of filter and order, from a page cursor on).</summary>
+    public string Latest(ThreadListChoice? choice = null, string? after = null) =>
+        Page("/Lists/Latest", new { show = choice?.ShowName, sort = choice?.SortName, period = choice?.PeriodName, after });
+
+    /// <summary>Unread: threads with replies since the member last read them.</summary>
+    public string Unread(ThreadListChoice? choice = null, string? after = null) =>
+        Page("/Lists/Unread", new { show = choice?.ShowName, sort = choice?.SortName, period = choice?.PeriodName, after });
+
+    /// <summary>A tag's page: the threads carrying it.</summary>
+    public string Tag(string name, ThreadListChoice? choice = null, string? after = null) =>
+        Page("/Tags/Show", new { tag = name, show = choice?.ShowName, sort = choice?.SortName, period = choice?.PeriodName, after });
+
+    public string WatchTag(string name) => Page("/Tags/Show", new { tag = name }, "watch");
+
+    /// <summary>The feed (<c>atom</c> or <c>rss</c>) of a tag's new threads.</summary>
+    public string TagFeed(string format, string name, string? key = null) => Named(FeedNames.Tag, new { tag = name, format, key });
+
+    /// <summary>The form that changes a thread's tags.</summary>
+    public string ThreadTags(string spaceSlug, long threadId) => Page("/Threads/Tags", new { slug = spaceSlug, id = threadId });
+
+    public string AdminTags => Page("/Admin/Tags");
+
+    public string NewTagGroup => Page("/Admin/TagGroup");
+
+    public string EditTagGroup(int groupId) => Page("/Admin/TagGroup", new { id = groupId });
+
     public string NewThread(string slug) => Page("/Threads/New", new { slug });
 
     public ThreadLinks Thread(string spaceSlug, long threadId) => new(Page("/Threads/Show", new { slug = spaceSlug, id = threadId }));
@@ -196,6 +227,7 @@ public static class FeedNames
 {
     public const string Community = "feed";
     public const string Space = "space-feed";
+    public const string Tag = "tag-feed";
     public const string Thread = "thread-feed";
 }
 

@@ -1,3 +1,4 @@
+using CommunityHub.Application.Lists;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Staff;
 using CommunityHub.Web.Http;
@@ -14,9 +15,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<GetExecutivePresence.Executive> Executives { get; private set; } = [];
 
+    /// <summary>The first page of Latest, below the spaces.</summary>
+    public ThreadListPage Latest { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Spaces = await mediator.Send(new ListSpaces.Query(), cancellationToken);
         Executives = await mediator.Send(new GetExecutivePresence.Query(), cancellationToken);
+        Latest = await mediator.Send(new GetLatest.Query(), cancellationToken);
     }
 }

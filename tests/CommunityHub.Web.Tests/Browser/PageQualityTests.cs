@@ -52,6 +52,10 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Make my private feed address" }).ClickAsync();
         await Assertions.Expect(alice.GetByLabel("New threads, Atom")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "Your private feed");
+        await alice.GotoAsync("/unread");
+        await AssertAccessibleAsync(alice, "Unread");
+        await alice.GotoAsync("/latest?sort=top");
+        await AssertAccessibleAsync(alice, "Latest, top threads, signed in");
         await alice.GotoAsync("/account/data");
         await AssertAccessibleAsync(alice, "Your data");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
@@ -64,6 +68,8 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await AssertAccessibleAsync(visitor, "A space");
         await visitor.GotoAsync(threadUrl);
         await AssertAccessibleAsync(visitor, "A thread");
+        await visitor.GotoAsync("/latest");
+        await AssertAccessibleAsync(visitor, "Latest");
         await visitor.GotoAsync("/account/register");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await AssertAccessibleAsync(visitor, "The registration form with errors");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CommunityHub.Domain.Members;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Web.Tests.Pages;
 
@@ -77,6 +78,56 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
         using var made = await SubmitFormAsync(member, "/account/feeds", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         return await HtmlAsync(member, "/account/feeds");
+    }
+
+    [Fact]
+    public async Task Tag_and_list_pages_are_valid_html()
+    {
+        await CreateSpaceAsync();
+        var visitor = NewVisitor();
+        var ada = await NewMemberAsync("Ada", Roles.Admin);
+        using (await SubmitFormAsync(ada, "/admin/tags/groups", new Dictionary<string, string> { ["Input.Name"] = "Product", ["Input.Description"] = "Which product" }))
+        {
+        }
+
+        var group = await DbAsync(db => db.TagGroups.Select(g => g.Id).SingleAsync());
+        using (await SubmitFormAsync(ada, "/admin/tags", new Dictionary<string, string> { ["Input.Name"] = "ledger", ["Input.Description"] = "The ledger app", ["Input.GroupId"] = group.ToString(CultureInfo.InvariantCulture) }))
+        {
+        }
+
+        using (await SubmitFormAsync(ada, "/admin/tags", new Dictionary<string, string> { ["Input.Name"] = "exports" }))
+        {
+        }
+
+        var alice = await NewMemberAsync("Alice");
+        using var started = await SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "Tagged", ["Input.Body"] = "Body", ["Input.Tags"] = "ledger,exports" });
+        var thread = started.Headers.Location!.OriginalString;
+        using (await ReplyAsync(ada, thread, "A reply"))
+        {
+        }
+
+        var pages = new Dictionary<string, string>
+        {
+            ["admin-tags"] = await HtmlAsync(ada, "/admin/tags"),
+            ["admin-tags-refused"] = await FormHtmlAsync(SubmitFormAsync(ada, "/admin/tags", new Dictionary<string, string> { ["Input.Name"] = "Not a name" })),
+            ["admin-tag-group-new"] = await HtmlAsync(ada, "/admin/tags/groups"),
+            ["admin-tag-group"] = await HtmlAsync(ada, $"/admin/tags/groups/{group}"),
+            ["tag"] = await HtmlAsync(visitor, "/tags/ledger"),
+            ["tag-signed-in"] = await HtmlAsync(alice, "/tags/ledger?show=unanswered&sort=top&period=week"),
+            ["tag-empty"] = await HtmlAsync(alice, "/tags/ledger?show=solved"),
+            ["latest"] = await HtmlAsync(visitor, "/latest"),
+            ["latest-signed-in"] = await HtmlAsync(alice, "/latest?sort=newest"),
+            ["unread"] = await HtmlAsync(alice, "/unread"),
+            ["thread-tagged"] = await HtmlAsync(alice, thread),
+            ["thread-tags-form"] = await HtmlAsync(alice, $"{thread}/tags"),
+            ["new-thread-with-tags"] = await HtmlAsync(alice, "/s/questions/new"),
+            ["new-thread-unknown-tag"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "T", ["Input.Body"] = "B", ["Input.Tags"] = "nonsense" })),
+            ["space-filtered"] = await HtmlAsync(alice, "/s/questions?show=mine&sort=top"),
+        };
+
+        var findings = await CheckAsync(pages);
+
+        Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
     }
 
     internal static async Task<string> HtmlAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)

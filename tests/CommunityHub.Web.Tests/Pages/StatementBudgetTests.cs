@@ -74,7 +74,7 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_two_three_and_one_statements_plus_the_members_header()
+    public async Task The_home_page_a_space_page_and_the_new_thread_form_take_three_three_and_two_statements_plus_the_members_header()
     {
         await CreateSpaceAsync();
         await CreateSpaceAsync("ideas", "Ideas", 2);
@@ -85,15 +85,45 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
         }
 
         // Home and space pages each add one bounded statement for "executives here recently" (issue 4);
-        // filtering to threads with the company's participation costs nothing more. Signed in, the header's
-        // unread count adds one more (issue 5).
-        Assert.Equal(3 + Session, await StatementsToRenderAsync(alice, "/"));
+        // filtering and ordering a list costs nothing more. Signed in, the header's unread count adds one more
+        // (issue 5). The home page shows the first page of Latest, and the new-thread form the tags to choose
+        // from: one statement each (issue 15).
+        Assert.Equal(4 + Session, await StatementsToRenderAsync(alice, "/"));
         Assert.Equal(4 + Session, await StatementsToRenderAsync(alice, "/s/questions"));
         Assert.Equal(4 + Session, await StatementsToRenderAsync(alice, "/s/questions?with=company"));
-        Assert.Equal(2 + Session, await StatementsToRenderAsync(alice, "/s/questions/new"));
+        Assert.Equal(4 + Session, await StatementsToRenderAsync(alice, "/s/questions?show=unsolved&sort=top&period=week"));
+        Assert.Equal(3 + Session, await StatementsToRenderAsync(alice, "/s/questions/new"));
         var visitor = NewVisitor();
-        Assert.Equal(2, await StatementsToRenderAsync(visitor, "/"));
+        Assert.Equal(3, await StatementsToRenderAsync(visitor, "/"));
         Assert.Equal(3, await StatementsToRenderAsync(visitor, "/s/questions"));
+    }
+
+    [Fact]
+    public async Task Latest_unread_and_a_tag_page_take_one_or_two_statements_whatever_the_filter_and_order()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var ada = await NewMemberAsync("Ada", CommunityHub.Domain.Members.Roles.Admin);
+        using (await SubmitFormAsync(ada, "/admin/tags", new Dictionary<string, string> { ["Input.Name"] = "ledger" }))
+        {
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            await StartThreadAsync(alice, title: $"Thread {i}");
+        }
+
+        // The list is one statement; a tag page first finds its tag. Signed in, the header's unread count adds one.
+        foreach (var url in new[] { "/latest", "/latest?show=mine&sort=newest", "/latest?show=watching&sort=top&period=month", "/unread", "/unread?show=solved" })
+        {
+            Assert.Equal(2 + Session, await StatementsToRenderAsync(alice, url));
+        }
+
+        Assert.Equal(3 + Session, await StatementsToRenderAsync(alice, "/tags/ledger"));
+        Assert.Equal(3 + Session, await StatementsToRenderAsync(alice, "/tags/ledger?show=unanswered&sort=top"));
+        var visitor = NewVisitor();
+        Assert.Equal(1, await StatementsToRenderAsync(visitor, "/latest"));
+        Assert.Equal(2, await StatementsToRenderAsync(visitor, "/tags/ledger"));
     }
 
     [Fact]

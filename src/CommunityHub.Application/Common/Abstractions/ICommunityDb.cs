@@ -84,6 +84,15 @@ public interface ICommunityDb
 
     DbSet<ThreadReadMark> ThreadReadMarks { get; }
 
+    /// <summary>Tags, their groups, the threads that carry them and who watches them (issue 15).</summary>
+    DbSet<Domain.Tags.Tag> Tags { get; }
+
+    DbSet<Domain.Tags.TagGroup> TagGroups { get; }
+
+    DbSet<Domain.Tags.ThreadTag> ThreadTags { get; }
+
+    DbSet<Domain.Tags.TagWatch> TagWatches { get; }
+
     DbSet<QueuedEmail> Emails { get; }
 
     /// <summary>The sign-in accounts, read-only: address, confirmation and roles, to join into a query.</summary>

@@ -21,4 +21,8 @@ public interface IKeys
     Task<int> NewOrganisationIdAsync(CancellationToken cancellationToken);
 
     Task<int> NewGroupIdAsync(CancellationToken cancellationToken);
+
+    Task<int> NewTagIdAsync(CancellationToken cancellationToken);
+
+    Task<int> NewTagGroupIdAsync(CancellationToken cancellationToken);
 }

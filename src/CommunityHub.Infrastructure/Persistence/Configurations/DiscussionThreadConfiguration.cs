@@ -19,6 +19,7 @@ internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<D
         builder.HasOne<Member>().WithMany().HasForeignKey(t => t.LastPosterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Posts).WithOne(p => p.Thread).HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Posts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Post>().WithMany().HasForeignKey(t => t.AcceptedAnswerPostId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Post>().WithMany().HasForeignKey(t => t.OfficialAnswerPostId).OnDelete(DeleteBehavior.SetNull);
 
@@ -29,7 +30,13 @@ internal sealed class DiscussionThreadConfiguration : IEntityTypeConfiguration<D
         builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
             .HasComputedColumnSql("to_tsvector('english'::regconfig, title)", stored: true);
         builder.HasIndex(SearchVector).HasMethod("gin");
-        builder.HasIndex(t => t.CreatedAt);
-        builder.HasIndex(t => new { t.SpaceId, t.CreatedAt });
+        // (Also the lists' "newest" order, with the id as tie-break.)
+        builder.HasIndex(t => new { t.CreatedAt, t.Id });
+
+        // The lists' other orders (ThreadLists): each walks its own index, in a space or community-wide.
+        builder.HasIndex(t => new { t.LastActivityAt, t.Id });
+        builder.HasIndex(t => new { t.SpaceId, t.CreatedAt, t.Id });
+        builder.HasIndex(t => new { t.Appreciation, t.Id });
+        builder.HasIndex(t => new { t.SpaceId, t.Appreciation, t.Id });
     }
 }

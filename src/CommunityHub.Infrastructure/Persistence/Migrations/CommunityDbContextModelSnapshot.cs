@@ -1105,6 +1105,144 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("space_access", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Tags.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_tags_group_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_name");
+
+                    b.ToTable("tags", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_groups");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_groups_name");
+
+                    b.ToTable("tag_groups", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroupRequirement", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.HasKey("GroupId", "SpaceId")
+                        .HasName("pk_tag_group_requirements");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_tag_group_requirements_space_id");
+
+                    b.ToTable("tag_group_requirements", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagWatch", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("MemberId", "TagId")
+                        .HasName("pk_tag_watches");
+
+                    b.HasIndex("TagId")
+                        .HasDatabaseName("ix_tag_watches_tag_id");
+
+                    b.ToTable("tag_watches", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.ThreadTag", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("ThreadId", "TagId")
+                        .HasName("pk_thread_tags");
+
+                    b.HasIndex("TagId", "ThreadId")
+                        .HasDatabaseName("ix_thread_tags_tag_id_thread_id");
+
+                    b.ToTable("thread_tags", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.Property<long>("Id")
@@ -1117,6 +1255,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<long?>("AcceptedAnswerPostId")
                         .HasColumnType("bigint")
                         .HasColumnName("accepted_answer_post_id");
+
+                    b.Property<int>("Appreciation")
+                        .HasColumnType("integer")
+                        .HasColumnName("appreciation");
 
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
@@ -1179,9 +1321,6 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_threads_author_id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_threads_created_at");
-
                     b.HasIndex("LastPosterId")
                         .HasDatabaseName("ix_threads_last_poster_id");
 
@@ -1193,8 +1332,20 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("SpaceId", "CreatedAt")
-                        .HasDatabaseName("ix_threads_space_id_created_at");
+                    b.HasIndex("Appreciation", "Id")
+                        .HasDatabaseName("ix_threads_appreciation_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_threads_created_at_id");
+
+                    b.HasIndex("LastActivityAt", "Id")
+                        .HasDatabaseName("ix_threads_last_activity_at_id");
+
+                    b.HasIndex("SpaceId", "Appreciation", "Id")
+                        .HasDatabaseName("ix_threads_space_id_appreciation_id");
+
+                    b.HasIndex("SpaceId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_threads_space_id_created_at_id");
 
                     b.HasIndex("SpaceId", "IsPinned", "LastActivityAt", "Id")
                         .HasDatabaseName("ix_threads_space_id_is_pinned_last_activity_at_id");
@@ -2392,6 +2543,68 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Tags.Tag", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Tags.TagGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tags_tag_groups_group_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroupRequirement", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Tags.TagGroup", null)
+                        .WithMany("RequiredIn")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_group_requirements_tag_groups_group_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_group_requirements_spaces_space_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagWatch", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_watches_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_watches_tags_tag_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.ThreadTag", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_tags_tags_tag_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_tags_threads_thread_id");
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Threads.Post", null)
@@ -2674,9 +2887,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Navigation("Access");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroup", b =>
+                {
+                    b.Navigation("RequiredIn");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.Navigation("Posts");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.Post", b =>

@@ -7,6 +7,7 @@ using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Spaces;
+using CommunityHub.Domain.Tags;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Infrastructure.Identity;
 using MediatR;
@@ -179,6 +180,7 @@ public sealed partial class DemoCommunity(
         await SeedWeeksOfQuestionsAsync(spaces[1], members, now, cancellationToken);
         await SeedPrivateSpaceAsync(members, now, cancellationToken);
         await SeedGatesAsync(members, now, cancellationToken);
+        await SeedTagsAsync(threadsByTitle, spaces[1], members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
@@ -229,6 +231,73 @@ public sealed partial class DemoCommunity(
             db.Notifications.Add(Notification.Create(bruno, NotificationKind.AskedForHelp, sam, unanswered.Id, null, now.AddHours(-2)));
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    private static readonly (string Name, string Description, bool RequiredInQuestions)[] TagGroups =
+    [
+        ("Product", "Which part of the product the thread is about.", true),
+        ("Version", "The release the thread concerns.", false),
+        ("Topic", "What the thread is about, across products.", false),
+    ];
+
+    private static readonly (string Name, string Group, string Description)[] TagsToDefine =
+    [
+        ("reports", "Product", "Reports, dashboards and scheduled exports."),
+        ("api", "Product", "The REST API and its limits."),
+        ("sso", "Product", "Single sign-on and user provisioning."),
+        ("billing", "Product", "Plans, invoices and the billing portal."),
+        ("v4", "Version", "The 4.x releases."),
+        ("v5", "Version", "The 5.x releases (current)."),
+        ("exports", "Topic", "Getting data out: CSV, Excel, the API."),
+        ("time-zones", "Topic", "Dates, times and schedules across time zones."),
+        ("accessibility", "Topic", "Themes, contrast, keyboard and screen readers."),
+    ];
+
+    private static readonly (string Thread, string[] Tags)[] ThreadTagging =
+    [
+        ("How do I export a report as CSV with filters applied?", ["reports", "exports", "v5"]),
+        ("API rate limits for bulk imports", ["api", "v5"]),
+        ("Single sign-on with Okta: users land on the wrong workspace", ["sso", "v4"]),
+        ("Why was my discount code rejected?!", ["billing"]),
+        ("Dark mode for the dashboard", ["reports", "accessibility"]),
+        ("Let us schedule reports for a time zone other than our own", ["reports", "time-zones"]),
+        ("How we cut our month-end close from 5 days to 2", ["reports", "exports"]),
+    ];
+
+    /// <summary>Tags in three groups (Product is required in Questions &amp; answers: the new-thread form there asks for
+    /// one), the demo threads tagged by Morgan, and two members watching a tag: Dev the API, Alice exports.</summary>
+    private async Task SeedTagsAsync(Dictionary<string, (DiscussionThread Thread, List<long> Posts)> threads, Space questions, Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ada = members["Ada"];
+        var groups = new Dictionary<string, TagGroup>();
+        foreach (var (name, description, required) in TagGroups)
+        {
+            var group = TagGroup.Create(await keys.NewTagGroupIdAsync(cancellationToken), name, description, required ? [questions.Id] : [], ada, now.AddDays(-90));
+            db.TagGroups.Add(group);
+            groups[name] = group;
+        }
+
+        var tags = new Dictionary<string, Tag>();
+        foreach (var (name, group, description) in TagsToDefine)
+        {
+            var tag = Tag.Define(await keys.NewTagIdAsync(cancellationToken), name, description, groups[group].Id, ada, now.AddDays(-90));
+            db.Tags.Add(tag);
+            tags[name] = tag;
+        }
+
+        db.ModerationLog.Add(ModerationEntry.Record(ada, ModerationAction.DefineTag, now.AddDays(-90), detail: "tags in Product, Version and Topic; Product required in Questions & answers"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        RequiredTagGroup[] product = [new(groups["Product"].Id, "Product")];
+        foreach (var (title, names) in ThreadTagging)
+        {
+            var thread = threads[title].Thread;
+            thread.Retag(_as["Morgan"], [.. names.Select(n => new TagChoice(tags[n].Id, n, tags[n].GroupId))], thread.SpaceId == questions.Id ? product : []);
+        }
+
+        db.TagWatches.Add(TagWatch.Create(members["Dev"], tags["api"].Id, now.AddDays(-20)));
+        db.TagWatches.Add(TagWatch.Create(members["Alice"], tags["exports"].Id, now.AddDays(-20)));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static readonly string[] BetaTesters = ["Alice", "Chloe"];

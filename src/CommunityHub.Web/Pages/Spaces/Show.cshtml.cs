@@ -1,3 +1,4 @@
+using CommunityHub.Application.Lists;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Application.Spaces;
 using CommunityHub.Application.Staff;
@@ -16,9 +17,10 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<GetExecutivePresence.Executive> Executives { get; private set; } = [];
 
-    public async Task OnGetAsync(string slug, [FromQuery] string? after, [FromQuery] string? with, CancellationToken cancellationToken)
+    /// <param name="show">The filter (<see cref="ThreadListChoice.Filters"/>); <paramref name="with"/>=company is its older spelling.</param>
+    public async Task OnGetAsync(string slug, [FromQuery] string? after, [FromQuery] string? with, [FromQuery] string? show, [FromQuery] string? sort, [FromQuery] string? period, CancellationToken cancellationToken)
     {
-        Space = await mediator.Send(new GetSpace.Query(slug, after, CompanyOnly: with == "company"), cancellationToken);
+        Space = await mediator.Send(new GetSpace.Query(slug, after, Choice: ThreadListChoice.Parse(show, sort, period, with)), cancellationToken);
         if (Space.IsFirstPage)
         {
             Executives = await mediator.Send(new GetExecutivePresence.Query(Space.Id), cancellationToken);

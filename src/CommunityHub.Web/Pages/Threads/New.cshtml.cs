@@ -1,4 +1,5 @@
 using CommunityHub.Application.Spaces;
+using CommunityHub.Application.Tags;
 using CommunityHub.Application.Threads;
 using CommunityHub.Web.Forms;
 using CommunityHub.Web.Links;
@@ -25,6 +26,9 @@ public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageMod
 
     public GetSpaceSummary.Summary Space { get; private set; } = null!;
 
+    /// <summary>The tags to choose from, the space's required groups marked.</summary>
+    public GetTagCatalogue.Catalogue Tags { get; private set; } = null!;
+
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
 
@@ -42,6 +46,9 @@ public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageMod
         return Redirect(links.Thread(started.SpaceSlug, started.ThreadId).Path);
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Space = await mediator.Send(new GetSpaceSummary.Query(Slug), cancellationToken);
+        Tags = await mediator.Send(new GetTagCatalogue.Query(Slug), cancellationToken);
+    }
 }
