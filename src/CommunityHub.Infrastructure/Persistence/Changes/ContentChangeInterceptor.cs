@@ -21,11 +21,12 @@ public sealed partial class ContentChangeInterceptor(ContentChanges changes) : I
 {
     private static readonly HashSet<string> TablesVisitorsNeverRead = new(StringComparer.Ordinal)
     {
-        "account_events", "attachment_blobs", "data_protection_keys", "digest_subscriptions", "email_outbox", "flags",
-        "former_handles", "group_members", "help_asks", "moderation_log", "notification_preferences", "notifications",
-        "post_mentions", "post_revisions", "rate_limit_windows", "role_claims", "roles", "sign_in_sessions",
-        "space_watches", "thread_read_marks", "thread_watches", "tie_model_fits", "tie_preferences", "tie_ratings",
-        "tie_structure_queue", "ties", "user_claims", "user_logins", "user_roles", "user_tokens", "users",
+        "account_events", "attachment_blobs", "data_protection_keys", "digest_subscriptions", "email_outbox", "feed_keys",
+        "flags", "former_handles", "group_members", "help_asks", "invites", "moderation_log", "notification_preferences",
+        "notifications", "post_mentions", "post_revisions", "rate_limit_windows", "role_claims", "roles",
+        "sign_in_sessions", "space_watches", "tag_watches", "thread_read_marks", "thread_watches", "tie_model_fits",
+        "tie_preferences", "tie_ratings", "tie_structure_queue", "ties", "user_claims", "user_logins", "user_roles",
+        "user_tokens", "users",
     };
 
     /// <summary>A space's counters and last activity, moved by a statement of their own after each post: its lists change
