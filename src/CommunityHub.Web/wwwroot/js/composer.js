@@ -209,19 +209,25 @@
 
     // "Quote" on a post: with a passage of that post selected, quotes the passage; otherwise the whole post, as the
     // server would (the link's own address without script). The quote names the author and links back to the post.
+    const passageIn = (link) => {
+        const post = link.closest("article");
+        const body = post && post.querySelector(".post__body");
+        const selection = window.getSelection();
+        return selection && body && !selection.isCollapsed && body.contains(selection.anchorNode) && body.contains(selection.focusNode)
+            ? selection.toString().trim() : "";
+    };
     for (const link of document.querySelectorAll("a.post__quote[data-quote-author]")) {
+        // A press on the link may clear the selection before the click: read the passage as the press starts.
+        link.addEventListener("mousedown", () => { link.dataset.passage = passageIn(link); });
         link.addEventListener("click", (event) => {
             const text = document.querySelector("#reply-form textarea");
-            if (!text) return;
-            const post = link.closest("article");
-            const body = post && post.querySelector(".prose");
-            const selection = window.getSelection();
-            const passage = selection && body && !selection.isCollapsed && body.contains(selection.anchorNode) && body.contains(selection.focusNode)
-                ? selection.toString().trim() : "";
-            if (!passage) return; // The whole post: the server writes the quote from the Markdown.
+            const passage = link.dataset.passage || passageIn(link);
+            delete link.dataset.passage;
+            if (!text || !passage) return; // The whole post: the server writes the quote from its Markdown.
             event.preventDefault();
-            const quoted = passage.split(/\r?\n/).map((line) => `> ${line}`).join("\n");
-            insertBlock(text, `> [${link.dataset.quoteAuthor} wrote:](${link.dataset.quoteHref})\n>\n${quoted}`);
+            const quoted = passage.split(/\r?\n/).map((line) => (line.trim() ? `> ${line}` : ">")).join("\n");
+            const name = link.dataset.quoteAuthor.replace(/[\\[\]]/g, (c) => `\\${c}`);
+            insertBlock(text, `> [${name} wrote:](${link.dataset.quoteHref})\n>\n${quoted}`);
             text.scrollIntoView({ block: "center" });
         });
     }
