@@ -106,6 +106,19 @@ public static class DownloadMyData
 
             await AttachmentsAsync(json, me, cancellationToken);
 
+            // What the member was writing and has not posted.
+            await ArrayAsync(json, "drafts",
+                db.Drafts.AsNoTracking().Where(d => d.MemberId == me).OrderBy(d => d.Id)
+                    .Select(d => new { d.ThreadId, d.SpaceId, d.Title, d.Body, d.UpdatedAt }),
+                (w, d) =>
+                {
+                    WriteNumber(w, "threadId", d.ThreadId);
+                    WriteNumber(w, "spaceId", d.SpaceId);
+                    w.WriteString("title", d.Title);
+                    w.WriteString("body", d.Body);
+                    w.WriteString("updatedAt", At(d.UpdatedAt));
+                }, cancellationToken);
+
             // Earlier versions of the member's own posts (whoever edited them), oldest first per post.
             await ArrayAsync(json, "postRevisions",
                 from r in db.PostRevisions.AsNoTracking()

@@ -19,6 +19,12 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     /// <summary>Where the composer's script uploads a pasted or dropped file.</summary>
     public string UploadAttachment => Page("/Attachments/Upload");
 
+    /// <summary>The member's open drafts.</summary>
+    public string Drafts => Page("/Drafts/Index");
+
+    /// <summary>Where the composer's script reads and saves its draft.</summary>
+    public string CurrentDraft => Page("/Drafts/Current");
+
     /// <summary>Where the composer's Preview tab sends the text to be rendered.</summary>
     public string ComposerPreview => Page("/Composer/Preview");
 

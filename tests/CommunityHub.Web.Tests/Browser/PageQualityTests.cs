@@ -48,6 +48,12 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
         await Assertions.Expect(alice.Locator("#Input_Title-error")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "The new-thread form with errors");
+        await alice.GotoAsync(threadUrl);
+        await alice.GetByLabel("Reply", new() { Exact = true }).FillAsync("A reply in waiting");
+        await Assertions.Expect(alice.Locator(".composer-draft")).ToContainTextAsync("Draft saved.");
+        await AssertAccessibleAsync(alice, "The thread with the composer's toolbar, tabs and draft status");
+        await alice.GotoAsync("/drafts");
+        await AssertAccessibleAsync(alice, "Your drafts");
         await alice.GotoAsync("/account/data");
         await AssertAccessibleAsync(alice, "Your data");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();

@@ -132,6 +132,73 @@
             }
         });
 
+        // Drafts: what is typed is saved on the server (a moment after typing stops), and restored here or on any other
+        // device when the composer opens empty; posting discards it (the server does that with the post).
+        const draftUrl = form.dataset.draft;
+        const draftToken = form.querySelector("input[name=__RequestVerificationToken]");
+        if (draftUrl && draftToken) {
+            const title = form.querySelector("input[name='Input.Title']");
+            const status = document.createElement("p");
+            status.className = "hint composer-draft";
+            status.setAttribute("aria-live", "polite");
+            field.after(status);
+            const place = new URL(draftUrl, window.location.href);
+            const say = (words, withLink) => {
+                status.textContent = words;
+                if (withLink) {
+                    const all = document.createElement("a");
+                    all.href = withLink;
+                    all.textContent = "Your drafts";
+                    status.append(" ", all);
+                }
+            };
+            let timer = 0;
+            let lastSaved = null;
+            const save = async () => {
+                const now = `${title ? title.value : ""}\u0000${text.value}`;
+                if (now === lastSaved || form.dataset.submitting === "true") return;
+                const body = new FormData();
+                for (const [key, value] of place.searchParams) body.append(key, value);
+                if (title) body.append("title", title.value);
+                body.append("body", text.value);
+                body.append("__RequestVerificationToken", draftToken.value);
+                try {
+                    const response = await fetch(place.pathname, { method: "POST", body, credentials: "same-origin" });
+                    if (!response.ok) throw new Error(String(response.status));
+                    const answer = await response.json();
+                    lastSaved = now;
+                    say(answer.saved ? "Draft saved." : "", answer.saved ? answer.drafts : null);
+                } catch {
+                    say("Your draft could not be saved just now; it is still here.");
+                }
+            };
+            const later = () => { window.clearTimeout(timer); timer = window.setTimeout(save, 1200); };
+            text.addEventListener("input", later);
+            if (title) title.addEventListener("input", later);
+            form.addEventListener("submit", () => window.clearTimeout(timer));
+            if (!text.value && !(title && title.value)) {
+                fetch(place, { credentials: "same-origin" }).then((response) => response.status === 200 ? response.json() : null).then((draft) => {
+                    if (!draft || text.value || (title && title.value)) return;
+                    text.value = draft.body || "";
+                    if (title && draft.title) title.value = draft.title;
+                    lastSaved = `${title ? title.value : ""}\u0000${text.value}`;
+                    say("Your draft was restored.", draft.drafts);
+                    const discard = document.createElement("button");
+                    discard.type = "button";
+                    discard.className = "link-button";
+                    discard.textContent = "Discard draft";
+                    discard.addEventListener("click", async () => {
+                        text.value = "";
+                        if (title) title.value = "";
+                        await save();
+                        say("Draft discarded.");
+                        text.focus();
+                    });
+                    status.append(" ", discard);
+                }).catch(() => { /* No draft then: the composer starts empty. */ });
+            }
+        }
+
         // Write / Preview tabs: the preview is rendered by the server, as the post will be.
         const previewUrl = form.dataset.preview;
         const token = form.querySelector("input[name=__RequestVerificationToken]");
