@@ -30,7 +30,8 @@ public sealed class AttachmentsOfAMemberTests(CommunityFixture fixture) : Modera
         await SendAsync(new DownloadMyData.Query(output));
         using var data = JsonDocument.Parse(output.ToArray());
 
-        var files = data.RootElement.GetProperty("attachments").EnumerateArray().ToList();
+        // Uploaded at the same instant on the test clock: compared by name, not by order.
+        var files = data.RootElement.GetProperty("attachments").EnumerateArray().OrderBy(f => f.GetProperty("fileName").GetString(), StringComparer.Ordinal).ToList();
         Assert.Equal(["run.log", "shot.png"], files.Select(f => f.GetProperty("fileName").GetString()));
         Assert.Equal(Log, files[0].GetProperty("content").GetBytesFromBase64());
         Assert.Equal(JsonValueKind.Null, files[0].GetProperty("postId").ValueKind);

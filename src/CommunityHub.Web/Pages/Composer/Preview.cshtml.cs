@@ -10,7 +10,6 @@ namespace CommunityHub.Web.Pages.Composer;
 /// (<see cref="PreviewPost"/>: Markdown, the sanitiser, @mention links), answered as an HTML fragment. Without script,
 /// the forms' own Preview button does the same as a form submit.</summary>
 [Authorize]
-[RequestSizeLimit(256 * 1024)]
 public sealed class PreviewModel(IMediator mediator) : PageModel
 {
     public IActionResult OnGet() => NotFound();

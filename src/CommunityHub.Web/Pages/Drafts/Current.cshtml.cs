@@ -10,7 +10,6 @@ namespace CommunityHub.Web.Pages.Drafts;
 /// <summary>The composer's draft for one place (<c>thread</c> or <c>space</c>): read when the composer opens, saved as the
 /// member types (with the form's antiforgery token). A place the member may not enter is a 404.</summary>
 [Authorize]
-[RequestSizeLimit(256 * 1024)]
 public sealed class CurrentModel(IMediator mediator, CommunityLinks links) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long? thread, string? space, CancellationToken cancellationToken)
