@@ -13,7 +13,7 @@ namespace CommunityHub.Application.Members;
 
 /// <summary>A member deletes their own account. The sign-in account goes (nobody can sign in as them, the address
 /// is free to register again), and with it everything kept only for them: notifications, watches, preferences,
-/// the digest, read marks, queued mail. Their posts, ties and help records are the community's history and stay,
+/// the digest, read marks, queued mail, drafts, files uploaded but never posted. Their posts (with the files posted with them), ties and help records are the community's history and stay,
 /// attributed to "former member" (an admin may purge the posts, <see cref="Moderation.PurgeFormerMember"/>); so
 /// does every audit-log entry about them.</summary>
 public static class DeleteAccount
@@ -38,7 +38,7 @@ public static class DeleteAccount
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TimeProvider clock, ILogger<Handler> logger)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TimeProvider clock, Attachments.IAttachmentStore files, ILogger<Handler> logger)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
@@ -70,6 +70,14 @@ public static class DeleteAccount
             await db.ThreadReadMarks.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.TiePreferences.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.TieRatings.Where(r => r.RaterId == memberId).ExecuteDeleteAsync(cancellationToken);
+            await db.Drafts.Where(d => d.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+            var pending = await db.Attachments.Where(a => a.OwnerId == memberId && a.PostId == null).ToListAsync(cancellationToken);
+            if (pending.Count > 0)
+            {
+                await files.DeleteAsync([.. pending.SelectMany(a => a.StorageKeys)], cancellationToken);
+                db.Attachments.RemoveRange(pending);
+            }
+
             if (email is not null)
             {
                 // Mail is queued to the account's address as it is stored, so the same text finds it.

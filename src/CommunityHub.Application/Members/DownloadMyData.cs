@@ -24,7 +24,8 @@ public static class DownloadMyData
     [Authorize]
     public sealed record Query(Stream Output) : IRequest<Unit>;
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TieScorer scorer, TimeProvider clock, Account.AccountDataSection accountData)
+    public sealed class Handler(
+        ICommunityDb db, ICurrentUser currentUser, IIdentityService identity, TieScorer scorer, TimeProvider clock, Account.AccountDataSection accountData, Attachments.IAttachmentStore files)
         : IRequestHandler<Query, Unit>
     {
         private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -101,6 +102,21 @@ public static class DownloadMyData
                     w.WriteString("hiddenAt", At(p.HiddenAt));
                     w.WriteString("hiddenReason", p.HiddenReason);
                     w.WriteString("body", p.Body);
+                }, cancellationToken);
+
+            await AttachmentsAsync(json, me, cancellationToken);
+
+            // What the member was writing and has not posted.
+            await ArrayAsync(json, "drafts",
+                db.Drafts.AsNoTracking().Where(d => d.MemberId == me).OrderBy(d => d.Id)
+                    .Select(d => new { d.ThreadId, d.SpaceId, d.Title, d.Body, d.UpdatedAt }),
+                (w, d) =>
+                {
+                    WriteNumber(w, "threadId", d.ThreadId);
+                    WriteNumber(w, "spaceId", d.SpaceId);
+                    w.WriteString("title", d.Title);
+                    w.WriteString("body", d.Body);
+                    w.WriteString("updatedAt", At(d.UpdatedAt));
                 }, cancellationToken);
 
             // Earlier versions of the member's own posts (whoever edited them), oldest first per post.
@@ -270,6 +286,42 @@ public static class DownloadMyData
             json.WriteEndObject();
             await json.FlushAsync(cancellationToken);
             return Unit.Value;
+        }
+
+        /// <summary>The files the member uploaded, posted or still pending, each with its stored original (base64; for an
+        /// image the copy without metadata that readers get). The list is read first and each file fetched after it, one
+        /// at a time (the per-member quota bounds the total).</summary>
+        private async Task AttachmentsAsync(Utf8JsonWriter json, Guid me, CancellationToken cancellationToken)
+        {
+            var mine = await db.Attachments.AsNoTracking().Where(a => a.OwnerId == me).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+            json.WriteStartArray("attachments");
+            foreach (var a in mine)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", a.Id);
+                json.WriteString("fileName", a.FileName);
+                json.WriteString("mediaType", a.MediaType);
+                json.WriteNumber("size", a.Size);
+                WriteNumber(json, "width", a.Width);
+                WriteNumber(json, "height", a.Height);
+                WriteNumber(json, "postId", a.PostId);
+                json.WriteString("uploadedAt", At(a.UploadedAt));
+                json.WriteString("postedAt", At(a.PostedAt));
+                var content = await files.GetAsync(a.StorageKey(Domain.Attachments.AttachmentVariant.Original), cancellationToken);
+                if (content is null)
+                {
+                    json.WriteNull("content");
+                }
+                else
+                {
+                    json.WriteBase64String("content", content);
+                }
+
+                json.WriteEndObject();
+                await json.FlushAsync(cancellationToken);
+            }
+
+            json.WriteEndArray();
         }
 
         private Task ReciprocityAsync(Utf8JsonWriter json, string name, Guid me, bool gave, CancellationToken cancellationToken) =>

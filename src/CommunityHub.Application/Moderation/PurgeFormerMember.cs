@@ -11,7 +11,7 @@ namespace CommunityHub.Application.Moderation;
 /// <summary>An admin removes what a former member wrote. As Discourse does when a user is deleted with their
 /// posts, the posts are soft-deleted in place rather than torn out: each reply becomes the "removed" placeholder
 /// (so the replies to it keep their context, and the counters, which count placeholders as a deleted reply does,
-/// stay right), its text, edit history and mentions are erased; a thread they started keeps others' replies (their
+/// stay right), its text, edit history, mentions and attached files are erased; a thread they started keeps others' replies (their
 /// words are theirs) but loses its title and opening text. Help records and ties stay: they are the others'
 /// history too. Logged in the audit log.</summary>
 public static class PurgeFormerMember
@@ -25,7 +25,7 @@ public static class PurgeFormerMember
 
     public sealed record Result(int Posts, int Threads);
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock, Attachments.IAttachmentStore files) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -38,6 +38,14 @@ public static class PurgeFormerMember
             var theirs = db.Posts.Where(p => p.AuthorId == request.MemberId);
             await db.PostRevisions.Where(r => theirs.Any(p => p.Id == r.PostId)).ExecuteDeleteAsync(cancellationToken);
             await db.PostMentions.Where(m => theirs.Any(p => p.Id == m.PostId)).ExecuteDeleteAsync(cancellationToken);
+            // Their files: those on their posts and any upload of theirs still pending.
+            var attached = await db.Attachments.Where(a => a.OwnerId == request.MemberId || theirs.Any(p => p.Id == a.PostId)).ToListAsync(cancellationToken);
+            if (attached.Count > 0)
+            {
+                await files.DeleteAsync([.. attached.SelectMany(a => a.StorageKeys)], cancellationToken);
+                db.Attachments.RemoveRange(attached);
+            }
+
             // A removed post is nobody's answer any more, as when its author deletes it.
             await db.Threads
                 .Where(t => theirs.Any(p => p.Id == t.AcceptedAnswerPostId) || theirs.Any(p => p.Id == t.OfficialAnswerPostId))

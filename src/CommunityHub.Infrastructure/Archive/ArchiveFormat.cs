@@ -9,7 +9,16 @@ public static class ArchiveFormat
 {
     public const string Name = "communityhub-archive";
 
-    public const int Version = 1;
+    /// <summary>The version written. Version 2 added attachments (<c>attachment</c>, <c>attachmentFile</c>); an archive of
+    /// version 1 is the same format without them and is still read.</summary>
+    public const int Version = 2;
+
+    /// <summary>The versions the importer reads.</summary>
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2];
+
+    /// <summary>The record type holding the attachments' stored copies, read from and written to the attachment store
+    /// (the database or a bucket) rather than one table.</summary>
+    internal const string AttachmentFileType = "attachmentFile";
 
     internal static readonly IReadOnlyList<ArchiveRecordType> RecordTypes =
     [
@@ -83,6 +92,31 @@ public static class ArchiveFormat
             new("hiddenReason", "hidden_reason", ArchiveValue.Text, Nullable: true),
             new("body", "body", ArchiveValue.Text),
             new("bodyHtml", "body_html", ArchiveValue.Text),
+        ]),
+        // Files uploaded with posts (and those still pending), then their stored copies: the original (for an image,
+        // re-encoded without its metadata), and for an image its display size and thumbnail, base64 in "content".
+        new("attachment", "attachments", "id",
+        [
+            new("id", "id", ArchiveValue.Uuid),
+            new("ownerId", "owner_id", ArchiveValue.Uuid),
+            new("postId", "post_id", ArchiveValue.Int64, Nullable: true),
+            new("fileName", "file_name", ArchiveValue.Text),
+            new("mediaType", "media_type", ArchiveValue.Text),
+            new("isImage", "is_image", ArchiveValue.Boolean),
+            new("size", "size", ArchiveValue.Int64),
+            new("storedBytes", "stored_bytes", ArchiveValue.Int64),
+            new("width", "width", ArchiveValue.Int32, Nullable: true),
+            new("height", "height", ArchiveValue.Int32, Nullable: true),
+            new("displayWidth", "display_width", ArchiveValue.Int32, Nullable: true),
+            new("displayHeight", "display_height", ArchiveValue.Int32, Nullable: true),
+            new("uploadedAt", "uploaded_at", ArchiveValue.Timestamp),
+            new("postedAt", "posted_at", ArchiveValue.Timestamp, Nullable: true),
+            new("position", "position", ArchiveValue.Int32),
+        ]),
+        new(AttachmentFileType, "attachment_blobs", "key COLLATE \"C\"",
+        [
+            new("key", "key", ArchiveValue.Text),
+            new("content", "content", ArchiveValue.Bytes),
         ]),
         new("postRevision", "post_revisions", "id",
         [
@@ -222,6 +256,9 @@ internal enum ArchiveValue
 
     /// <summary>A role's name; the role's id differs between databases.</summary>
     RoleName,
+
+    /// <summary>bytea, written as base64.</summary>
+    Bytes,
 }
 
 internal sealed record ArchiveColumn(string Field, string Column, ArchiveValue Value, bool Nullable = false)
@@ -236,6 +273,7 @@ internal sealed record ArchiveColumn(string Field, string Column, ArchiveValue V
         ArchiveValue.Double => NpgsqlDbType.Double,
         ArchiveValue.Timestamp => NpgsqlDbType.TimestampTz,
         ArchiveValue.ReciprocityKind => NpgsqlDbType.Smallint,
+        ArchiveValue.Bytes => NpgsqlDbType.Bytea,
         _ => throw new ArgumentOutOfRangeException(nameof(Value)),
     };
 }

@@ -3,7 +3,9 @@ using System.Data;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CommunityHub.Application.Attachments;
 using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Infrastructure.Attachments;
 using CommunityHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,8 +13,10 @@ using Npgsql;
 namespace CommunityHub.Infrastructure.Archive;
 
 /// <summary>Writes the whole community as an NDJSON archive (<see cref="ArchiveFormat"/>). Rows are read with a
-/// data reader and each is written as soon as it is read, so memory stays flat however large the community.</summary>
-public sealed class CommunityExporter(CommunityDbContext db)
+/// data reader and each is written as soon as it is read, so memory stays flat however large the community.
+/// Attachments' stored copies come from <paramref name="files"/>: read with the other tables when they are kept in the
+/// database (the default, and when no store is given), fetched one at a time from a bucket otherwise.</summary>
+public sealed class CommunityExporter(CommunityDbContext db, IAttachmentStore? files = null)
 {
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -44,6 +48,12 @@ public sealed class CommunityExporter(CommunityDbContext db)
 
             foreach (var type in ArchiveFormat.RecordTypes)
             {
+                if (type.Name == ArchiveFormat.AttachmentFileType && files is not (null or DatabaseAttachmentStore))
+                {
+                    counts[type.Name] = await WriteStoredFilesAsync(connection, transaction, type, writer, buffer, output, cancellationToken);
+                    continue;
+                }
+
                 long count = 0;
                 await using var command = new NpgsqlCommand(type.SelectSql, connection, transaction);
                 await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
@@ -90,6 +100,47 @@ public sealed class CommunityExporter(CommunityDbContext db)
         return counts;
     }
 
+    /// <summary>The attachments' copies in a bucket, in the order the database would list them (by key, ordinal):
+    /// the keys are read in the snapshot first (the connection serves one reader at a time), then each copy is fetched.</summary>
+    private async Task<long> WriteStoredFilesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ArchiveRecordType type, Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, Stream output, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT id, is_image FROM attachments", connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0).ToString("N");
+                keys.Add($"{id}/original");
+                if (reader.GetBoolean(1))
+                {
+                    keys.Add($"{id}/display");
+                    keys.Add($"{id}/thumbnail");
+                }
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        long count = 0;
+        foreach (var key in keys)
+        {
+            var content = await files!.GetAsync(key, cancellationToken)
+                ?? throw new ArchiveException($"The attachment store has no file under \"{key}\", which an attachment needs; nothing can be exported until it is restored or the attachment removed.");
+            writer.WriteStartObject();
+            writer.WriteString("type", type.Name);
+            writer.WriteString(type.Columns[0].Field, key);
+            writer.WritePropertyName(type.Columns[1].Field);
+            writer.WriteBase64StringValue(content);
+            writer.WriteEndObject();
+            EndLine(writer, buffer);
+            count++;
+            await DrainAsync(output, buffer, cancellationToken);
+        }
+
+        return count;
+    }
+
     internal static string FormatTimestamp(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 
@@ -122,6 +173,9 @@ public sealed class CommunityExporter(CommunityDbContext db)
                 break;
             case ArchiveValue.ReciprocityKind:
                 writer.WriteStringValue(((ReciprocityKind)reader.GetInt16(ordinal)).ToString());
+                break;
+            case ArchiveValue.Bytes:
+                writer.WriteBase64StringValue(reader.GetFieldValue<byte[]>(ordinal));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(value));

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CommunityHub.Application.Attachments;
+using CommunityHub.Application.Common.Persistence;
 using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Infrastructure.Attachments;
 using CommunityHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,8 +13,11 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Archive;
 
 /// <summary>Reads an archive (<see cref="ArchiveFormat"/>) into an empty, migrated database: line by line, each
-/// record type through one binary COPY, all in one transaction, so a refused archive leaves nothing behind.</summary>
-public sealed class CommunityImporter(CommunityDbContext db)
+/// record type through one binary COPY, all in one transaction, so a refused archive leaves nothing behind.
+/// Attachments' copies go to <paramref name="files"/>: COPY into the database's table when files are kept there (the
+/// default, and when no store is given), one upload each to a bucket otherwise (a refused archive may then leave
+/// copies in the bucket that nothing refers to; their keys are random and nothing serves them).</summary>
+public sealed class CommunityImporter(CommunityDbContext db, IAttachmentStore? files = null)
 {
     /// <summary>Imports the archive; returns how many records of each type it held. Throws
     /// <see cref="ArchiveException"/> (with the line number where there is one) and writes nothing when the
@@ -70,14 +76,26 @@ public sealed class CommunityImporter(CommunityDbContext db)
                         }
 
                         await CompleteAsync(copy, current, firstLineOfType, lineNumber - 1, cancellationToken);
+                        copy = null;
                         rank = next;
                         current = ArchiveFormat.RecordTypes[next];
-                        copy = await connection.BeginBinaryImportAsync(CopySql(current), cancellationToken);
+                        if (!ToBucket(current))
+                        {
+                            copy = await connection.BeginBinaryImportAsync(CopySql(current), cancellationToken);
+                        }
                         firstLineOfType = lineNumber;
                         counts[current.Name] = 0;
                     }
 
-                    await WriteRowAsync(copy!, current, record, roles, lineNumber, cancellationToken);
+                    if (ToBucket(current))
+                    {
+                        await StoreFileAsync(current, record, roles, lineNumber, cancellationToken);
+                    }
+                    else
+                    {
+                        await WriteRowAsync(copy!, current, record, roles, lineNumber, cancellationToken);
+                    }
+
                     counts[current.Name]++;
                 }
 
@@ -102,6 +120,29 @@ public sealed class CommunityImporter(CommunityDbContext db)
         }
 
         return counts;
+    }
+
+    private bool ToBucket(ArchiveRecordType type) =>
+        type.Name == ArchiveFormat.AttachmentFileType && files is not (null or DatabaseAttachmentStore);
+
+    /// <summary>One attachment copy into a bucket, uploaded at once (a million files never wait in memory).</summary>
+    private async Task StoreFileAsync(ArchiveRecordType type, JsonElement record, Dictionary<string, Guid> roles, long lineNumber, CancellationToken cancellationToken)
+    {
+        RefuseUnknownFields(type, record, lineNumber);
+        var values = new object[type.Columns.Count];
+        for (var i = 0; i < type.Columns.Count; i++)
+        {
+            var column = type.Columns[i];
+            values[i] = record.TryGetProperty(column.Field, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                ? Read(value, column, roles, type, lineNumber)
+                : throw Malformed(lineNumber, $"a {type.Name} needs \"{column.Field}\"");
+        }
+
+        files!.Put((string)values[0], (byte[])values[1], "application/octet-stream");
+        if (files is IUnitOfWorkParticipant upload)
+        {
+            await upload.CompleteAsync(cancellationToken);
+        }
     }
 
     private static async Task<string?> ReadLineAsync(StreamReader reader, long lineNumber, CancellationToken cancellationToken)
@@ -133,9 +174,9 @@ public sealed class CommunityImporter(CommunityDbContext db)
         }
 
         if (!header.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
-            || !version.TryGetInt32(out var number) || number != ArchiveFormat.Version)
+            || !version.TryGetInt32(out var number) || !ArchiveFormat.ReadableVersions.Contains(number))
         {
-            throw Malformed(lineNumber, $"archive version {(header.TryGetProperty("version", out var v) ? v.GetRawText() : "(none)")}; this version of CommunityHub reads version {ArchiveFormat.Version}");
+            throw Malformed(lineNumber, $"archive version {(header.TryGetProperty("version", out var v) ? v.GetRawText() : "(none)")}; this version of CommunityHub reads versions {string.Join(" and ", ArchiveFormat.ReadableVersions)}");
         }
     }
 
@@ -190,14 +231,7 @@ public sealed class CommunityImporter(CommunityDbContext db)
     private static async Task WriteRowAsync(
         NpgsqlBinaryImporter copy, ArchiveRecordType type, JsonElement record, Dictionary<string, Guid> roles, long lineNumber, CancellationToken cancellationToken)
     {
-        foreach (var property in record.EnumerateObject())
-        {
-            if (property.Name != "type" && !type.Columns.Any(c => c.Field == property.Name))
-            {
-                throw Malformed(lineNumber, $"a {type.Name} has no field \"{property.Name}\"");
-            }
-        }
-
+        RefuseUnknownFields(type, record, lineNumber);
         await copy.StartRowAsync(cancellationToken);
         foreach (var column in type.Columns)
         {
@@ -230,6 +264,17 @@ public sealed class CommunityImporter(CommunityDbContext db)
         }
     }
 
+    private static void RefuseUnknownFields(ArchiveRecordType type, JsonElement record, long lineNumber)
+    {
+        foreach (var property in record.EnumerateObject())
+        {
+            if (property.Name != "type" && !type.Columns.Any(c => c.Field == property.Name))
+            {
+                throw Malformed(lineNumber, $"a {type.Name} has no field \"{property.Name}\"");
+            }
+        }
+    }
+
     private static object Read(JsonElement value, ArchiveColumn column, Dictionary<string, Guid> roles, ArchiveRecordType type, long lineNumber)
     {
         var expected = column.Value switch
@@ -256,6 +301,7 @@ public sealed class CommunityImporter(CommunityDbContext db)
             ArchiveValue.ReciprocityKind => Enum.TryParse<ReciprocityKind>(value.GetString(), ignoreCase: false, out var kind)
                 && Enum.IsDefined(kind) && !int.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _) ? (short)kind : null,
             ArchiveValue.RoleName => roles.TryGetValue(value.GetString()!, out var role) ? role : null,
+            ArchiveValue.Bytes => value.TryGetBytesFromBase64(out var bytes) ? bytes : null,
             _ => null,
         };
         return result ?? throw Malformed(lineNumber, $"the {type.Name}'s \"{column.Field}\" is not {Describe(column.Value)}: {value.GetRawText()}");
@@ -272,6 +318,7 @@ public sealed class CommunityImporter(CommunityDbContext db)
         ArchiveValue.Timestamp => "a timestamp in the round-trip format (2026-11-23T09:00:00.0000000Z)",
         ArchiveValue.ReciprocityKind => "one of Helped, Thanks, Reaction, AcceptedAnswer",
         ArchiveValue.RoleName => "a role of this community (Member, Staff, Executive, Moderator, Admin)",
+        ArchiveValue.Bytes => "base64",
         _ => value.ToString(),
     };
 

@@ -32,6 +32,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<Domain.Attachments.Attachment> Attachments => Set<Domain.Attachments.Attachment>();
 
+    public DbSet<Domain.Drafts.Draft> Drafts => Set<Domain.Drafts.Draft>();
+
     /// <summary>Attachments' bytes when they are kept in the database (the default store).</summary>
     public DbSet<Attachments.AttachmentBlob> AttachmentBlobs => Set<Attachments.AttachmentBlob>();
 

@@ -20,6 +20,15 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     /// <summary>Where the composer's script uploads a pasted or dropped file.</summary>
     public string UploadAttachment => Page("/Attachments/Upload");
 
+    /// <summary>The member's open drafts.</summary>
+    public string Drafts => Page("/Drafts/Index");
+
+    /// <summary>Where the composer's script reads and saves its draft.</summary>
+    public string CurrentDraft => Page("/Drafts/Current");
+
+    /// <summary>Where the composer's Preview tab sends the text to be rendered.</summary>
+    public string ComposerPreview => Page("/Composer/Preview");
+
     public string SearchPage => Page("/Search/Index");
 
     /// <summary>A search, on page <paramref name="page"/> of its results (blank filters are left out).</summary>
@@ -250,6 +259,9 @@ public sealed record ThreadLinks(string Path)
     public string ReplyTo(long postId) => $"{Path}?replyTo={postId}#reply-form";
 
     public string ReplyForm => $"{Path}#reply-form";
+
+    /// <summary>The reply form, starting with a quote of <paramref name="postId"/>.</summary>
+    public string Quote(long postId) => $"{Path}?quote={postId}#reply-form";
 
     public string New => $"{Path}#new";
 

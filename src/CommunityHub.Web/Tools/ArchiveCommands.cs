@@ -34,7 +34,7 @@ internal static class ArchiveCommands
         await using (output)
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var exporter = new CommunityExporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>());
+            var exporter = new CommunityExporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>(), scope.ServiceProvider.GetRequiredService<Application.Attachments.IAttachmentStore>());
             counts = await exporter.ExportAsync(output, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), app.Lifetime.ApplicationStopping);
         }
 
@@ -64,7 +64,7 @@ internal static class ArchiveCommands
         {
             await using var input = new FileStream(arguments[0], FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
             await using var scope = app.Services.CreateAsyncScope();
-            var importer = new CommunityImporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>());
+            var importer = new CommunityImporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>(), scope.ServiceProvider.GetRequiredService<Application.Attachments.IAttachmentStore>());
             var counts = await importer.ImportAsync(input, app.Lifetime.ApplicationStopping);
             app.Logger.LogInformation(
                 "Imported {Records} records ({Members} members, {Posts} posts) from {Archive} in {Seconds:0.0} s; members sign in after choosing a password with \"forgot password\"",

@@ -24,6 +24,8 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
 
         Assert.True(counts["member"] >= 16 && counts["post"] > 50 && counts["tie"] >= 30 && counts["reciprocityRecord"] > 20);
         Assert.True(counts["moderationEntry"] > 0 && counts["flag"] > 0 && counts["roleAssignment"] > 0 && counts["communityValues"] == 1);
+        // The demo's screenshot: its row, and its original, display size and thumbnail.
+        Assert.True(counts["attachment"] >= 1 && counts["attachmentFile"] >= 3);
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(again));
         Assert.Equal(first, again);
     }
@@ -36,7 +38,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         var text = Encoding.UTF8.GetString(archive);
         var stamp = await QueryAsync(db => db.Users.Where(u => u.Email == "alice@example.com").Select(u => u.SecurityStamp).SingleAsync());
 
-        Assert.StartsWith("{\"format\":\"communityhub-archive\",\"version\":1,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"communityhub-archive\",\"version\":2,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AQAAAA", text, StringComparison.Ordinal); // Identity's password hash prefix
         Assert.DoesNotContain(stamp!, text, StringComparison.Ordinal);
         Assert.DoesNotContain("password", text, StringComparison.OrdinalIgnoreCase);
@@ -90,7 +92,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     }
 
     [Theory]
-    [InlineData("{\"format\":\"communityhub-archive\",\"version\":2,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 2")]
+    [InlineData("{\"format\":\"communityhub-archive\",\"version\":3,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 3")]
     [InlineData("{\"format\":\"something-else\",\"version\":1}", "Line 1: not a CommunityHub archive")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"member\",\"id\":", "Line 3: not JSON")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"planet\",\"id\":1}", "Line 3: unknown record type \"planet\"")]
@@ -134,7 +136,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     {
         await using var scope = services.CreateAsyncScope();
         using var output = new MemoryStream();
-        await new CommunityExporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>()).ExportAsync(output, ExportedAt, CancellationToken.None);
+        await new CommunityExporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>(), scope.ServiceProvider.GetRequiredService<CommunityHub.Application.Attachments.IAttachmentStore>()).ExportAsync(output, ExportedAt, CancellationToken.None);
         return output.ToArray();
     }
 
@@ -142,6 +144,6 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     {
         await using var scope = services.CreateAsyncScope();
         using var input = new MemoryStream(archive);
-        return await new CommunityImporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>()).ImportAsync(input, CancellationToken.None);
+        return await new CommunityImporter(scope.ServiceProvider.GetRequiredService<CommunityDbContext>(), scope.ServiceProvider.GetRequiredService<CommunityHub.Application.Attachments.IAttachmentStore>()).ImportAsync(input, CancellationToken.None);
     }
 }

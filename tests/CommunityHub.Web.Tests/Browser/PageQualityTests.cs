@@ -56,6 +56,12 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await AssertAccessibleAsync(alice, "Unread");
         await alice.GotoAsync("/latest?sort=top");
         await AssertAccessibleAsync(alice, "Latest, top threads, signed in");
+        await alice.GotoAsync(threadUrl);
+        await alice.GetByLabel("Reply", new() { Exact = true }).FillAsync("A reply in waiting");
+        await Assertions.Expect(alice.Locator(".composer-draft")).ToContainTextAsync("Draft saved.");
+        await AssertAccessibleAsync(alice, "The thread with the composer's toolbar, tabs and draft status");
+        await alice.GotoAsync("/drafts");
+        await AssertAccessibleAsync(alice, "Your drafts");
         await alice.GotoAsync("/account/data");
         await AssertAccessibleAsync(alice, "Your data");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();

@@ -27,6 +27,9 @@ public interface ICommunityDb
     /// <summary>Files attached to posts, and uploads not posted yet.</summary>
     DbSet<Domain.Attachments.Attachment> Attachments { get; }
 
+    /// <summary>What members are writing and have not posted yet.</summary>
+    DbSet<Domain.Drafts.Draft> Drafts { get; }
+
     DbSet<PostMention> PostMentions { get; }
 
     DbSet<ThreadParticipant> ThreadParticipants { get; }

@@ -170,6 +170,67 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Drafts.Draft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drafts");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_drafts_space_id");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_drafts_thread_id");
+
+                    b.HasIndex("MemberId", "SpaceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drafts_member_id_space_id")
+                        .HasFilter("space_id IS NOT NULL");
+
+                    b.HasIndex("MemberId", "ThreadId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drafts_member_id_thread_id")
+                        .HasFilter("thread_id IS NOT NULL");
+
+                    b.ToTable("drafts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_drafts_one_place", "(thread_id IS NULL) <> (space_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Email.QueuedEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -2258,6 +2319,28 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_community_values_members_updated_by_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Drafts.Draft", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drafts_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_drafts_spaces_space_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_drafts_threads_thread_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Groups.GroupMember", b =>

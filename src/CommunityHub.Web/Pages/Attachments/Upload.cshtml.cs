@@ -74,3 +74,32 @@ public static class UploadLimits
         return read;
     }
 }
+
+/// <summary>The composer's preview, when one was asked for: its HTML and the heading level it sits at.</summary>
+public sealed record ComposerPreview(string? Html, int HeadingLevel);
+
+/// <summary>"Preview" on a composer: the text rendered as it will be posted, and the files chosen in the form kept as
+/// pending uploads (a browser does not fill a file input again), so that nothing chosen is lost.</summary>
+public static class ComposerPreviews
+{
+    public static async Task<string> PreviewAsync(IMediator mediator, string? body, IList<Guid> attachmentIds, IEnumerable<IFormFile>? files,
+        Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mediator);
+        ArgumentNullException.ThrowIfNull(attachmentIds);
+        ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var file in await UploadLimits.ReadAllAsync(files, cancellationToken))
+        {
+            try
+            {
+                attachmentIds.Add((await mediator.Send(new UploadAttachment.Command { File = file }, cancellationToken)).Id);
+            }
+            catch (DomainException refused)
+            {
+                modelState.AddModelError(string.Empty, refused.Message);
+            }
+        }
+
+        return await mediator.Send(new Application.Threads.PreviewPost.Query(body), cancellationToken);
+    }
+}

@@ -46,6 +46,16 @@ public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageMod
         return Redirect(links.Thread(started.SpaceSlug, started.ThreadId).Path);
     }
 
+    /// <summary>The text as it will be posted, after "Preview"; null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        PreviewHtml = await Attachments.ComposerPreviews.PreviewAsync(mediator, Input.Body, Input.AttachmentIds, Files, ModelState, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Space = await mediator.Send(new GetSpaceSummary.Query(Slug), cancellationToken);

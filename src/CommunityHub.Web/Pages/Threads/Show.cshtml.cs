@@ -34,6 +34,10 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
     [FromQuery]
     public long? ReplyTo { get; set; }
 
+    /// <summary>"Quote" without script: the reply form starts with the quoted post (when the reader may read it).</summary>
+    [FromQuery]
+    public long? Quote { get; set; }
+
     /// <summary>Files chosen in the form's file input (sent with the post, through the same use case).</summary>
     [BindProperty(Name = "Files")]
     public List<IFormFile> Files { get; set; } = [];
@@ -70,6 +74,11 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
 
         Input.SubmissionId = Guid.NewGuid();
         Input.InReplyToPostId = Thread.ReplyingTo?.Id;
+        if (Quote is { } quote && await mediator.Send(new QuotePost.Query(Id, quote), cancellationToken) is { } quoted)
+        {
+            Input.Body = QuotePost.Markdown(quoted.AuthorName, Links.Post(quoted.PostId), quoted.Body);
+        }
+
         return Page();
     }
 
@@ -115,6 +124,16 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
 
         var done = await mediator.Send(command, cancellationToken);
         return Redirect(links.Thread(done.SpaceSlug, done.ThreadId).OnPage(postId, After, Before));
+    }
+
+    /// <summary>The reply as it will be posted, after "Preview"; null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        PreviewHtml = await Attachments.ComposerPreviews.PreviewAsync(mediator, Input.Body, Input.AttachmentIds, Files, ModelState, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
