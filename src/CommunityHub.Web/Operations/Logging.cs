@@ -11,8 +11,12 @@ public static class Logging
     private const string ReadableTemplate =
         "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {RequestId}{NewLine}{Exception}";
 
-    public static IServiceCollection AddCommunityLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog((provider, logger) =>
+    /// <remarks>The static <see cref="Log.Logger"/> is left alone (<c>preserveStaticLogger</c>): otherwise every
+    /// logger the app hands out writes through it, and it is whichever host in the process was built last, so apps
+    /// in one process (the tests' apps side by side) logged into each other's sinks.</remarks>
+    public static IServiceCollection AddCommunityLogging(this IServiceCollection services, IConfiguration configuration)
+    {
+        void Configure(IServiceProvider provider, LoggerConfiguration logger)
         {
             logger.ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(provider)
@@ -25,7 +29,10 @@ public static class Logging
             {
                 logger.WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
-        });
+        }
+
+        return services.AddSerilog(Configure, preserveStaticLogger: true);
+    }
 
     /// <summary>One line per request (method, path without the query string, status, time). Never the body
     /// or the query: forms carry passwords, and links carry reset and confirmation tokens.</summary>
