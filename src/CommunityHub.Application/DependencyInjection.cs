@@ -46,6 +46,9 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Drafts>();
         services.AddScoped<Writers>();
+        services.AddScoped<Trust.Admission>();
+        services.AddSingleton<Trust.ISpamCheck, Trust.LocalSpamCheck>();
+        services.AddOptions<Domain.Trust.TrustOptions>();
         services.AddScoped<Attachments.PostAttachments>();
         services.AddOptions<Attachments.AttachmentOptions>();
 

@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddAccountSecurity(configuration);
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
+        services.Configure<Domain.Trust.TrustOptions>(configuration.GetSection(Domain.Trust.TrustOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddScoped<IKeys, Keys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();

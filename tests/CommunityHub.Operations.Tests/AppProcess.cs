@@ -45,6 +45,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["RateLimits__Enabled"] = "false",
             ["Identity__RequireConfirmedEmail"] = "false",
         };
+        // Nothing a test member writes waits for approval (the trust tests are in the application and web tests).
+        foreach (var (key, value) in CommunityHub.Testing.TrustSettings.Relaxed)
+        {
+            _environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _environment[key] = value;

@@ -64,7 +64,7 @@ public static class GetSpace
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Space", request.Slug);
 
-            var threads = db.Threads.AsNoTracking().Where(t => t.SpaceId == space.Id);
+            var threads = db.Threads.AsNoTracking().Where(t => t.SpaceId == space.Id).Where(ConversationPolicy.ListedInSpace());
             if (ThreadCursor.TryParse(request.After, out var after))
             {
                 // Strictly after (pinned, lastActivity, id) in descending order; index threads(space_id, is_pinned, last_activity_at, id).

@@ -98,6 +98,9 @@ public static class GetThread
 
         public bool IsDeleted => DeletedAt is not null;
 
+        /// <summary>Not published yet: only its author and moderators meet it (<see cref="ConversationPolicy.OnThreadPage{TPost}"/>).</summary>
+        public bool AwaitingApproval { get; init; }
+
         public bool IsOfficialAnswer { get; init; }
 
         public bool IsAcceptedAnswer { get; init; }
@@ -120,8 +123,8 @@ public static class GetThread
             var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer));
             var intact = db.Posts.Where(ConversationPolicy.Intact<Post>());
             var header = await (
-                    from t in db.Threads.AsNoTracking()
-                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(_viewer)) on t.SpaceId equals s.Id
+                    from t in db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(_viewer))
+                    join s in db.Spaces on t.SpaceId equals s.Id
                     join p in db.Posts on t.Id equals p.ThreadId
                     join a in db.Members on p.AuthorId equals a.Id
                     where t.Id == request.ThreadId && p.IsOpeningPost
@@ -134,8 +137,9 @@ public static class GetThread
                         t.IsPinned,
                         t.ReplyCount,
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null)
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, p.DeletedAt)
                         {
+                            AwaitingApproval = p.AwaitingApproval,
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -291,6 +295,7 @@ public static class GetThread
                 r.Post.EditedAt,
                 r.Post.DeletedAt)
             {
+                AwaitingApproval = r.Post.AwaitingApproval,
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),

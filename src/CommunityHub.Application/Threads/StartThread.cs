@@ -45,7 +45,7 @@ public static class StartThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, Trust.Admission admission, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -77,6 +77,10 @@ public static class StartThread
             }
 
             var writer = context.Writer ?? throw new NotFoundException("Member", me);
+            // The standing first (a suspended member hears why), then the trust level's limits and the spam check.
+            writer.Standing.ToWrite(clock.GetUtcNow()).Enforce();
+            var heldBecause = await admission.AdmitAsync(
+                new Trust.Submission(author, writer, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: true, ThreadId: null), cancellationToken);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var (threadId, openingPostId) = await keys.NewThreadAsync(cancellationToken);
             var thread = DiscussionThread.Start(
@@ -88,7 +92,8 @@ public static class StartThread
                 request.Title,
                 drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
-                clock.GetUtcNow());
+                clock.GetUtcNow(),
+                heldBecause);
             db.Threads.Add(thread);
             for (var i = 0; i < files.Count; i++)
             {

@@ -42,4 +42,15 @@ public enum ModerationAction
 
     /// <summary>An admin restricted a space to groups, or opened it to everyone again.</summary>
     RestrictSpace,
+
+    /// <summary>A moderator fixed a member's trust level, or let it follow what they do again.</summary>
+    LockTrust,
+    UnlockTrust,
+
+    /// <summary>A moderator published a post held for approval, or rejected it (the reason goes to its author).</summary>
+    ApprovePost,
+    RejectPost,
+
+    /// <summary>A Leader's flag hid a post at once, pending a moderator's review.</summary>
+    HidePostOnLeadersFlag,
 }

@@ -45,6 +45,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string ModerationLog => Page("/Moderation/Log");
 
+    /// <summary>Posts awaiting approval, beside the flags.</summary>
+    public string ApprovalQueue => Page("/Moderation/Approval");
+
     public string ModerationLogPage(Guid? moderator, CommunityHub.Domain.Moderation.ModerationAction? action, long? before) => Page("/Moderation/Log", new { moderator, action, before });
 
     public string ModerationMembers => Page("/Moderation/Members");

@@ -31,6 +31,11 @@ public static class ModerationWords
         ModerationAction.CalibrateTieModel => "Calibrated the tie model",
         ModerationAction.CreateOrganisation => "Created an organisation",
         ModerationAction.AssignOrganisation => "Set a member's organisation",
+        ModerationAction.LockTrust => "Locked a member's trust level",
+        ModerationAction.UnlockTrust => "Unlocked a member's trust level",
+        ModerationAction.ApprovePost => "Approved a post",
+        ModerationAction.RejectPost => "Rejected a post",
+        ModerationAction.HidePostOnLeadersFlag => "A Leader's flag hid a post",
         _ => action.ToString(),
     };
 
@@ -45,6 +50,8 @@ public static class ModerationWords
         ModerationAction.BanMember => "A moderator banned you from posting",
         ModerationAction.ReinstateMember => "A moderator reinstated you",
         ModerationAction.ChangeRoles => "Your roles changed",
+        ModerationAction.ApprovePost => "A moderator approved one of your posts",
+        ModerationAction.RejectPost => "A moderator did not approve one of your posts",
         _ => Describe(action),
     };
 

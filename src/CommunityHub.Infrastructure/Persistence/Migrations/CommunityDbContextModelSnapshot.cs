@@ -443,6 +443,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("title");
 
+                    b.Property<string>("TrustLockedAt")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trust_locked_at");
+
                     b.Property<string>("Website")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1032,6 +1037,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1125,9 +1134,18 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("addressed_to_id");
 
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approval_note");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -1198,6 +1216,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AddressedToId")
                         .HasDatabaseName("ix_posts_addressed_to_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_posts_awaiting_approval")
+                        .HasFilter("awaiting_approval AND deleted_at IS NULL");
 
                     b.HasIndex("InReplyToPostId")
                         .HasDatabaseName("ix_posts_in_reply_to_post_id");
