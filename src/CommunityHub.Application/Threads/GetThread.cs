@@ -101,6 +101,9 @@ public static class GetThread
         /// <summary>Not published yet: only its author and moderators meet it (<see cref="ConversationPolicy.OnThreadPage{TPost}"/>).</summary>
         public bool AwaitingApproval { get; init; }
 
+        /// <summary>A moderator turned it down (only its author meets it, as removed); the reason is in their notifications.</summary>
+        public bool IsRejected { get; init; }
+
         public bool IsOfficialAnswer { get; init; }
 
         public bool IsAcceptedAnswer { get; init; }
@@ -140,6 +143,7 @@ public static class GetThread
                         Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, p.DeletedAt)
                         {
                             AwaitingApproval = p.AwaitingApproval,
+                            IsRejected = p.RejectedAt != null,
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -296,6 +300,7 @@ public static class GetThread
                 r.Post.DeletedAt)
             {
                 AwaitingApproval = r.Post.AwaitingApproval,
+                IsRejected = r.Post.RejectedAt != null,
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),

@@ -70,6 +70,9 @@ public sealed class Post : AggregateRoot, IPostState
     /// once rejected, the moderator's reason, for its author.</summary>
     public string? ApprovalNote { get; private set; }
 
+    /// <summary>When a moderator turned the post down (it stays awaiting approval, and removed, for good).</summary>
+    public DateTimeOffset? RejectedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL's xmin): two edits from the same version cannot both win.</summary>
     public uint Version { get; private set; }
 
@@ -137,6 +140,7 @@ public sealed class Post : AggregateRoot, IPostState
     internal void Reject(string reason, DateTimeOffset now)
     {
         ApprovalNote = Guard.Text(reason, PostLimits.ModerationReasonMaxLength, "A reason");
+        RejectedAt = now;
         DeletedAt = now;
     }
 

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201044304_TrustLevelsAndApprovalQueue")]
+    [Migration("20261201045447_TrustLevelsAndApprovalQueue")]
     partial class TrustLevelsAndApprovalQueue
     {
         /// <inheritdoc />
@@ -1193,6 +1193,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsStaffNote")
                         .HasColumnType("boolean")
                         .HasColumnName("is_staff_note");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()

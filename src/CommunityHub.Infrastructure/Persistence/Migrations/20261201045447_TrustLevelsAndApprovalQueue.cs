@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -31,6 +32,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "rejected_at",
+                table: "posts",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "trust_locked_at",
                 table: "members",
@@ -62,6 +69,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "awaiting_approval",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "rejected_at",
                 table: "posts");
 
             migrationBuilder.DropColumn(
