@@ -113,20 +113,20 @@ public static class ReplyToThread
 
             // A staff note is never held; the thread's own rules (closed, locked) speak before the trust level's.
             ConversationPolicy.Reply(author, context.Thread, request.IsStaffNote, writer.Standing, clock.GetUtcNow()).Enforce();
-            var heldBecause = request.IsStaffNote ? null : await admission.AdmitAsync(
-                new Trust.Submission(author, writer, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: false, request.ThreadId), cancellationToken);
+            var admitted = request.IsStaffNote ? new Trust.Admitted(request.Body, null) : await admission.AdmitAsync(
+                new Trust.Submission(author, writer, string.Empty, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: false, request.ThreadId), cancellationToken);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var reply = context.Thread.Reply(
                 postId,
                 author,
                 writer.Standing,
-                drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
+                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
                 parentId,
                 request.IsStaffNote,
                 new ThreadSoFar(context.Parent, context.LatestByAnother, context.LatestByStarter, context.Participants, context.TookPart, context.Follows),
                 new PostPlace(context.Thread.SpaceId, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow(),
-                heldBecause);
+                admitted.HeldBecause);
             db.Posts.Add(reply);
             for (var i = 0; i < files.Count; i++)
             {

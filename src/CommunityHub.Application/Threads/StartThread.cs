@@ -79,8 +79,8 @@ public static class StartThread
             var writer = context.Writer ?? throw new NotFoundException("Member", me);
             // The standing first (a suspended member hears why), then the trust level's limits and the spam check.
             writer.Standing.ToWrite(clock.GetUtcNow()).Enforce();
-            var heldBecause = await admission.AdmitAsync(
-                new Trust.Submission(author, writer, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: true, ThreadId: null), cancellationToken);
+            var admitted = await admission.AdmitAsync(
+                new Trust.Submission(author, writer, request.Title, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: true, ThreadId: null), cancellationToken);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var (threadId, openingPostId) = await keys.NewThreadAsync(cancellationToken);
             var thread = DiscussionThread.Start(
@@ -90,10 +90,10 @@ public static class StartThread
                 author,
                 writer.Standing,
                 request.Title,
-                drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
+                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
                 clock.GetUtcNow(),
-                heldBecause);
+                admitted.HeldBecause);
             db.Threads.Add(thread);
             for (var i = 0; i < files.Count; i++)
             {

@@ -53,4 +53,7 @@ public enum ModerationAction
 
     /// <summary>A Leader's flag hid a post at once, pending a moderator's review.</summary>
     HidePostOnLeadersFlag,
+
+    /// <summary>An admin added or removed a watched word or a link rule.</summary>
+    EditContentFilter,
 }

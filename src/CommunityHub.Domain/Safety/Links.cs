@@ -13,6 +13,10 @@ public static partial class Links
             ? []
             : [.. LinkPattern().Matches(body).Select(m => m.Groups["host"].Value.TrimEnd('.').ToLowerInvariant()).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>The host of every link, in order, repeats included.</summary>
+    public static IReadOnlyList<string> HostsInOrder(string body) =>
+        string.IsNullOrEmpty(body) ? [] : [.. LinkPattern().Matches(body).Select(m => m.Groups["host"].Value.TrimEnd('.').ToLowerInvariant())];
+
     [GeneratedRegex(@"(?:https?://|\bwww\.)(?<host>[\p{L}\p{N}.-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkPattern();
 }

@@ -6,7 +6,8 @@ namespace CommunityHub.Domain.Safety;
 /// <param name="AccountAge">Time since the author joined.</param>
 /// <param name="IsFirstPost">The author never posted before: then <paramref name="AccountAge"/> is registration-to-first-post time.</param>
 /// <param name="DuplicateThreads">Other threads where the same author posted exactly this body.</param>
-public sealed record SpamSample(string Body, TimeSpan AccountAge, bool IsFirstPost, int DuplicateThreads);
+/// <param name="CountedLinks">The links that count (not to a site the admins allowed); null to count every link in the body.</param>
+public sealed record SpamSample(string Body, TimeSpan AccountAge, bool IsFirstPost, int DuplicateThreads, int? CountedLinks = null);
 
 /// <summary>One reason the scorer counted against a post, with its weight, for moderators to read.</summary>
 public sealed record SpamSignal(string Reason, int Points);
@@ -31,7 +32,7 @@ public static partial class SpamScorer
     {
         ArgumentNullException.ThrowIfNull(sample);
         var signals = new List<SpamSignal>();
-        var links = Links.Count(sample.Body);
+        var links = sample.CountedLinks ?? Links.Count(sample.Body);
         var words = Math.Max(1, WordPattern().Count(sample.Body));
         if (links >= 3 && links * 10 >= words)
         {

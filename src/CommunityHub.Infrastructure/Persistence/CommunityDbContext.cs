@@ -59,6 +59,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<Domain.Groups.MemberGroup> Groups => Set<Domain.Groups.MemberGroup>();
 
+    public DbSet<Domain.Safety.WatchedWord> WatchedWords => Set<Domain.Safety.WatchedWord>();
+
+    public DbSet<Domain.Safety.LinkRule> LinkRules => Set<Domain.Safety.LinkRule>();
+
     public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 

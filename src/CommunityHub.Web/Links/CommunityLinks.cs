@@ -58,6 +58,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string AdminGroups => Page("/Admin/Groups");
 
+    /// <summary>Watched words and link rules.</summary>
+    public string AdminContentFilter => Page("/Admin/ContentFilter");
+
     public string AdminValues => Page("/Admin/Values");
 
     public string TieModel => Page("/Admin/TieModel");

@@ -36,6 +36,7 @@ public static class ModerationWords
         ModerationAction.ApprovePost => "Approved a post",
         ModerationAction.RejectPost => "Rejected a post",
         ModerationAction.HidePostOnLeadersFlag => "A Leader's flag hid a post",
+        ModerationAction.EditContentFilter => "Changed the content filter",
         _ => action.ToString(),
     };
 

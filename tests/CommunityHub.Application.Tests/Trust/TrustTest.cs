@@ -1,5 +1,7 @@
 using CommunityHub.Application.Tests.Moderation;
+using CommunityHub.Application.Trust;
 using CommunityHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityHub.Application.Tests.Trust;
 
@@ -23,6 +25,9 @@ public abstract class TrustTest(CommunityFixture fixture) : ModerationTest(fixtu
         {
             Fixture.Configuration[key] = value;
         }
+
+        // The filter's rules are held in memory across tests of this lane; the next test's tables are empty.
+        Fixture.Services.GetRequiredService<ContentFilterRules>().Forget();
 
         GC.SuppressFinalize(this);
     }

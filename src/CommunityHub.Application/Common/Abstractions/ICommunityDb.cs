@@ -56,6 +56,11 @@ public interface ICommunityDb
     /// <summary>Member groups, with who is in them; spaces restricted to groups (issue 14).</summary>
     DbSet<Domain.Groups.MemberGroup> Groups { get; }
 
+    /// <summary>The content filter's watched words and link rules (admins keep them).</summary>
+    DbSet<Domain.Safety.WatchedWord> WatchedWords { get; }
+
+    DbSet<Domain.Safety.LinkRule> LinkRules { get; }
+
     /// <summary>Members asked by staff to help with an unanswered thread.</summary>
     DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }
     DbSet<PostRevision> PostRevisions { get; }

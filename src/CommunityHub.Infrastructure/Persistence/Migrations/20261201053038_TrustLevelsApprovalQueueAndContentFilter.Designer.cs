@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201045447_TrustLevelsAndApprovalQueue")]
-    partial class TrustLevelsAndApprovalQueue
+    [Migration("20261201053038_TrustLevelsApprovalQueueAndContentFilter")]
+    partial class TrustLevelsApprovalQueueAndContentFilter
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -938,6 +938,90 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_reciprocity_records_not_to_oneself", "from_member_id <> to_member_id");
                         });
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Safety.LinkRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_link_rules");
+
+                    b.HasIndex("Host")
+                        .IsUnique()
+                        .HasDatabaseName("ix_link_rules_host");
+
+                    b.ToTable("link_rules", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Safety.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPattern")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pattern");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pattern");
+
+                    b.Property<string>("Replacement")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("replacement");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watched_words");
+
+                    b.HasIndex("Pattern", "IsPattern")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watched_words_pattern_is_pattern");
+
+                    b.ToTable("watched_words", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
