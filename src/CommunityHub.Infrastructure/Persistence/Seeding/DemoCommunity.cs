@@ -178,6 +178,7 @@ public sealed partial class DemoCommunity(
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
         await SeedWeeksOfQuestionsAsync(spaces[1], members, now, cancellationToken);
         await SeedPrivateSpaceAsync(members, now, cancellationToken);
+        await SeedTrustAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, spaces[1], members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
