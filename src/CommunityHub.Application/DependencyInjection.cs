@@ -47,6 +47,10 @@ public static class DependencyInjection
         services.AddScoped<Drafts>();
         services.AddScoped<Writers>();
         services.AddScoped<Lists.ThreadLists>();
+        services.AddScoped<Trust.Admission>();
+        services.AddSingleton<Trust.ContentFilterRules>();
+        services.AddSingleton<Trust.ISpamCheck, Trust.LocalSpamCheck>();
+        services.AddOptions<Domain.Trust.TrustOptions>();
         services.AddScoped<Attachments.PostAttachments>();
         services.AddOptions<Attachments.AttachmentOptions>();
 

@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddAccountSecurity(configuration);
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
         services.Configure<Application.Registration.RegistrationOptions>(configuration.GetSection(Application.Registration.RegistrationOptions.Section));
+        services.Configure<Domain.Trust.TrustOptions>(configuration.GetSection(Domain.Trust.TrustOptions.Section));
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddScoped<IKeys, Keys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();

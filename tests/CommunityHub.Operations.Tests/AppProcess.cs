@@ -46,6 +46,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["Identity__RequireConfirmedEmail"] = "false",
             ["Registration__MinimumFillSeconds"] = "0",
         };
+        // Nothing a test member writes waits for approval (the trust tests are in the application and web tests).
+        foreach (var (key, value) in CommunityHub.Testing.TrustSettings.Relaxed)
+        {
+            _environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _environment[key] = value;

@@ -33,6 +33,7 @@ public static class CommunityServices
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Community"] = connectionString })
+            .AddInMemoryCollection(TrustSettings.Relaxed)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();

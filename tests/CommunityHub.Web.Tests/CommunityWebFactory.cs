@@ -77,6 +77,12 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Registration:MinimumFillSeconds", "0");
         // Members registered by a test post at once, as most tests need; EmailConfirmationTests require it.
         builder.UseSetting("Identity:RequireConfirmedEmail", "false");
+        // Likewise nothing they write waits for approval or meets a New member's limits (TrustSettings.Defaults restores them).
+        foreach (var (key, value) in CommunityHub.Testing.TrustSettings.Relaxed)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -33,7 +33,7 @@ public static class GetAttachment
                     select new
                     {
                         Attachment = a,
-                        Post = p == null ? null : new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt),
+                        Post = p == null ? null : new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt, p.AwaitingApproval),
                     })
                 .FirstOrDefaultAsync(cancellationToken);
             if (found is null

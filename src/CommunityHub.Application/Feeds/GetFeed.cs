@@ -44,8 +44,8 @@ public static class GetFeed
             if (request.ThreadId is { } threadId)
             {
                 var thread = await (
-                        from t in db.Threads.AsNoTracking()
-                        join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(viewer)) on t.SpaceId equals s.Id
+                        from t in db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(viewer))
+                        join s in db.Spaces on t.SpaceId equals s.Id
                         where t.Id == threadId && s.Slug == request.SpaceSlug
                         select new { t.Id, t.Title, t.CreatedAt, SpaceSlug = s.Slug, SpaceName = s.Name })
                     .FirstOrDefaultAsync(cancellationToken)

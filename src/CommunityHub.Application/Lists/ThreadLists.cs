@@ -46,7 +46,8 @@ public sealed class ThreadLists(ICommunityDb db, IOptions<CommunityOptions> opti
     // ---- The lists' scopes: what each list starts from, before the reader's filter and order ----
 
     /// <summary>A space's threads (the caller has checked the viewer may enter it).</summary>
-    public IQueryable<DiscussionThread> InSpace(int spaceId) => db.Threads.AsNoTracking().Where(t => t.SpaceId == spaceId);
+    public IQueryable<DiscussionThread> InSpace(int spaceId) =>
+        db.Threads.AsNoTracking().Where(t => t.SpaceId == spaceId).Where(ConversationPolicy.ListedInSpace());
 
     /// <summary>Latest: the threads of every space the viewer may enter.</summary>
     public IQueryable<DiscussionThread> Everywhere(Viewer viewer) => db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(viewer));

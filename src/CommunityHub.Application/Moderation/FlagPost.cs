@@ -1,12 +1,15 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Common.Persistence;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Moderation;
 using FluentValidation;
 using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Trust;
+using Microsoft.Extensions.Options;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +38,7 @@ public static class FlagPost
                 .Must(reason => reason.Trim().Length <= Flag.ReasonMaxLength).WithMessage($"A reason can be at most {Flag.ReasonMaxLength} characters.");
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Writers writers, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Writers writers, IOptionsSnapshot<TrustOptions> trust, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -49,7 +52,7 @@ public static class FlagPost
                 {
                     p.ThreadId,
                     SpaceSlug = db.Threads.Where(t => t.Id == p.ThreadId).Join(db.Spaces, t => t.SpaceId, sp => sp.Id, (t, sp) => sp.Slug).First(),
-                    State = new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt),
+                    State = new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt, p.AwaitingApproval),
                     AlreadyFlagged = db.Flags.Any(f => f.PostId == p.Id && f.ReporterId == me),
                     Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
                 })
@@ -63,6 +66,13 @@ public static class FlagPost
             }
 
             db.Flags.Add(Flag.Raise(request.PostId, me, request.Reason, now));
+            // A Leader's flag hides a reply at once; the flag stays open for a moderator to uphold or restore.
+            if (!post.State.IsOpeningPost && TrustRules.Of(post.Writer.TrustRecord, trust.Value, now).Level == TrustLevel.Leader)
+            {
+                var found = await PostInThread.FindAsync(db, request.PostId, cancellationToken);
+                found.Thread.HideOnLeadersFlag(found.Post, me, request.Reason.Trim(), now);
+            }
+
             return new Result(request.PostId, post.ThreadId, post.SpaceSlug);
         }
     }

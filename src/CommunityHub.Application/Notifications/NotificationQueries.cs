@@ -8,7 +8,7 @@ namespace CommunityHub.Application.Notifications;
 internal static class NotificationQueries
 {
     /// <summary>A member's notifications that they may still see: about the thread as a whole, about a post listed
-    /// for them, or about their own post (a moderator hid it) as long as they did not delete it.</summary>
+    /// for them, or about their own post (a moderator hid it, or turned it down) as long as they did not delete it.</summary>
     public static IQueryable<Notification> VisibleTo(this ICommunityDb db, Viewer viewer)
     {
         var me = viewer.MemberId!.Value;
@@ -18,6 +18,6 @@ internal static class NotificationQueries
             && threads.Any(t => t.Id == n.ThreadId)
             && (n.PostId == null
                 || listed.Any(p => p.Id == n.PostId)
-                || db.Posts.Any(p => p.Id == n.PostId && p.AuthorId == me && p.DeletedAt == null)));
+                || db.Posts.Any(p => p.Id == n.PostId && p.AuthorId == me && (p.DeletedAt == null || p.RejectedAt != null))));
     }
 }

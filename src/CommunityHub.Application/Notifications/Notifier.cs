@@ -149,7 +149,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
                     actorId,
                     db.Members.Where(m => m.Id == actorId).Select(m => m.DisplayName).FirstOrDefault() ?? "Someone",
                     postId == null ? null : db.Posts.Where(p => p.Id == postId && p.ThreadId == t.Id)
-                        .Select(p => new NewsPost(p.Id, new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt), p.Body))
+                        .Select(p => new NewsPost(p.Id, new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt, p.AwaitingApproval), p.Body))
                         .FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
 

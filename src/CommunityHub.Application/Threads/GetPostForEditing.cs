@@ -28,7 +28,7 @@ public static class GetPostForEditing
                     join t in db.Threads on p.ThreadId equals t.Id
                     join s in db.Spaces on t.SpaceId equals s.Id
                     where p.Id == request.PostId
-                    select new { p.Id, State = new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt), p.Body, p.BodyHtml, p.Version, ThreadId = t.Id, t.Title, s.Slug, a.DisplayName })
+                    select new { p.Id, State = new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt, p.AwaitingApproval), p.Body, p.BodyHtml, p.Version, ThreadId = t.Id, t.Title, s.Slug, a.DisplayName })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Post", request.PostId);
             ConversationPolicy.OpenEditor(viewer, post.State).Enforce();

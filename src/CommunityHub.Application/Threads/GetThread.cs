@@ -107,6 +107,12 @@ public static class GetThread
 
         public bool IsDeleted => DeletedAt is not null;
 
+        /// <summary>Not published yet: only its author and moderators meet it (<see cref="ConversationPolicy.OnThreadPage{TPost}"/>).</summary>
+        public bool AwaitingApproval { get; init; }
+
+        /// <summary>A moderator turned it down (only its author meets it, as removed); the reason is in their notifications.</summary>
+        public bool IsRejected { get; init; }
+
         public bool IsOfficialAnswer { get; init; }
 
         public bool IsAcceptedAnswer { get; init; }
@@ -126,13 +132,13 @@ public static class GetThread
         public async Task<ThreadPage> Handle(Query request, CancellationToken cancellationToken)
         {
             var me = _viewer.MemberId;
-            // The header below joins the spaces the viewer may enter and answers 404 when the thread is not in one;
-            // the page's posts need not ask again each.
+            // The header below reads the thread only when the viewer may open it, its space included, and answers 404
+            // otherwise; the page's posts need not ask about the space again each.
             var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer, spaceEntered: true));
             var intact = db.Posts.Where(ConversationPolicy.Intact<Post>());
             var header = await (
-                    from t in db.Threads.AsNoTracking()
-                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(_viewer)) on t.SpaceId equals s.Id
+                    from t in db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(_viewer))
+                    join s in db.Spaces on t.SpaceId equals s.Id
                     join p in db.Posts on t.Id equals p.ThreadId
                     join a in db.Members on p.AuthorId equals a.Id
                     where t.Id == request.ThreadId && p.IsOpeningPost
@@ -146,8 +152,10 @@ public static class GetThread
                         t.IsPinned,
                         t.ReplyCount,
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
-                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, null)
+                        Opening = new PostView(p.Id, a.Id, a.DisplayName, a.Handle, a.JoinedAt, p.BodyHtml, p.CreatedAt, null, null, a.Badge, a.Title, true, false, null, null, p.EditedAt, p.DeletedAt)
                         {
+                            AwaitingApproval = p.AwaitingApproval,
+                            IsRejected = p.RejectedAt != null,
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -309,6 +317,8 @@ public static class GetThread
                 r.Post.EditedAt,
                 r.Post.DeletedAt)
             {
+                AwaitingApproval = r.Post.AwaitingApproval,
+                IsRejected = r.Post.RejectedAt != null,
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),

@@ -54,7 +54,7 @@ public static class ReplyToThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, IOptions<TieOptions> ties, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, Trust.Admission admission, IOptions<TieOptions> ties, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -111,17 +111,22 @@ public static class ReplyToThread
                 throw new ValidationException([new ValidationFailure(nameof(Command.InReplyToPostId), "The post you are replying to is not in this thread.")]);
             }
 
+            // A staff note is never held; the thread's own rules (closed, locked) speak before the trust level's.
+            ConversationPolicy.Reply(author, context.Thread, request.IsStaffNote, writer.Standing, clock.GetUtcNow()).Enforce();
+            var admitted = request.IsStaffNote ? new Trust.Admitted(request.Body, null) : await admission.AdmitAsync(
+                new Trust.Submission(author, writer, string.Empty, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: false, request.ThreadId), cancellationToken);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var reply = context.Thread.Reply(
                 postId,
                 author,
                 writer.Standing,
-                drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
+                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
                 parentId,
                 request.IsStaffNote,
                 new ThreadSoFar(context.Parent, context.LatestByAnother, context.LatestByStarter, context.Participants, context.TookPart, context.Follows),
                 new PostPlace(context.Thread.SpaceId, context.Slug, context.Name, writer.DisplayName),
-                clock.GetUtcNow());
+                clock.GetUtcNow(),
+                admitted.HeldBecause);
             db.Posts.Add(reply);
             for (var i = 0; i < files.Count; i++)
             {

@@ -50,7 +50,7 @@ public static class StartThread
         }
     }
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, TimeProvider clock)
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, Drafts drafts, Writers writers, IKeys keys, PostAttachments attachments, Trust.Admission admission, TimeProvider clock)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -87,6 +87,10 @@ public static class StartThread
 
             var writer = context.Writer ?? throw new NotFoundException("Member", me);
             var tags = ThreadTagging.Known(tagNames, context.Tags);
+            // The standing first (a suspended member hears why), then the trust level's limits and the spam check.
+            writer.Standing.ToWrite(clock.GetUtcNow()).Enforce();
+            var admitted = await admission.AdmitAsync(
+                new Trust.Submission(author, writer, request.Title, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: true, ThreadId: null), cancellationToken);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
             var (threadId, openingPostId) = await keys.NewThreadAsync(cancellationToken);
             var thread = DiscussionThread.Start(
@@ -96,9 +100,10 @@ public static class StartThread
                 author,
                 writer.Standing,
                 request.Title,
-                drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
+                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
-                clock.GetUtcNow());
+                clock.GetUtcNow(),
+                admitted.HeldBecause);
             if (tags.Count > 0 || context.Required.Count > 0)
             {
                 thread.Retag(author, tags, context.Required);

@@ -48,4 +48,17 @@ public enum ModerationAction
     RevokeInvite,
     /// <summary>An admin defined or changed a tag or a tag group.</summary>
     DefineTag,
+    /// <summary>A moderator fixed a member's trust level, or let it follow what they do again.</summary>
+    LockTrust,
+    UnlockTrust,
+
+    /// <summary>A moderator published a post held for approval, or rejected it (the reason goes to its author).</summary>
+    ApprovePost,
+    RejectPost,
+
+    /// <summary>A Leader's flag hid a post at once, pending a moderator's review.</summary>
+    HidePostOnLeadersFlag,
+
+    /// <summary>An admin added or removed a watched word or a link rule.</summary>
+    EditContentFilter,
 }

@@ -17,7 +17,8 @@ public static class ConversationPolicy
     // ---- Seeing ----
 
     /// <summary>Which posts a viewer meets on a thread page: every one but a staff note, which only the staff side
-    /// reads. Hidden and deleted posts stay in place as placeholders (see <see cref="MayReadBody"/>).</summary>
+    /// reads, and a post awaiting approval, which only its author (marked "awaiting approval") and moderators meet.
+    /// Hidden and deleted posts stay in place as placeholders (see <see cref="MayReadBody"/>).</summary>
     /// <param name="spaceEntered">The query has already established that the viewer may enter the thread's space
     /// (the thread page's header joins <see cref="SpaceOpenTo"/>, and nothing is read when it finds no thread): the
     /// space is then not asked again for every post of the page.</param>
@@ -26,20 +27,22 @@ public static class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
-        Expression<Func<TPost, bool>> rule = p => staffSide || !p.IsStaffNote;
+        var moderates = viewer.Moderates;
+        var me = viewer.MemberId;
+        Expression<Func<TPost, bool>> rule = p => (staffSide || !p.IsStaffNote) && (!p.AwaitingApproval || moderates || p.AuthorId == me);
         return spaceEntered ? rule : InOpenSpace(viewer, rule);
     }
 
     /// <summary>Which posts a viewer may find quoted out of their thread (search, feeds, notifications, digests,
-    /// profiles, the staff dashboard): never a deleted one, a staff note only for the staff side, a hidden one only
-    /// for moderators.</summary>
+    /// profiles, the staff dashboard): never a deleted one, never one awaiting approval (moderators meet those in their
+    /// queue, authors on the thread page), a staff note only for the staff side, a hidden one only for moderators.</summary>
     public static Expression<Func<TPost, bool>> Listed<TPost>(Viewer viewer)
         where TPost : IPostState
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
         var moderates = viewer.Moderates;
-        return InOpenSpace<TPost>(viewer, p => p.DeletedAt == null && (staffSide || !p.IsStaffNote) && (moderates || p.HiddenAt == null));
+        return InOpenSpace<TPost>(viewer, p => p.DeletedAt == null && !p.AwaitingApproval && (staffSide || !p.IsStaffNote) && (moderates || p.HiddenAt == null));
     }
 
     /// <summary>Whose earlier versions the viewer may read (a post's edit history): a staff note only the staff
@@ -53,7 +56,8 @@ public static class ConversationPolicy
         var me = viewer.MemberId;
         return InOpenSpace<TPost>(viewer, p => (staffSide || !p.IsStaffNote)
             && (moderates || p.DeletedAt == null)
-            && (moderates || p.HiddenAt == null || p.AuthorId == me));
+            && (moderates || p.HiddenAt == null || p.AuthorId == me)
+            && (moderates || !p.AwaitingApproval || p.AuthorId == me));
     }
 
     /// <summary>Which posts the viewer may open to act on (edit, flag): not a deleted one, and a staff note only on
@@ -63,18 +67,20 @@ public static class ConversationPolicy
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var staffSide = viewer.IsStaffSide;
-        return InOpenSpace<TPost>(viewer, p => p.DeletedAt == null && (staffSide || !p.IsStaffNote));
+        var moderates = viewer.Moderates;
+        var me = viewer.MemberId;
+        return InOpenSpace<TPost>(viewer, p => p.DeletedAt == null && (staffSide || !p.IsStaffNote) && (!p.AwaitingApproval || moderates || p.AuthorId == me));
     }
 
-    /// <summary>The posts members take part in, which counters and the ties count: every post but a staff note
-    /// (hidden and deleted posts keep their place in the conversation).</summary>
+    /// <summary>The posts members take part in, which counters and the ties count: every published post but a staff
+    /// note (hidden and deleted posts keep their place in the conversation; one awaiting approval has none yet).</summary>
     public static Expression<Func<TPost, bool>> InTheConversation<TPost>()
-        where TPost : IPostState => p => !p.IsStaffNote;
+        where TPost : IPostState => p => !p.IsStaffNote && !p.AwaitingApproval;
 
     /// <summary>The posts nobody removed (neither hidden nor deleted), which may stand for the thread outside the
     /// conversation's own order: the accepted answer shown under the question.</summary>
     public static Expression<Func<TPost, bool>> Intact<TPost>()
-        where TPost : IPostState => p => p.HiddenAt == null && p.DeletedAt == null;
+        where TPost : IPostState => p => p.HiddenAt == null && p.DeletedAt == null && !p.AwaitingApproval;
 
     // ---- Private spaces ----
 
@@ -91,9 +97,21 @@ public static class ConversationPolicy
         return s => staffSide || ((signedIn || !s.MembersOnly) && (!s.Access.Any() || s.Access.Any(a => a.Group!.Members.Any(m => m.MemberId == me))));
     }
 
-    /// <summary>Threads in a space the viewer may enter (<see cref="SpaceOpenTo"/>): for thread lists and feeds.</summary>
-    public static Expression<Func<DiscussionThread, bool>> ThreadOpenTo(Viewer viewer) =>
-        Through<DiscussionThread>(t => t.Space!, SpaceOpenTo(viewer));
+    /// <summary>Threads in a space the viewer may enter (<see cref="SpaceOpenTo"/>): for thread lists and feeds. A thread
+    /// whose opening post awaits approval is open only to its author and moderators.</summary>
+    public static Expression<Func<DiscussionThread, bool>> ThreadOpenTo(Viewer viewer)
+    {
+        var open = Through<DiscussionThread>(t => t.Space!, SpaceOpenTo(viewer));
+        var moderates = viewer.Moderates;
+        var me = viewer.MemberId;
+        Expression<Func<DiscussionThread, bool>> approved = t => !t.AwaitingApproval || moderates || t.AuthorId == me;
+        var thread = open.Parameters[0];
+        return Expression.Lambda<Func<DiscussionThread, bool>>(Expression.AndAlso(open.Body, Replace(approved.Body, approved.Parameters[0], thread)), thread);
+    }
+
+    /// <summary>Which of a space's threads its thread list shows the viewer: not one whose opening post awaits
+    /// approval (its author finds it through their notifications and the moderators in their queue).</summary>
+    public static Expression<Func<DiscussionThread, bool>> ListedInSpace() => t => !t.AwaitingApproval;
 
     /// <summary><see cref="SpaceOpenTo"/> for a space in hand: <paramref name="spaceGroups"/> are the groups it is
     /// restricted to (none: open to everyone, or to signed-in members when <paramref name="membersOnly"/>),
@@ -156,7 +174,8 @@ public static class ConversationPolicy
         ArgumentNullException.ThrowIfNull(post);
         return post.DeletedAt is null
             && (viewer.IsStaffSide || !post.IsStaffNote)
-            && (post.HiddenAt is null || viewer.Moderates || viewer.Is(post.AuthorId));
+            && (post.HiddenAt is null || viewer.Moderates || viewer.Is(post.AuthorId))
+            && (!post.AwaitingApproval || viewer.Moderates || viewer.Is(post.AuthorId));
     }
 
     /// <summary>Whether the viewer may open a file attached to a post: whoever may read the post's words where it stands,
@@ -298,6 +317,11 @@ public static class ConversationPolicy
             return Decision.Refuse("This post has been removed and can no longer be acknowledged.");
         }
 
+        if (post.AwaitingApproval)
+        {
+            return Decision.Refuse("This post awaits a moderator's approval.");
+        }
+
         return kind == ReciprocityKind.Helped && post.IsOpeningPost
             ? Decision.Refuse("\"This helped me\" is for replies; thank the person who asked instead.")
             : Decision.Allowed;
@@ -322,6 +346,11 @@ public static class ConversationPolicy
         if (reply.HiddenAt is not null || reply.DeletedAt is not null)
         {
             return Decision.Refuse("This reply has been removed and cannot be the answer.");
+        }
+
+        if (reply.AwaitingApproval)
+        {
+            return Decision.Refuse("This reply awaits a moderator's approval and cannot be the answer yet.");
         }
 
         if (reply.IsOpeningPost)
@@ -354,7 +383,7 @@ public static class ConversationPolicy
             return Decision.Forbid("Only staff, executives and admins mark an official answer.");
         }
 
-        return reply.IsOpeningPost || reply.IsStaffNote || reply.HiddenAt is not null || reply.DeletedAt is not null
+        return reply.IsOpeningPost || reply.IsStaffNote || reply.HiddenAt is not null || reply.DeletedAt is not null || reply.AwaitingApproval
             ? Decision.Refuse("Only a reply that members can read can be the official answer.")
             : Decision.Allowed;
     }
@@ -398,6 +427,11 @@ public static class ConversationPolicy
             return Decision.Refuse("A moderator has hidden this post already.");
         }
 
+        if (post.AwaitingApproval)
+        {
+            return Decision.Refuse("This post awaits a moderator's approval already.");
+        }
+
         // Flagging is writing too: a throwaway account must not flood the queue.
         return standing?.ToWrite(now) ?? Decision.Allowed;
     }
@@ -421,7 +455,26 @@ public static class ConversationPolicy
             return Decision.Refuse("An opening post cannot be hidden: lock or close the thread instead.");
         }
 
+        if (post.AwaitingApproval)
+        {
+            return Decision.Refuse("This post awaits approval: approve or reject it in the moderation queue.");
+        }
+
         return post.HiddenAt is not null ? Decision.Refuse("The post is hidden already.") : Decision.Allowed;
+    }
+
+    /// <summary>A moderator approves or rejects a post that awaits approval, once.</summary>
+    public static Decision Approve(Viewer viewer, IPostState post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (Moderate(viewer) is { IsAllowed: false } refused)
+        {
+            return refused;
+        }
+
+        return post.AwaitingApproval && post.DeletedAt is null
+            ? Decision.Allowed
+            : Decision.Refuse("This post no longer awaits approval: another moderator decided already, or its author removed it.");
     }
 
     public static Decision Restore(Viewer viewer, IPostState post)
@@ -460,7 +513,7 @@ public static class ConversationPolicy
         var threadCan = ForThread(viewer, thread);
         return new PostPermissions(
             ReadBody: MayReadBody(viewer, post),
-            Reply: shown && post.HiddenAt is null && (threadCan.Reply || threadCan.WriteStaffNote || (!viewer.IsSignedIn && threadCan.TakesReplies)),
+            Reply: shown && post.HiddenAt is null && !post.AwaitingApproval && (threadCan.Reply || threadCan.WriteStaffNote || (!viewer.IsSignedIn && threadCan.TakesReplies)),
             Edit: post.DeletedAt is null && Edit(viewer, thread, post, standing: null, DateTimeOffset.MinValue).IsAllowed,
             Delete: post.DeletedAt is null && Delete(viewer, post).IsAllowed,
             Flag: post.DeletedAt is null && Flag(viewer, post, standing: null, DateTimeOffset.MinValue).IsAllowed,
@@ -471,7 +524,10 @@ public static class ConversationPolicy
             MarkHelped: Acknowledge(viewer, post, ReciprocityKind.Helped).IsAllowed,
             Accept: Accept(viewer, thread, post).IsAllowed,
             SeeAuthorsStanding: viewer.Moderates && !viewer.Is(post.AuthorId),
-            Yours: viewer.Is(post.AuthorId));
+            Yours: viewer.Is(post.AuthorId))
+        {
+            AwaitingApproval = post.AwaitingApproval && post.DeletedAt is null,
+        };
     }
 }
 
@@ -500,6 +556,9 @@ public sealed record PostPermissions(
     bool SeeAuthorsStanding,
     bool Yours)
 {
+    /// <summary>The post is not published yet (only its author and moderators meet it): the page says "awaiting approval".</summary>
+    public bool AwaitingApproval { get; init; }
+
     /// <summary>Any acknowledgement button to show, so that a page renders the form only where it has one.</summary>
     public bool Acknowledge => Thank || MarkHelped || Accept;
 }

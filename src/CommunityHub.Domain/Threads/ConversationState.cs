@@ -13,6 +13,9 @@ public interface IPostState
     DateTimeOffset? HiddenAt { get; }
 
     DateTimeOffset? DeletedAt { get; }
+
+    /// <summary>Stored but not published: a moderator approves it first. Only its author and moderators meet it.</summary>
+    bool AwaitingApproval { get; }
 }
 
 /// <summary>What the conversation rules read of a thread.</summary>
@@ -30,4 +33,4 @@ public interface IThreadState
 public sealed record ThreadSnapshot(Guid AuthorId, bool IsLocked, bool IsClosed) : IThreadState;
 
 /// <summary>A post's state as a value, for reads that project it.</summary>
-public sealed record PostSnapshot(Guid AuthorId, bool IsOpeningPost, bool IsStaffNote, DateTimeOffset? HiddenAt, DateTimeOffset? DeletedAt) : IPostState;
+public sealed record PostSnapshot(Guid AuthorId, bool IsOpeningPost, bool IsStaffNote, DateTimeOffset? HiddenAt, DateTimeOffset? DeletedAt, bool AwaitingApproval = false) : IPostState;

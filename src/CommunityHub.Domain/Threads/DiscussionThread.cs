@@ -63,9 +63,16 @@ public sealed partial class DiscussionThread : AggregateRoot, IThreadState
     /// <summary>The reply the starter (or a moderator) accepted as the answer; a thread with one is solved.</summary>
     public long? AcceptedAnswerPostId { get; private set; }
 
+    /// <summary>The thread's opening post waits for approval: the thread is unlisted for everyone but its author and
+    /// moderators until a moderator approves it.</summary>
+    public bool AwaitingApproval { get; private set; }
+
     /// <summary>Starts a thread with id <paramref name="id"/> and its opening post <paramref name="openingPostId"/>
     /// (handed out before writing, so that everything the start causes can refer to both).</summary>
-    public static DiscussionThread Start(long id, long openingPostId, int spaceId, Viewer author, Standing standing, string title, PostDraft draft, PostPlace place, DateTimeOffset now)
+    /// <param name="heldBecause">Why the opening post waits for a moderator's approval; null to publish it at once.
+    /// A held thread records <see cref="PostHeld"/> instead of <see cref="ThreadStarted"/>: nothing the start would
+    /// cause happens before the approval.</param>
+    public static DiscussionThread Start(long id, long openingPostId, int spaceId, Viewer author, Standing standing, string title, PostDraft draft, PostPlace place, DateTimeOffset now, string? heldBecause = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(draft);
@@ -73,6 +80,14 @@ public sealed partial class DiscussionThread : AggregateRoot, IThreadState
         var thread = new DiscussionThread(id, spaceId, Guard.Text(title, PostLimits.TitleMaxLength, "A title"), author.MemberId!.Value, now);
         var opening = Post.Opening(openingPostId, id, thread.AuthorId, draft, now);
         thread._posts.Add(opening);
+        if (heldBecause is not null)
+        {
+            opening.HoldForApproval(heldBecause);
+            thread.AwaitingApproval = true;
+            thread.Record(new PostHeld(thread.Id, opening.Id, opening.AuthorId, now));
+            return thread;
+        }
+
         thread.Record(new ThreadStarted(thread, opening, place, now));
         return thread;
     }
@@ -80,7 +95,9 @@ public sealed partial class DiscussionThread : AggregateRoot, IThreadState
     /// <summary>Writes a reply (or, for the staff side, a staff note) as post <paramref name="postId"/>, placed in the
     /// conversation by what the thread held before it (<paramref name="soFar"/>, read under the thread's lock). A
     /// staff note is invisible to members: it moves no counter and builds no tie.</summary>
-    public Post Reply(long postId, Viewer author, Standing standing, PostDraft draft, long? inReplyToPostId, bool asStaffNote, ThreadSoFar soFar, PostPlace place, DateTimeOffset now)
+    /// <param name="heldBecause">Why the reply waits for a moderator's approval (never a staff note); null to publish it
+    /// at once. A held reply moves no counter and records <see cref="PostHeld"/>; <see cref="Approve"/> does the rest.</param>
+    public Post Reply(long postId, Viewer author, Standing standing, PostDraft draft, long? inReplyToPostId, bool asStaffNote, ThreadSoFar soFar, PostPlace place, DateTimeOffset now, string? heldBecause = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(draft);
@@ -91,19 +108,87 @@ public sealed partial class DiscussionThread : AggregateRoot, IThreadState
             ? new ReplyPlacement(null, null, soFar.Parent?.AuthorId, soFar.EarlierParticipants, AuthorIsNewParticipant: false)
             : ReplyPlacement.Of(authorId, AuthorId, soFar);
         var reply = Post.Reply(postId, Id, authorId, draft, inReplyToPostId, asStaffNote, placement.AddresseeId, now);
-        if (!asStaffNote)
+        if (heldBecause is not null && !asStaffNote)
+        {
+            reply.HoldForApproval(heldBecause);
+            Record(new PostHeld(Id, reply.Id, authorId, now));
+            return reply;
+        }
+
+        Published(reply, place, soFar, placement, now);
+        return reply;
+    }
+
+    private void Published(Post reply, PostPlace place, ThreadSoFar soFar, ReplyPlacement placement, DateTimeOffset at)
+    {
+        if (!reply.IsStaffNote)
         {
             ReplyCount++;
             // A reply written earlier but committed after a later one never moves the latest activity back.
-            if (now >= LastActivityAt)
+            if (at >= LastActivityAt)
             {
-                LastActivityAt = now;
-                LastPosterId = authorId;
+                LastActivityAt = at;
+                LastPosterId = reply.AuthorId;
             }
         }
 
-        Record(new ReplyPosted(this, reply, place, soFar, placement, now));
-        return reply;
+        Record(new ReplyPosted(this, reply, place, soFar, placement, at));
+    }
+
+    /// <summary>A moderator publishes a post that waited, with its original time; then everything its writing would
+    /// have caused happens (the counters here, and the subscribers of <see cref="ThreadStarted"/> or
+    /// <see cref="ReplyPosted"/>: notifications, watching, ties, the space's counters). A reply is placed in the
+    /// conversation by what the thread held before it (<paramref name="soFar"/>, read under the thread's lock), as if
+    /// it had been published when it was written.</summary>
+    public void Approve(Post post, Viewer moderator, ThreadSoFar soFar, PostPlace place, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(soFar);
+        EnsureOwn(post);
+        ConversationPolicy.Approve(moderator, post).Enforce();
+        post.Approve();
+        if (post.IsOpeningPost)
+        {
+            AwaitingApproval = false;
+            Record(new ThreadStarted(this, post, place, post.CreatedAt));
+        }
+        else
+        {
+            Published(post, place, soFar, ReplyPlacement.Of(post.AuthorId, AuthorId, soFar), post.CreatedAt);
+        }
+
+        Record(new PostModerated(moderator.MemberId!.Value, post.Id, Id, post.AuthorId, ModerationAction.ApprovePost, null, now));
+    }
+
+    /// <summary>A moderator turns down a post that waited: it is never published, and its author is told why.</summary>
+    public void Reject(Post post, Viewer moderator, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        EnsureOwn(post);
+        ConversationPolicy.Approve(moderator, post).Enforce();
+        post.Reject(reason, now);
+        Record(new PostModerated(moderator.MemberId!.Value, post.Id, Id, post.AuthorId, ModerationAction.RejectPost, post.ApprovalNote, now));
+    }
+
+    /// <summary>A Leader's flag hides a reply at once, pending a moderator's review (the flag stays open: a moderator
+    /// restores the post or upholds the flag).</summary>
+    public void HideOnLeadersFlag(Post reply, Guid leaderId, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        EnsureOwn(reply);
+        if (reply.IsOpeningPost || reply.HiddenAt is not null || reply.DeletedAt is not null || reply.AwaitingApproval)
+        {
+            return;
+        }
+
+        var note = $"Hidden on a trusted member's flag until a moderator reviews it: {reason}";
+        reply.Hide(note.Length > PostLimits.ModerationReasonMaxLength ? note[..PostLimits.ModerationReasonMaxLength] : note, now);
+        if (OfficialAnswerPostId == reply.Id)
+        {
+            OfficialAnswerPostId = null;
+        }
+
+        Record(new PostModerated(leaderId, reply.Id, Id, reply.AuthorId, ModerationAction.HidePostOnLeadersFlag, reason, now));
     }
 
     /// <summary>The author, or a moderator, edits a post of this thread; the version it replaces is returned for the history.</summary>

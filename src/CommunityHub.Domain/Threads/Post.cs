@@ -61,6 +61,18 @@ public sealed class Post : AggregateRoot, IPostState
 
     public IReadOnlyCollection<PostMention> Mentions => _mentions;
 
+    /// <summary>Stored but not published until a moderator approves it (a new member's first posts, or what the
+    /// filter caught): only its author and moderators meet it, and nothing it would cause (notifications, ties,
+    /// counters) happens before the approval.</summary>
+    public bool AwaitingApproval { get; private set; }
+
+    /// <summary>Why the post waits (the level's rule, the filter's and the spam scorer's reasons), for moderators;
+    /// once rejected, the moderator's reason, for its author.</summary>
+    public string? ApprovalNote { get; private set; }
+
+    /// <summary>When a moderator turned the post down (it stays awaiting approval, and removed, for good).</summary>
+    public DateTimeOffset? RejectedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL's xmin): two edits from the same version cannot both win.</summary>
     public uint Version { get; private set; }
 
@@ -110,6 +122,26 @@ public sealed class Post : AggregateRoot, IPostState
         EditedAt = now;
         Mention(draft.Mentioned);
         return replaced;
+    }
+
+    internal void HoldForApproval(string reasons)
+    {
+        AwaitingApproval = true;
+        ApprovalNote = Guard.Text(reasons, PostLimits.ApprovalNoteMaxLength, "A reason");
+    }
+
+    internal void Approve()
+    {
+        AwaitingApproval = false;
+        ApprovalNote = null;
+    }
+
+    /// <summary>A rejected post stays its author's alone (still awaiting nothing: removed), with the moderator's reason.</summary>
+    internal void Reject(string reason, DateTimeOffset now)
+    {
+        ApprovalNote = Guard.Text(reason, PostLimits.ModerationReasonMaxLength, "A reason");
+        RejectedAt = now;
+        DeletedAt = now;
     }
 
     /// <summary>Deleting twice changes nothing: the first time is kept.</summary>

@@ -7,4 +7,7 @@ public static class PostLimits
 
     /// <summary>A moderator's reason, shown to the author of a hidden post.</summary>
     public const int ModerationReasonMaxLength = 500;
+
+    /// <summary>Why a post waits for approval, as the rules and the filter explained it.</summary>
+    public const int ApprovalNoteMaxLength = 2000;
 }

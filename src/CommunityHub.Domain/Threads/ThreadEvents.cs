@@ -49,3 +49,6 @@ public sealed record OfficialAnswerMarked(DiscussionThread Thread, Post Reply, G
 
 /// <summary>The thread moved from one space to another: both spaces' counters follow.</summary>
 public sealed record ThreadMoved(DiscussionThread Thread, int FromSpaceId, int ToSpaceId) : IDomainEvent;
+
+/// <summary>A post was stored to wait for a moderator's approval: nothing else happens until then.</summary>
+public sealed record PostHeld(long ThreadId, long PostId, Guid AuthorId, DateTimeOffset At) : IDomainEvent;

@@ -64,6 +64,9 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Domain.Registration.Invite> Invites => Set<Domain.Registration.Invite>();
 
     public DbSet<FeedKey> FeedKeys => Set<FeedKey>();
+    public DbSet<Domain.Safety.WatchedWord> WatchedWords => Set<Domain.Safety.WatchedWord>();
+
+    public DbSet<Domain.Safety.LinkRule> LinkRules => Set<Domain.Safety.LinkRule>();
 
     public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();

@@ -55,6 +55,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string ModerationLog => Page("/Moderation/Log");
 
+    /// <summary>Posts awaiting approval, beside the flags.</summary>
+    public string ApprovalQueue => Page("/Moderation/Approval");
+
     public string ModerationLogPage(Guid? moderator, CommunityHub.Domain.Moderation.ModerationAction? action, long? before) => Page("/Moderation/Log", new { moderator, action, before });
 
     public string ModerationMembers => Page("/Moderation/Members");
@@ -69,6 +72,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     /// <summary>The registration page reached through an invite link.</summary>
     public string RegisterWithInvite(string code) => Page("/Account/Register", new { invite = code });
+    /// <summary>Watched words and link rules.</summary>
+    public string AdminContentFilter => Page("/Admin/ContentFilter");
 
     public string AdminValues => Page("/Admin/Values");
 

@@ -33,6 +33,12 @@ public static class ModerationWords
         ModerationAction.AssignOrganisation => "Set a member's organisation",
         ModerationAction.CreateInvite => "Made an invite link",
         ModerationAction.RevokeInvite => "Withdrew an invite link",
+        ModerationAction.LockTrust => "Locked a member's trust level",
+        ModerationAction.UnlockTrust => "Unlocked a member's trust level",
+        ModerationAction.ApprovePost => "Approved a post",
+        ModerationAction.RejectPost => "Rejected a post",
+        ModerationAction.HidePostOnLeadersFlag => "A Leader's flag hid a post",
+        ModerationAction.EditContentFilter => "Changed the content filter",
         _ => action.ToString(),
     };
 
@@ -47,6 +53,8 @@ public static class ModerationWords
         ModerationAction.BanMember => "A moderator banned you from posting",
         ModerationAction.ReinstateMember => "A moderator reinstated you",
         ModerationAction.ChangeRoles => "Your roles changed",
+        ModerationAction.ApprovePost => "A moderator approved one of your posts",
+        ModerationAction.RejectPost => "A moderator did not approve one of your posts",
         _ => Describe(action),
     };
 

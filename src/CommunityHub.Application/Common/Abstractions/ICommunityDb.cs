@@ -64,6 +64,10 @@ public interface ICommunityDb
 
     /// <summary>Members' private feed keys (issue 14).</summary>
     DbSet<FeedKey> FeedKeys { get; }
+    /// <summary>The content filter's watched words and link rules (admins keep them).</summary>
+    DbSet<Domain.Safety.WatchedWord> WatchedWords { get; }
+
+    DbSet<Domain.Safety.LinkRule> LinkRules { get; }
 
     /// <summary>Members asked by staff to help with an unanswered thread.</summary>
     DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }

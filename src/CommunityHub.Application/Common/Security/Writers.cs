@@ -1,5 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Moderation;
+using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,17 +36,29 @@ public sealed class WriterRow
     public bool EmailUnconfirmed { get; init; }
 
     public Standing Standing => new(IsBanned, SuspendedUntil, SanctionReason, EmailUnconfirmed);
+
+    /// <summary>What the member's trust level is made of (<see cref="TrustRules"/>), read in the same statement.</summary>
+    public TrustRecord TrustRecord { get; init; } = TrustRecord.Brand(DateTimeOffset.MinValue);
+
+    /// <summary>Threads the member started in the last 24 hours (the level's daily limit).</summary>
+    public int ThreadsToday { get; init; }
+
+    /// <summary>When the member first posted (published or not), null before their first post: how soon after joining.</summary>
+    public DateTimeOffset? FirstPostAt { get; init; }
 }
 
 /// <summary>Writers' standing, read in the query a use case makes anyway (<see cref="Rows"/> composes into it) or on its own.</summary>
-public sealed class Writers(ICommunityDb db, IOptionsSnapshot<PostingOptions> options)
+public sealed class Writers(ICommunityDb db, IOptionsSnapshot<PostingOptions> options, TimeProvider clock)
 {
     public IQueryable<WriterRow> Rows
     {
         get
         {
             var requireConfirmed = options.Value.RequireConfirmedEmail;
+            var dayAgo = clock.GetUtcNow().AddDays(-1);
+            var published = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
             return from m in db.Members
+                   let id = m.Id
                    select new WriterRow
                    {
                        MemberId = m.Id,
@@ -51,6 +67,17 @@ public sealed class Writers(ICommunityDb db, IOptionsSnapshot<PostingOptions> op
                        SuspendedUntil = m.SuspendedUntil,
                        SanctionReason = m.SanctionReason,
                        EmailUnconfirmed = requireConfirmed && !db.Accounts.Any(a => a.MemberId == m.Id && a.EmailConfirmed),
+                       TrustRecord = new TrustRecord(
+                           m.JoinedAt,
+                           published.Count(p => p.AuthorId == id),
+                           db.ThreadReadMarks.Count(r => r.MemberId == id),
+                           db.ReciprocityRecords.Count(r => r.ToMemberId == id && r.RetractedAt == null
+                               && (r.Kind == ReciprocityKind.Helped || r.Kind == ReciprocityKind.AcceptedAnswer)),
+                           db.Flags.Count(f => f.Resolution != null && f.Resolution != FlagResolution.Dismissed
+                               && db.Posts.Any(p => p.Id == f.PostId && p.AuthorId == id)),
+                           m.TrustLockedAt),
+                       ThreadsToday = db.Threads.Count(t => t.AuthorId == id && t.CreatedAt > dayAgo),
+                       FirstPostAt = db.Posts.Where(p => p.AuthorId == id).Min(p => (DateTimeOffset?)p.CreatedAt),
                    };
         }
     }

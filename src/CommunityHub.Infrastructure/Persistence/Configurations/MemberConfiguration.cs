@@ -15,6 +15,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Handle).HasMaxLength(MemberHandle.MaxLength).IsRequired();
         builder.HasIndex(m => m.Handle).IsUnique();
         builder.Property(m => m.Badge).HasConversion<string>().HasMaxLength(20).HasDefaultValue(MemberBadge.None);
+        builder.Property(m => m.TrustLockedAt).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Title).HasMaxLength(Member.TitleMaxLength);
         builder.Property(m => m.SanctionReason).HasMaxLength(Member.SanctionReasonMaxLength);
         // "Which executives took part recently" and the audit log's moderator filter look members up by badge.

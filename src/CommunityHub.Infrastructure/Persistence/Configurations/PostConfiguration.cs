@@ -16,6 +16,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Body).HasMaxLength(PostLimits.BodyMaxLength).IsRequired();
         builder.Property(p => p.BodyHtml).IsRequired();
         builder.Property(p => p.HiddenReason).HasMaxLength(PostLimits.ModerationReasonMaxLength);
+        builder.Property(p => p.ApprovalNote).HasMaxLength(PostLimits.ApprovalNoteMaxLength);
+        // The moderation queue: the few posts that wait, oldest first.
+        builder.HasIndex(p => p.CreatedAt).HasFilter("awaiting_approval AND deleted_at IS NULL").HasDatabaseName("ix_posts_awaiting_approval");
         // PostgreSQL's system column xmin changes with every update of the row: an edit saved from an
         // older version finds no row to update and EF reports the conflict.
         builder.Property(p => p.Version).IsRowVersion();

@@ -181,6 +181,7 @@ public sealed partial class DemoCommunity(
         await SeedPrivateSpaceAsync(members, now, cancellationToken);
         await SeedGatesAsync(members, now, cancellationToken);
         await SeedTagsAsync(threadsByTitle, spaces[1], members, now, cancellationToken);
+        await SeedTrustAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, spaces[1], members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);

@@ -19,7 +19,13 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
     [BindProperty]
     public SetMemberRoles.Command Roles { get; set; } = new();
 
+    [BindProperty]
+    public LockTrustLevel.Command TrustLock { get; set; } = new();
+
     public GetMemberStanding.Standing Standing { get; private set; } = null!;
+
+    /// <summary>The member's trust level; none for a former member.</summary>
+    public GetMemberTrust.MemberTrust? Trust { get; private set; }
 
     public string Tomorrow => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -50,6 +56,13 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
         return RedirectToPage("/Moderation/Member", new { id = Id });
     }
 
+    public async Task<IActionResult> OnPostTrustAsync(CancellationToken cancellationToken)
+    {
+        TrustLock.MemberId = Id;
+        await mediator.Send(TrustLock, cancellationToken);
+        return RedirectToPage("/Moderation/Member", new { id = Id });
+    }
+
     /// <summary>Admins only (the use case refuses anyone else): a former member's posts become "removed" placeholders.</summary>
     public async Task<IActionResult> OnPostPurgeAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +71,9 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
         return RedirectToPage("/Moderation/Member", new { id = Id });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Standing = await mediator.Send(new GetMemberStanding.Query(Id), cancellationToken);
+        Trust = Standing.IsFormer ? null : await mediator.Send(new GetMemberTrust.Query(Id), cancellationToken);
+    }
 }
