@@ -21,6 +21,9 @@ public static class GetSpace
     {
         /// <summary>The groups the space is restricted to; empty for a space open to everyone.</summary>
         public IReadOnlyList<string> PrivateTo { get; init; } = [];
+
+        /// <summary>An Ideas space: its page is the list of ideas.</summary>
+        public bool IsIdeas { get; init; }
     }
 
     public sealed record ThreadRow(
@@ -57,7 +60,7 @@ public static class GetSpace
                 .Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
                 .Select(s => new
                 {
-                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount,
+                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.IsIdeas,
                     IsWatched = db.SpaceWatches.Any(w => w.MemberId == me && w.SpaceId == s.Id),
                     PrivateTo = s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList(),
                 })
@@ -104,7 +107,7 @@ public static class GetSpace
                 next = new ThreadCursor(tail.IsPinned, tail.LastActivityAt, tail.Id).ToString();
             }
 
-            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched) { PrivateTo = space.PrivateTo };
+            return new SpacePage(space.Id, space.Name, space.Slug, space.Purpose, space.ThreadCount, rows, next, request.After is null, request.CompanyOnly, space.IsWatched) { PrivateTo = space.PrivateTo, IsIdeas = space.IsIdeas };
         }
     }
 }

@@ -42,7 +42,11 @@ public static class GetThread
         OfficialAnswer? Official,
         ThreadPermissions Can,
         AcceptedAnswerView? AcceptedAnswer,
-        ReaderState Reader);
+        ReaderState Reader)
+    {
+        /// <summary>The thread is an idea (its space is an Ideas space): the page shows its votes and status.</summary>
+        public bool InIdeasSpace { get; init; }
+    }
 
     public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
 
@@ -131,6 +135,7 @@ public static class GetThread
                         t.Title,
                         SpaceName = s.Name,
                         SpaceSlug = s.Slug,
+                        InIdeasSpace = s.IsIdeas,
                         t.IsPinned,
                         t.ReplyCount,
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
@@ -238,7 +243,10 @@ public static class GetThread
                     me,
                     header.LastRead,
                     header.LatestPostId,
-                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }));
+                    header.Watch switch { WatchLevel.Watching => ThreadWatchChoice.Watching, WatchLevel.Muted => ThreadWatchChoice.Muted, _ => ThreadWatchChoice.Normal }))
+            {
+                InIdeasSpace = header.InIdeasSpace,
+            };
         }
 
         /// <summary>What members said about the posts of the page, and which of it the reader said: one statement.</summary>

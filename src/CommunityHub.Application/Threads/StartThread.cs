@@ -63,6 +63,7 @@ public static class StartThread
                     s.Id,
                     s.Slug,
                     s.Name,
+                    s.IsIdeas,
                     Earlier = db.Posts.Where(p => p.AuthorId == me && p.SubmissionId == request.SubmissionId && p.IsOpeningPost)
                         .Select(p => (long?)p.ThreadId).FirstOrDefault(),
                     Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
@@ -87,7 +88,7 @@ public static class StartThread
                 writer.Standing,
                 request.Title,
                 drafts.Draft(request.Body, context.Mentioned, request.SubmissionId),
-                new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
+                new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName, context.IsIdeas),
                 clock.GetUtcNow());
             db.Threads.Add(thread);
             for (var i = 0; i < files.Count; i++)

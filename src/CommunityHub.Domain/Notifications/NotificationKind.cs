@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>Someone of the company asked the recipient to help with an unanswered thread.</summary>
     AskedForHelp,
+
+    /// <summary>The company changed the status of an idea the recipient voted for, started or watches.</summary>
+    IdeaStatusChanged,
 }
 
 /// <summary>How a member wants to hear about one kind of notification.</summary>

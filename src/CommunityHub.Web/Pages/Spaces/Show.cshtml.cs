@@ -13,13 +13,21 @@ public sealed class ShowModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<GetExecutivePresence.Executive> Executives { get; private set; } = [];
 
-    public async Task OnGetAsync(string slug, [FromQuery] string? after, [FromQuery] string? with, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? after, [FromQuery] string? with, CancellationToken cancellationToken)
     {
         Space = await mediator.Send(new GetSpace.Query(slug, after, CompanyOnly: with == "company"), cancellationToken);
+        if (Space.IsIdeas)
+        {
+            // An Ideas space lists its ideas by votes (issue 15).
+            return RedirectToPage("/Ideas/Index", new { slug = Space.Slug });
+        }
+
         if (Space.IsFirstPage)
         {
             Executives = await mediator.Send(new GetExecutivePresence.Query(Space.Id), cancellationToken);
         }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostWatchAsync(string slug, bool watch, CancellationToken cancellationToken)
