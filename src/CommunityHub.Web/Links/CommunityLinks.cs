@@ -110,6 +110,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string NewThread(string slug) => Page("/Threads/New", new { slug });
 
+    /// <summary>The new-thread form's "check for similar questions" step (without script).</summary>
+    public string CheckSimilarQuestions(string slug) => Page("/Threads/New", new { slug }, "check");
+
     /// <summary>An Ideas space's list, sorted ("top", "trending", "new"; top is left out) and filtered by status.</summary>
     public string Ideas(string slug, string? sort = null, string? status = null, string? after = null) =>
         Page("/Ideas/Index", new { slug, sort = sort == "top" ? null : Blank(sort), status = Blank(status), after = Blank(after) });
