@@ -52,7 +52,7 @@ public static class GetIdea
                     {
                         t.SpaceId,
                         Votes = i == null ? 0 : i.VoteCount,
-                        Voted = db.IdeaVotes.Any(v => v.ThreadId == t.Id && v.MemberId == me),
+                        Voted = db.IdeaVotes.Any(v => v.ThreadId == t.Id && v.WithdrawnAt == null && v.MemberId == me),
                         Status = i == null ? IdeaStatus.New : i.Status,
                         Update = i == null || i.StatusChangedAt == null ? null
                             : db.Members.Where(m => m.Id == i.StatusChangedById)

@@ -36,7 +36,7 @@ public static class GetIdeaVoters
                     t.Space.Name,
                     Votes = db.Ideas.Where(i => i.ThreadId == t.Id).Select(i => i.VoteCount).FirstOrDefault(),
                     Voters = (from v in db.IdeaVotes
-                              where v.ThreadId == t.Id
+                              where v.ThreadId == t.Id && v.WithdrawnAt == null
                               join m in db.Members on v.MemberId equals m.Id
                               orderby v.CastAt, m.Id
                               select new Voter(m.DisplayName, m.Handle, v.CastAt)).Skip(skip).Take(PageSize + 1).ToList(),

@@ -48,7 +48,7 @@ public static class ListIdeas
                 {
                     t,
                     Votes = i == null ? 0 : i.VoteCount,
-                    Recent = db.IdeaVotes.Count(v => v.ThreadId == t.Id && v.CastAt >= since),
+                    Recent = db.IdeaVotes.Count(v => v.ThreadId == t.Id && v.WithdrawnAt == null && v.CastAt >= since),
                     Status = i == null ? IdeaStatus.New : i.Status,
                 };
             if (status is { } only)
@@ -77,7 +77,7 @@ public static class ListIdeas
             var page = await rows
                 .Select(r => new IdeaRow(
                     r.t.Id, r.t.Title, db.Members.Where(m => m.Id == r.t.AuthorId).Select(m => m.DisplayName).First(), r.t.CreatedAt, r.t.ReplyCount,
-                    r.Votes, r.Recent, r.Status, db.IdeaVotes.Any(v => v.ThreadId == r.t.Id && v.MemberId == me), r.t.IsClosed))
+                    r.Votes, r.Recent, r.Status, db.IdeaVotes.Any(v => v.ThreadId == r.t.Id && v.WithdrawnAt == null && v.MemberId == me), r.t.IsClosed))
                 .Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
 

@@ -44,16 +44,15 @@ public static class MergeIdea
             var b = await IdeaInHand.LoadAsync(db, keys, viewer, second, cancellationToken);
             var (duplicate, original) = a.ThreadId == request.ThreadId ? (a, b) : (b, a);
 
-            var votes = await db.IdeaVotes.Where(v => v.ThreadId == duplicate.ThreadId).ToListAsync(cancellationToken);
+            var votes = await db.IdeaVotes.Where(v => v.ThreadId == duplicate.ThreadId && v.WithdrawnAt == null).ToListAsync(cancellationToken);
             var voters = votes.Select(v => v.MemberId).ToList();
             var originalVoters = (await db.IdeaVotes.AsNoTracking()
-                    .Where(v => v.ThreadId == original.ThreadId && voters.Contains(v.MemberId))
+                    .Where(v => v.ThreadId == original.ThreadId && v.WithdrawnAt == null && voters.Contains(v.MemberId))
                     .Select(v => v.MemberId)
                     .ToListAsync(cancellationToken))
                 .ToHashSet();
             var now = clock.GetUtcNow();
             var moved = duplicate.Idea.MergeInto(original.Idea, viewer, duplicate.SpaceId, original.SpaceId, votes, originalVoters, now);
-            db.IdeaVotes.RemoveRange(votes);
             db.IdeaVotes.AddRange(moved);
 
             var thread = await db.Threads.FirstAsync(t => t.Id == duplicate.ThreadId, cancellationToken);

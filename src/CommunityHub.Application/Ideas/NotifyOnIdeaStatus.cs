@@ -18,7 +18,7 @@ public sealed class NotifyOnIdeaStatus(ICommunityDb db, Notifier notifier) : IDo
             return;
         }
 
-        var voters = await db.IdeaVotes.AsNoTracking().Where(v => v.ThreadId == domainEvent.ThreadId).Select(v => v.MemberId).ToListAsync(cancellationToken);
+        var voters = await db.IdeaVotes.AsNoTracking().Where(v => v.ThreadId == domainEvent.ThreadId && v.WithdrawnAt == null).Select(v => v.MemberId).ToListAsync(cancellationToken);
         var recipients = voters.Append(domainEvent.AuthorId).Distinct()
             .Select(id => new Notifier.Recipient(id, NotificationKind.IdeaStatusChanged))
             .ToList();

@@ -2,6 +2,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Ideas;
 
@@ -26,7 +27,7 @@ public static class VoteForIdea
             var viewer = currentUser.Viewer();
             var me = viewer.MemberId!.Value;
             var inHand = await IdeaInHand.LoadAsync(db, keys, viewer, request.ThreadId, cancellationToken);
-            var mine = await db.IdeaVotes.FindAsync([request.ThreadId, me], cancellationToken);
+            var mine = await db.IdeaVotes.FirstOrDefaultAsync(v => v.ThreadId == request.ThreadId && v.MemberId == me && v.WithdrawnAt == null, cancellationToken);
             var now = clock.GetUtcNow();
             if (request.Vote)
             {
@@ -35,9 +36,9 @@ public static class VoteForIdea
                     db.IdeaVotes.Add(vote);
                 }
             }
-            else if (inHand.Idea.Withdraw(viewer, mine, now))
+            else
             {
-                db.IdeaVotes.Remove(mine!);
+                inHand.Idea.Withdraw(viewer, mine, now);
             }
 
             return new Result(inHand.SpaceSlug, inHand.ThreadId, request.Vote, inHand.Idea.VoteCount);

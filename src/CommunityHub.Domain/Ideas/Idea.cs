@@ -68,11 +68,12 @@ public sealed class Idea : AggregateRoot
             return false;
         }
 
-        if (vote.MemberId != voterId || vote.ThreadId != ThreadId)
+        if (vote.MemberId != voterId || vote.ThreadId != ThreadId || vote.WithdrawnAt is not null)
         {
             throw new ForbiddenException("That is not your vote.");
         }
 
+        vote.Withdraw(now);
         VoteCount--;
         Record(new IdeaVoteWithdrawn(ThreadId, voterId, AuthorId, vote.CastAt, now));
         return true;
@@ -116,7 +117,8 @@ public sealed class Idea : AggregateRoot
 
     /// <summary>A moderator merges this duplicate into <paramref name="original"/> (an idea of the same space):
     /// its votes move, except a member's who votes for the original already (nobody is counted twice). Returns the
-    /// votes the original gains; the caller removes <paramref name="votes"/> (this idea's) and adds those.</summary>
+    /// votes the original gains, for the caller to add; this idea's <paramref name="votes"/> are withdrawn (kept, as
+    /// every vote is, so that the ties can be replayed from them).</summary>
     public IReadOnlyList<IdeaVote> MergeInto(
         Idea original, Viewer moderator, int spaceId, int originalSpaceId,
         IReadOnlyCollection<IdeaVote> votes, IReadOnlySet<Guid> originalVoters, DateTimeOffset now)
@@ -150,6 +152,11 @@ public sealed class Idea : AggregateRoot
             .Where(v => !originalVoters.Contains(v.MemberId))
             .Select(v => new IdeaVote(original.ThreadId, v.MemberId, v.CastAt))
             .ToList();
+        foreach (var vote in votes)
+        {
+            vote.Withdraw(now);
+        }
+
         original.VoteCount += moved.Count;
         VoteCount = 0;
         MergedIntoThreadId = original.ThreadId;
@@ -167,7 +174,8 @@ public sealed class Idea : AggregateRoot
     }
 }
 
-/// <summary>One member's vote for one idea (one per member: the key is the pair).</summary>
+/// <summary>One member's vote for one idea (one standing vote per member and idea). A withdrawn vote is kept with
+/// the time it was taken back: the ties replay every vote given and taken back.</summary>
 public sealed class IdeaVote
 {
     public IdeaVote(long threadId, Guid memberId, DateTimeOffset castAt)
@@ -183,6 +191,13 @@ public sealed class IdeaVote
 
     /// <summary>When it was cast (kept when a merge moves it): trending counts the last 30 days.</summary>
     public DateTimeOffset CastAt { get; private set; }
+
+    public long Id { get; private set; }
+
+    /// <summary>When the voter took it back (or a merge moved it to the original); null while it stands.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    internal void Withdraw(DateTimeOffset now) => WithdrawnAt ??= now;
 }
 
 /// <summary>One status change, kept: the idea page shows the company's updates, the ties replay them.</summary>

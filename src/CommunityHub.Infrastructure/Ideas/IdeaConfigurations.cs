@@ -29,8 +29,10 @@ internal sealed class IdeaVoteConfiguration : IEntityTypeConfiguration<IdeaVote>
     public void Configure(EntityTypeBuilder<IdeaVote> builder)
     {
         builder.ToTable("idea_votes");
-        // One vote per member and idea, even when two clicks race.
-        builder.HasKey(v => new { v.ThreadId, v.MemberId });
+        builder.HasKey(v => v.Id);
+        // One standing vote per member and idea, even when two clicks race.
+        builder.HasIndex(v => new { v.ThreadId, v.MemberId }).IsUnique().HasFilter("withdrawn_at IS NULL")
+            .HasDatabaseName("ix_idea_votes_one_standing_per_member");
         builder.HasOne<Idea>().WithMany().HasForeignKey(v => v.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(v => v.MemberId).OnDelete(DeleteBehavior.Cascade);
         // Trending: votes of the last 30 days per idea.

@@ -161,6 +161,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string EditSpace(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId });
 
+    public string SpaceIdeas(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId }, "ideas");
+
     public string SpaceAccess(int spaceId) => Page("/Admin/SpaceAccess", new { id = spaceId });
 
     public string AdminGroup(int groupId) => Page("/Admin/Group", new { id = groupId });

@@ -456,19 +456,30 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaVote", b =>
                 {
-                    b.Property<long>("ThreadId")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("thread_id");
+                        .HasColumnName("id");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("member_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CastAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cast_at");
 
-                    b.HasKey("ThreadId", "MemberId")
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
                         .HasName("pk_idea_votes");
 
                     b.HasIndex("MemberId")
@@ -476,6 +487,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ThreadId", "CastAt")
                         .HasDatabaseName("ix_idea_votes_thread_id_cast_at");
+
+                    b.HasIndex("ThreadId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idea_votes_one_standing_per_member")
+                        .HasFilter("withdrawn_at IS NULL");
 
                     b.ToTable("idea_votes", (string)null);
                 });

@@ -117,13 +117,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 name: "idea_votes",
                 columns: table => new
                 {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     thread_id = table.Column<long>(type: "bigint", nullable: false),
                     member_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    cast_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    cast_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    withdrawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_idea_votes", x => new { x.thread_id, x.member_id });
+                    table.PrimaryKey("pk_idea_votes", x => x.id);
                     table.ForeignKey(
                         name: "fk_idea_votes_ideas_thread_id",
                         column: x => x.thread_id,
@@ -172,6 +175,13 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 name: "ix_idea_votes_member_id",
                 table: "idea_votes",
                 column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idea_votes_one_standing_per_member",
+                table: "idea_votes",
+                columns: new[] { "thread_id", "member_id" },
+                unique: true,
+                filter: "withdrawn_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_idea_votes_thread_id_cast_at",
