@@ -45,7 +45,7 @@ internal static partial class DatabaseBenchmark
         return await StrongestTiesAsync(withTies, clock, user, pairs);
     }
 
-    private static ServiceProvider Build(string connectionString, TimeProvider clock, ICurrentUser user, bool tieBookkeeping)
+    internal static ServiceProvider Build(string connectionString, TimeProvider clock, ICurrentUser user, bool tieBookkeeping)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Community"] = connectionString }).Build();
         var services = new ServiceCollection();
