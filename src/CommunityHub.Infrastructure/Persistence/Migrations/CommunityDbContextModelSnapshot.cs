@@ -855,7 +855,8 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId")
                         .IsUnique()
-                        .HasDatabaseName("ix_notifications_once_per_event");
+                        .HasDatabaseName("ix_notifications_once_per_event")
+                        .HasFilter("kind <> 'IdeaStatusChanged'");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId"), false);
 

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201050205_IdeasAndAsking")]
+    [Migration("20261201052931_IdeasAndAsking")]
     partial class IdeasAndAsking
     {
         /// <inheritdoc />
@@ -858,7 +858,8 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId")
                         .IsUnique()
-                        .HasDatabaseName("ix_notifications_once_per_event");
+                        .HasDatabaseName("ix_notifications_once_per_event")
+                        .HasFilter("kind <> 'IdeaStatusChanged'");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId"), false);
 

@@ -12,6 +12,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_notifications_once_per_event",
+                table: "notifications");
+
             migrationBuilder.AddColumn<bool>(
                 name: "is_ideas",
                 table: "spaces",
@@ -142,6 +146,14 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_notifications_once_per_event",
+                table: "notifications",
+                columns: new[] { "recipient_id", "kind", "thread_id", "post_id", "actor_id" },
+                unique: true,
+                filter: "kind <> 'IdeaStatusChanged'")
+                .Annotation("Npgsql:NullsDistinct", false);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_asking_forms_member_id",
                 table: "asking_forms",
                 column: "member_id");
@@ -214,9 +226,20 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "ideas");
 
+            migrationBuilder.DropIndex(
+                name: "ix_notifications_once_per_event",
+                table: "notifications");
+
             migrationBuilder.DropColumn(
                 name: "is_ideas",
                 table: "spaces");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_once_per_event",
+                table: "notifications",
+                columns: new[] { "recipient_id", "kind", "thread_id", "post_id", "actor_id" },
+                unique: true)
+                .Annotation("Npgsql:NullsDistinct", false);
         }
     }
 }
