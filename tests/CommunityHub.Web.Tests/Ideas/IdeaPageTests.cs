@@ -223,4 +223,26 @@ public sealed class IdeaPageTests(WebFixture fixture) : WebTest(fixture)
 
         Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
     }
+
+    [Fact]
+    public async Task Search_results_for_an_idea_show_its_votes_and_status_and_other_threads_show_neither()
+    {
+        var setup = await IdeaAsync();
+        await StartThreadAsync(setup.Alice, "questions", "Dark mode question", "Is there a dark mode?");
+        using (await SubmitFormAsync(setup.Bruno, setup.Idea, new Dictionary<string, string> { ["vote"] = "true" }, "#idea form"))
+        {
+        }
+
+        var sam = await NewMemberAsync("Sam", Roles.Staff);
+        using (await SubmitFormAsync(sam, setup.Idea, new Dictionary<string, string> { ["Input.Status"] = "planned" }, "#idea form[action*='handler=status']"))
+        {
+        }
+
+        var results = await GetPageAsync(NewVisitor(), "/search?q=dark");
+        var hits = results.QuerySelectorAll(".search-hit").ToDictionary(h => h.QuerySelector("h3")!.TextContent.Trim(), h => h.QuerySelector(".meta")!.TextContent);
+
+        Assert.Contains("2 votes", hits["Dark mode for the dashboard"], StringComparison.Ordinal);
+        Assert.Contains("Planned", hits["Dark mode for the dashboard"], StringComparison.Ordinal);
+        Assert.DoesNotContain("vote", hits["Dark mode question"], StringComparison.Ordinal);
+    }
 }
