@@ -24,7 +24,9 @@ internal static class SimilarThreadsBenchmark
         Console.WriteLine($"PostgreSQL: {server.Description}");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var user = new TestCurrentUser();
-        await using var services = DatabaseBenchmark.Build(connectionString, clock, user, tieBookkeeping: true);
+        await using var services = DatabaseBenchmark.Build(connectionString, clock, user, tieBookkeeping: true,
+            // The benchmark's asker has no account to confirm.
+            new Dictionary<string, string?> { ["Identity:RequireConfirmedEmail"] = "false" });
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false, CancellationToken.None);
