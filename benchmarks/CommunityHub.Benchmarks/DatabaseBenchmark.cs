@@ -45,9 +45,15 @@ internal static partial class DatabaseBenchmark
         return await StrongestTiesAsync(withTies, clock, user, pairs);
     }
 
-    private static ServiceProvider Build(string connectionString, TimeProvider clock, ICurrentUser user, bool tieBookkeeping)
+    internal static ServiceProvider Build(string connectionString, TimeProvider clock, ICurrentUser user, bool tieBookkeeping, IDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Community"] = connectionString }).Build();
+        var values = new Dictionary<string, string?> { ["ConnectionStrings:Community"] = connectionString };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddDataProtection();

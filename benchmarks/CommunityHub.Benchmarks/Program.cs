@@ -7,6 +7,7 @@ using CommunityHub.Benchmarks;
 // database: a measured run on PostgreSQL: replies with and without tie bookkeeping, and a member's
 // strongest ties among a million pairs (with the query plan, which must use the index).
 // images [runs]: the image pipeline on a 4000 × 3000 JPEG, timed, with the peak memory (not part of "all").
+// similar: quality (recall@5, MRR) of similar threads on paraphrased titles, against pg_trgm (not part of "all").
 // archive: export and import of a generated community, timed, with the peak memory of each (not part of "all").
 var what = args.FirstOrDefault() ?? "all";
 if (what is "scorer" or "all")
@@ -31,6 +32,13 @@ if (what is "archive")
 if (what is "images")
 {
     return ImageBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (what is "similar")
+{
+    // similar [distractors]: recall@5 and MRR of similar threads on paraphrased titles (not part of "all").
+    var distractors = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
+    return await SimilarThreadsBenchmark.RunAsync(distractors);
 }
 
 return 0;

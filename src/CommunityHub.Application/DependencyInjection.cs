@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddOptions<Attachments.AttachmentOptions>();
 
         services.AddOptions<CommunityOptions>();
+        services.AddOptions<Ideas.IdeaOptions>();
         services.AddOptions<TieOptions>();
         // Every scorer is the model in force: the configured options, or the latest adopted calibration.
         services.AddSingleton<Ties.TieModelInForce>();

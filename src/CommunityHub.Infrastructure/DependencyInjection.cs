@@ -80,6 +80,8 @@ public static class DependencyInjection
         services.AddScoped<IKeys, Keys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<IPostSearch, PostgresPostSearch>();
+        services.AddScoped<Application.Asking.ISimilarThreads, Asking.PostgresSimilarThreads>();
+        services.AddScoped<Application.Asking.IAskingLog, Asking.AskingLog>();
         services.AddScoped<IThreadReadMarks, ThreadReadMarks>();
         services.AddScoped<RateLimiting.SharedRateLimitCounter>();
 

@@ -23,6 +23,7 @@ builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<CommunityHub.Web.Security.RegistrationFormGuard>();
 
 builder.Services.Configure<CommunityOptions>(builder.Configuration.GetSection(CommunityOptions.Section));
+builder.Services.Configure<CommunityHub.Application.Ideas.IdeaOptions>(builder.Configuration.GetSection(CommunityHub.Application.Ideas.IdeaOptions.Section));
 builder.Services.Configure<TieOptions>(builder.Configuration.GetSection(TieOptions.SectionName));
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

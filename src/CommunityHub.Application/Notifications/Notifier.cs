@@ -110,7 +110,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
             if (!ConversationPolicy.MayEnter(member.Account.AsViewer(), member.SpaceGroups, member.Groups)
                 || (member.Muted && IsAboutTheConversation(kind))
                 || (news.Post is { } post && !MaySee(member.Account, post.State, kind))
-                || member.Told.Contains(kind))
+                || (member.Told.Contains(kind) && !IsNewEachTime(kind)))
             {
                 continue;
             }
@@ -152,6 +152,9 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
                         .Select(p => new NewsPost(p.Id, new PostSnapshot(p.AuthorId, p.IsOpeningPost, p.IsStaffNote, p.HiddenAt, p.DeletedAt, p.AwaitingApproval), p.Body))
                         .FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Each status change of an idea is news of its own, even from the same person (Planned, then Shipped).</summary>
+    private static bool IsNewEachTime(NotificationKind kind) => kind is NotificationKind.IdeaStatusChanged;
 
     private static bool IsAboutTheConversation(NotificationKind kind) =>
         kind is NotificationKind.ReplyToYourThread or NotificationKind.ReplyToYourPost or NotificationKind.ReplyInWatchedThread

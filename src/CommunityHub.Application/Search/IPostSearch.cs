@@ -29,4 +29,11 @@ public sealed record SearchHit(
     DateTimeOffset CreatedAt,
     bool IsOpeningPost,
     string Snippet,
-    double Rank);
+    double Rank)
+{
+    /// <summary>For a thread of an Ideas space: its votes and status (null for any other thread).</summary>
+    public IdeaSummary? Idea { get; init; }
+}
+
+/// <summary>An idea's votes and status, as search results show them.</summary>
+public sealed record IdeaSummary(int Votes, Domain.Ideas.IdeaStatus Status);

@@ -37,7 +37,11 @@ public static class SearchPosts
         IReadOnlyList<SpaceOption> Spaces);
 
     /// <param name="SnippetHtml">Escaped text with the matches in <c>&lt;mark&gt;</c>: safe to put on a page as it is.</param>
-    public sealed record Result(long PostId, long ThreadId, string ThreadTitle, string SpaceSlug, string SpaceName, string AuthorName, DateTimeOffset CreatedAt, bool IsOpeningPost, string SnippetHtml);
+    public sealed record Result(long PostId, long ThreadId, string ThreadTitle, string SpaceSlug, string SpaceName, string AuthorName, DateTimeOffset CreatedAt, bool IsOpeningPost, string SnippetHtml)
+    {
+        /// <summary>Votes and status, when the thread is an idea.</summary>
+        public IdeaSummary? Idea { get; init; }
+    }
 
     public sealed record SpaceOption(string Slug, string Name);
 
@@ -80,7 +84,7 @@ public static class SearchPosts
                 currentUser.Viewer(),
                 cancellationToken);
             var results = hits.Take(PageSize)
-                .Select(h => new Result(h.PostId, h.ThreadId, h.ThreadTitle, h.SpaceSlug, h.SpaceName, h.AuthorName, h.CreatedAt, h.IsOpeningPost, Snippets.ToSafeHtml(h.Snippet)))
+                .Select(h => new Result(h.PostId, h.ThreadId, h.ThreadTitle, h.SpaceSlug, h.SpaceName, h.AuthorName, h.CreatedAt, h.IsOpeningPost, Snippets.ToSafeHtml(h.Snippet)) { Idea = h.Idea })
                 .ToList();
             return new ResultPage(text, space?.Slug ?? request.Space, author, status, from, to, request.Page, results, hits.Count > PageSize, options);
         }

@@ -24,6 +24,10 @@ public static class GetSpace
         /// <summary>The groups the space is restricted to; empty for a space open to everyone.</summary>
         public IReadOnlyList<string> PrivateTo { get; init; } = [];
 
+        /// <summary>An Ideas space: its page is the list of ideas.</summary>
+        public bool IsIdeas { get; init; }
+    }
+
         /// <summary>The filter and order the list was made with.</summary>
         public ThreadListChoice Choice { get; init; } = ThreadListChoice.Default;
     }
@@ -46,7 +50,7 @@ public static class GetSpace
                 .Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
                 .Select(s => new
                 {
-                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.MembersOnly,
+                    s.Id, s.Name, s.Slug, s.Purpose, s.ThreadCount, s.MembersOnly, s.IsIdeas,
                     IsWatched = db.SpaceWatches.Any(w => w.MemberId == me && w.SpaceId == s.Id),
                     PrivateTo = s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList(),
                 })
@@ -59,6 +63,7 @@ public static class GetSpace
             {
                 PrivateTo = space.MembersOnly ? [Domain.Spaces.Space.MembersLabel] : space.PrivateTo,
                 Choice = page.Choice,
+                IsIdeas = space.IsIdeas,
             };
         }
     }

@@ -13,7 +13,11 @@ public static class GetSpaceSummary
 {
     public sealed record Query(string Slug) : IRequest<Summary>;
 
-    public sealed record Summary(int Id, string Name, string Slug, string Purpose);
+    public sealed record Summary(int Id, string Name, string Slug, string Purpose)
+    {
+        /// <summary>An Ideas space: its threads are ideas.</summary>
+        public bool IsIdeas { get; init; }
+    }
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, Summary>
     {
@@ -21,7 +25,7 @@ public static class GetSpaceSummary
             await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.Slug)
                 .Where(ConversationPolicy.SpaceOpenTo(currentUser.Viewer()))
-                .Select(s => new Summary(s.Id, s.Name, s.Slug, s.Purpose))
+                .Select(s => new Summary(s.Id, s.Name, s.Slug, s.Purpose) { IsIdeas = s.IsIdeas })
                 .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Space", request.Slug);
     }

@@ -46,11 +46,15 @@ public static class GetThread
     {
         /// <summary>Whether anyone may read the thread (its space is open to everyone), so it has a public feed.</summary>
         public bool HasPublicFeed { get; init; } = true;
+
         /// <summary>The thread's tags, by name.</summary>
         public IReadOnlyList<string> Tags { get; init; } = [];
 
         /// <summary>The reader may change the thread's tags (<see cref="ConversationPolicy.Tag"/>).</summary>
         public bool CanTag { get; init; }
+
+        /// <summary>The thread is an idea (its space is an Ideas space): the page shows its votes and status.</summary>
+        public bool InIdeasSpace { get; init; }
     }
 
     public sealed record AcceptedAnswerView(long PostId, string AuthorName, string AuthorHandle, string BodyHtml, DateTimeOffset CreatedAt);
@@ -149,6 +153,7 @@ public static class GetThread
                         SpaceName = s.Name,
                         SpaceSlug = s.Slug,
                         SpaceIsPublic = !s.MembersOnly && !s.Access.Any(),
+                        InIdeasSpace = s.IsIdeas,
                         t.IsPinned,
                         t.ReplyCount,
                         State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
@@ -264,6 +269,7 @@ public static class GetThread
                 HasPublicFeed = header.SpaceIsPublic,
                 Tags = header.Tags,
                 CanTag = ConversationPolicy.Tag(_viewer, header.State).IsAllowed,
+                InIdeasSpace = header.InIdeasSpace,
             };
         }
 

@@ -69,6 +69,7 @@ public static class StartThread
                     s.Id,
                     s.Slug,
                     s.Name,
+                    s.IsIdeas,
                     Earlier = db.Posts.Where(p => p.AuthorId == me && p.SubmissionId == request.SubmissionId && p.IsOpeningPost)
                         .Select(p => (long?)p.ThreadId).FirstOrDefault(),
                     Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
@@ -101,7 +102,7 @@ public static class StartThread
                 writer.Standing,
                 request.Title,
                 drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
-                new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName),
+                new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName, context.IsIdeas),
                 clock.GetUtcNow(),
                 admitted.HeldBecause);
             if (tags.Count > 0 || context.Required.Count > 0)

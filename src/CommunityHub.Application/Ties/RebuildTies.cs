@@ -114,6 +114,26 @@ public static class RebuildTies
             }
         }
 
+        // Ideas (issue 15): every vote, given and (when withdrawn, or moved by a merge) taken back, and every status
+        // update the company gave.
+        var votes = await (
+                from v in db.IdeaVotes.AsNoTracking()
+                join i in db.Ideas on v.ThreadId equals i.ThreadId
+                orderby v.Id
+                select new { v.MemberId, i.AuthorId, v.CastAt, v.WithdrawnAt })
+            .ToListAsync(cancellationToken);
+        var updates = await (
+                from c in db.IdeaStatusChanges.AsNoTracking()
+                join i in db.Ideas on c.ThreadId equals i.ThreadId
+                select new { c.ChangedById, i.AuthorId, c.Note, c.At })
+            .ToListAsync(cancellationToken);
+        foreach (var e in votes.SelectMany(v => Ideas.IdeaTieEvents.Vote(v.MemberId, v.AuthorId, v.CastAt)
+                         .SelectMany(given => v.WithdrawnAt is null ? [given] : new[] { given, given.Retracted() }))
+                     .Concat(updates.SelectMany(u => Ideas.IdeaTieEvents.StatusUpdate(u.ChangedById, u.AuthorId, u.Note, u.At))))
+        {
+            Record(e);
+        }
+
         // The structural component from the replayed contact counts, valued at the latest moment (exact at any).
         var at = ties.Count == 0 ? DateTimeOffset.UnixEpoch : ties.Values.Max(s => s.AsOf);
         var rebuilt = TieStructure.WithEmbeddedness(ties.Values, at, o).Select(s => (s, scorer.Score(s, s.AsOf).Strength)).ToList();

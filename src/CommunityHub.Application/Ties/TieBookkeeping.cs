@@ -1,6 +1,8 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Events;
 using CommunityHub.Application.Common.Persistence;
+using CommunityHub.Application.Ideas;
+using CommunityHub.Domain.Ideas;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
@@ -18,6 +20,10 @@ public sealed class TieBookkeeping(ICommunityDb db, ITieStore store, IOptions<Ti
       IDomainEventSubscriber<ReplyPosted>,
       IDomainEventSubscriber<ReciprocityGiven>,
       IDomainEventSubscriber<ReciprocityRetracted>,
+      IDomainEventSubscriber<IdeaVoted>,
+      IDomainEventSubscriber<IdeaVoteWithdrawn>,
+      IDomainEventSubscriber<IdeaStatusChanged>,
+      IDomainEventSubscriber<IdeasMerged>,
       IUnitOfWorkParticipant
 {
     private readonly List<TieContribution> _gathered = [];
@@ -66,6 +72,14 @@ public sealed class TieBookkeeping(ICommunityDb db, ITieStore store, IOptions<Ti
         return Task.CompletedTask;
     }
 
+    public Task Handle(IdeaVoted domainEvent, CancellationToken cancellationToken) => GatherIdea(IdeaTieEvents.Of(domainEvent));
+
+    public Task Handle(IdeaVoteWithdrawn domainEvent, CancellationToken cancellationToken) => GatherIdea(IdeaTieEvents.Of(domainEvent));
+
+    public Task Handle(IdeaStatusChanged domainEvent, CancellationToken cancellationToken) => GatherIdea(IdeaTieEvents.Of(domainEvent));
+
+    public Task Handle(IdeasMerged domainEvent, CancellationToken cancellationToken) => GatherIdea(IdeaTieEvents.Of(domainEvent));
+
     public Task CompleteAsync(CancellationToken cancellationToken)
     {
         if (_gathered.Count == 0)
@@ -81,6 +95,12 @@ public sealed class TieBookkeeping(ICommunityDb db, ITieStore store, IOptions<Ti
     public void Reset() => _gathered.Clear();
 
     private static IReadOnlyCollection<Guid> Mentioned(Post post) => [.. post.Mentions.Select(m => m.MemberId)];
+
+    private Task GatherIdea(IEnumerable<TieEvent> events)
+    {
+        Gather(events);
+        return Task.CompletedTask;
+    }
 
     private void Gather(IEnumerable<TieEvent> events) => _gathered.AddRange(events.Select(e => TieContribution.Of(e, options.Value)));
 }

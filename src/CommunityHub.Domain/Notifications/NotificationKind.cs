@@ -32,6 +32,9 @@ public enum NotificationKind
 
     /// <summary>A new thread carrying a tag the recipient watches (in a space they do not watch).</summary>
     ThreadInWatchedTag,
+
+    /// <summary>The company changed the status of an idea the recipient voted for, started or watches.</summary>
+    IdeaStatusChanged,
 }
 
 /// <summary>How a member wants to hear about one kind of notification.</summary>

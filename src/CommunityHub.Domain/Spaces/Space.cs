@@ -45,6 +45,9 @@ public sealed class Space : AggregateRoot
     /// thread or reply rewrites the row's counters, so xmin would call a busy space changed all the time.</summary>
     public int Version { get; private set; }
 
+    /// <summary>An Ideas space: its threads are ideas that members vote for and the company answers with a status.</summary>
+    public bool IsIdeas { get; private set; }
+
     /// <summary>The groups a restricted space is open to (besides the staff side); none for a space open to everyone.
     /// Who may enter is <see cref="Threads.ConversationPolicy.SpaceOpenTo"/>'s to say.</summary>
     public IReadOnlyCollection<SpaceAccess> Access => _access;
@@ -98,6 +101,19 @@ public sealed class Space : AggregateRoot
             SpaceAudience.Members => $"{Name} is open to signed-in members only",
             _ => $"{Name} is private to {string.Join(", ", groups.Select(g => g.Name).Order(StringComparer.Ordinal))}",
         }, now));
+    }
+
+    /// <summary>An admin makes the space an Ideas space (or an ordinary one again; votes and statuses are kept).</summary>
+    public void HoldIdeas(bool ideas, Guid adminId, DateTimeOffset now)
+    {
+        if (ideas == IsIdeas)
+        {
+            throw new DomainException(ideas ? $"{Name} is an Ideas space already." : $"{Name} is an ordinary space already.");
+        }
+
+        IsIdeas = ideas;
+        Version++;
+        Record(new CommunityAdministered(adminId, ModerationAction.EditSpace, Id, null, ideas ? $"{Name} is an Ideas space" : $"{Name} is an ordinary space again", now));
     }
 
     public static Space Create(string name, string slug, string purpose, int position) =>

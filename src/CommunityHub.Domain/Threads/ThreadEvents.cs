@@ -7,8 +7,9 @@ namespace CommunityHub.Domain.Threads;
 // failing subscriber rolls the post back with it. Each event carries what its subscribers need.
 
 /// <summary>Where a post was written and by whom, in the words the notifications and e-mails use: what the
-/// use case loaded anyway, so no subscriber reads it again.</summary>
-public sealed record PostPlace(int SpaceId, string SpaceSlug, string SpaceName, string AuthorName);
+/// use case loaded anyway, so no subscriber reads it again. <paramref name="InIdeasSpace"/>: a thread started
+/// there is an idea (its author's vote is cast with it).</summary>
+public sealed record PostPlace(int SpaceId, string SpaceSlug, string SpaceName, string AuthorName, bool InIdeasSpace = false);
 
 /// <summary>A thread was started with its opening post (which @mentions <see cref="Post.Mentions"/>).</summary>
 public sealed record ThreadStarted(DiscussionThread Thread, Post OpeningPost, PostPlace Place, DateTimeOffset At) : IDomainEvent

@@ -69,6 +69,14 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Domain.Safety.LinkRule> LinkRules => Set<Domain.Safety.LinkRule>();
 
     public DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks => Set<Domain.Ties.Routing.HelpAsk>();
+
+    public DbSet<Domain.Ideas.Idea> Ideas => Set<Domain.Ideas.Idea>();
+
+    public DbSet<Domain.Ideas.IdeaVote> IdeaVotes => Set<Domain.Ideas.IdeaVote>();
+
+    public DbSet<Domain.Ideas.IdeaStatusChange> IdeaStatusChanges => Set<Domain.Ideas.IdeaStatusChange>();
+
+    public DbSet<Domain.Asking.AskingForm> AskingForms => Set<Domain.Asking.AskingForm>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
 
     public DbSet<Flag> Flags => Set<Flag>();

@@ -72,7 +72,11 @@ public sealed class PostgresPostSearch(CommunityDbContext db) : IPostSearch
                 p.CreatedAt,
                 p.IsOpeningPost,
                 EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, Regex.Replace(p.BodyHtml, Tag, " "), HeadlineOptions),
-                rank);
+                rank)
+            {
+                // Ideas show their votes and status (issue 15); the thread's idea row, by its key.
+                Idea = s.IsIdeas ? db.Ideas.Where(i => i.ThreadId == t.Id).Select(i => new IdeaSummary(i.VoteCount, i.Status)).FirstOrDefault() : null,
+            };
         return hits.Skip(request.Skip).Take(request.Take);
     }
 }

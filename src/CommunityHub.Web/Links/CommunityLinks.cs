@@ -162,6 +162,26 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string NewThread(string slug) => Page("/Threads/New", new { slug });
 
+    /// <summary>The new-thread form's "check for similar questions" step (without script).</summary>
+    public string CheckSimilarQuestions(string slug) => Page("/Threads/New", new { slug }, "check");
+
+    /// <summary>An Ideas space's list, sorted ("top", "trending", "new"; top is left out) and filtered by status.</summary>
+    public string Ideas(string slug, string? sort = null, string? status = null, string? after = null) =>
+        Page("/Ideas/Index", new { slug, sort = sort == "top" ? null : Blank(sort), status = Blank(status), after = Blank(after) });
+
+    public string Roadmap => Page("/Ideas/Roadmap");
+
+    public string IdeaVoters(string slug, long threadId, int? after = null) => Page("/Ideas/Voters", new { slug, id = threadId, after });
+
+    /// <summary>Where an idea's forms post: "vote", "status", "merge".</summary>
+    public string IdeaAction(long threadId, string handler) => Page("/Ideas/Actions", new { id = threadId }, handler);
+
+    /// <summary>Threads that may already answer a title being typed (the new-thread form's script, or its step without script).</summary>
+    public string SimilarThreads(string slug) => Page("/Threads/Similar", new { slug });
+
+    /// <summary>A suggestion opened from the new-thread form <paramref name="form"/>: recorded, then on to the thread.</summary>
+    public string OpenSuggestion(string slug, Guid form, long threadId) => Page("/Threads/Similar", new { slug, form, open = threadId }, "open");
+
     public ThreadLinks Thread(string spaceSlug, long threadId) => new(Page("/Threads/Show", new { slug = spaceSlug, id = threadId }));
 
     /// <summary>The page of the thread that shows <paramref name="postId"/> (its opening post: the thread itself).</summary>
@@ -192,6 +212,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string ActOnMember(Guid memberId, string handler) => Page("/Moderation/Member", new { id = memberId }, handler);
 
     public string EditSpace(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId });
+
+    public string SpaceIdeas(int spaceId) => Page("/Admin/SpaceForm", new { id = spaceId }, "ideas");
 
     public string SpaceAccess(int spaceId) => Page("/Admin/SpaceAccess", new { id = spaceId });
 

@@ -18,6 +18,7 @@ public static class NotificationWording
         NotificationKind.HelpedMe => "marked your post \u201cthis helped me\u201d in",
         NotificationKind.ModeratorAction => "moderated your post in",
         NotificationKind.AskedForHelp => "asked whether you could help with",
+        NotificationKind.IdeaStatusChanged => "gave a new status to the idea",
         _ => "did something in",
     };
 
@@ -34,6 +35,7 @@ public static class NotificationWording
         NotificationKind.HelpedMe => "Someone marks your post \u201cthis helped me\u201d",
         NotificationKind.ModeratorAction => "A moderator acts on your post",
         NotificationKind.AskedForHelp => "Someone of the company asks you to help with a question",
+        NotificationKind.IdeaStatusChanged => "The company changes the status of an idea you voted for or watch",
         _ => kind.ToString(),
     };
 

@@ -282,7 +282,7 @@ public sealed class AttachmentPageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task A_thread_page_with_attachments_takes_the_same_three_statements()
+    public async Task A_thread_page_with_attachments_takes_the_same_four_statements()
     {
         await CreateSpaceAsync();
         var alice = await NewMemberAsync("Alice");
@@ -297,8 +297,8 @@ public sealed class AttachmentPageTests(WebFixture fixture) : WebTest(fixture)
         Fixture.App.Statements.Reset();
         var page = await GetPageAsync(visitor, thread);
 
-        // The thread with its opening post and its files; one page of replies with theirs; what members said.
-        Assert.Equal(3, Fixture.App.Statements.Count);
+        // The thread with its opening post and its files; one page of replies with theirs; what members said; related threads.
+        Assert.Equal(4, Fixture.App.Statements.Count);
         Assert.Equal(5, page.QuerySelectorAll(".post__images img").Length);
         Assert.Equal(5, page.QuerySelectorAll(".post__files a").Length);
     }

@@ -71,6 +71,16 @@ public interface ICommunityDb
 
     /// <summary>Members asked by staff to help with an unanswered thread.</summary>
     DbSet<Domain.Ties.Routing.HelpAsk> HelpAsks { get; }
+
+    /// <summary>Threads of Ideas spaces as ideas: votes, statuses, merges (issue 15).</summary>
+    DbSet<Domain.Ideas.Idea> Ideas { get; }
+
+    DbSet<Domain.Ideas.IdeaVote> IdeaVotes { get; }
+
+    DbSet<Domain.Ideas.IdeaStatusChange> IdeaStatusChanges { get; }
+
+    /// <summary>New-thread forms that suggested existing threads, and what the asker opened (deflection).</summary>
+    DbSet<Domain.Asking.AskingForm> AskingForms { get; }
     DbSet<PostRevision> PostRevisions { get; }
 
     DbSet<Flag> Flags { get; }

@@ -24,8 +24,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => n.RecipientId).HasFilter("read_at IS NULL").HasDatabaseName("ix_notifications_unread");
         // Reading a thread marks its notifications read.
         builder.HasIndex(n => new { n.RecipientId, n.ThreadId });
-        // The same event never tells the same member twice, even if it were published twice.
+        // The same event never tells the same member twice, even if it were published twice. An idea's status changes
+        // are each news of their own (Planned, then Shipped, by the same person), so they stand outside it.
         builder.HasIndex(n => new { n.RecipientId, n.Kind, n.ThreadId, n.PostId, n.ActorId }).IsUnique().AreNullsDistinct(false)
+            .HasFilter("kind <> 'IdeaStatusChanged'")
             .HasDatabaseName("ix_notifications_once_per_event");
     }
 }

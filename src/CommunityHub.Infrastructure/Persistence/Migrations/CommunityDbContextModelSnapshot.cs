@@ -51,6 +51,51 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToSqlQuery("SELECT u.id AS member_id, coalesce(u.email, '') AS email, u.email_confirmed,\n       ARRAY(SELECT r.name FROM user_roles AS ur JOIN roles AS r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles\nFROM users AS u");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Asking.AskingForm", b =>
+                {
+                    b.Property<Guid>("FormId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long?>("OpenedThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opened_thread_id");
+
+                    b.Property<DateTimeOffset>("ShownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shown_at");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.HasKey("FormId")
+                        .HasName("pk_asking_forms");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_asking_forms_member_id");
+
+                    b.HasIndex("OpenedThreadId")
+                        .HasDatabaseName("ix_asking_forms_opened_thread_id");
+
+                    b.HasIndex("ShownAt")
+                        .HasDatabaseName("ix_asking_forms_shown_at");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_asking_forms_space_id");
+
+                    b.ToTable("asking_forms", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -369,6 +414,147 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_member_groups_name");
 
                     b.ToTable("member_groups", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.Idea", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<long?>("MergedIntoThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_thread_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<Guid?>("StatusChangedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_changed_by_id");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("status_note");
+
+                    b.Property<int>("VoteCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("vote_count");
+
+                    b.HasKey("ThreadId")
+                        .HasName("pk_ideas");
+
+                    b.HasIndex("MergedIntoThreadId")
+                        .HasDatabaseName("ix_ideas_merged_into_thread_id");
+
+                    b.HasIndex("Status", "VoteCount")
+                        .HasDatabaseName("ix_ideas_status_vote_count");
+
+                    b.ToTable("ideas", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idea_status_changes");
+
+                    b.HasIndex("ChangedById")
+                        .HasDatabaseName("ix_idea_status_changes_changed_by_id");
+
+                    b.HasIndex("ThreadId", "At")
+                        .HasDatabaseName("ix_idea_status_changes_thread_id_at");
+
+                    b.ToTable("idea_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idea_votes");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_idea_votes_member_id");
+
+                    b.HasIndex("ThreadId", "CastAt")
+                        .HasDatabaseName("ix_idea_votes_thread_id_cast_at");
+
+                    b.HasIndex("ThreadId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idea_votes_one_standing_per_member")
+                        .HasFilter("withdrawn_at IS NULL");
+
+                    b.ToTable("idea_votes", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Members.AccountEvent", b =>
@@ -756,7 +942,8 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId")
                         .IsUnique()
-                        .HasDatabaseName("ix_notifications_once_per_event");
+                        .HasDatabaseName("ix_notifications_once_per_event")
+                        .HasFilter("kind <> 'IdeaStatusChanged'");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId"), false);
 
@@ -1087,6 +1274,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsIdeas")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_ideas");
 
                     b.Property<long?>("LastActiveThreadId")
                         .HasColumnType("bigint")
@@ -2302,6 +2493,29 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Asking.AskingForm", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asking_forms_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedThreadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_asking_forms_threads_opened_thread_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asking_forms_spaces_space_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Attachments.Attachment", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Threads.Post", null)
@@ -2358,6 +2572,56 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_group_members_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.Idea", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoThreadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_ideas_threads_merged_into_thread_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithOne()
+                        .HasForeignKey("CommunityHub.Domain.Ideas.Idea", "ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ideas_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaStatusChange", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_status_changes_members_changed_by_id");
+
+                    b.HasOne("CommunityHub.Domain.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_status_changes_ideas_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaVote", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_votes_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_votes_ideas_thread_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Members.AccountEvent", b =>

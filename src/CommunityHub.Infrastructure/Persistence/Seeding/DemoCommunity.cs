@@ -3,6 +3,7 @@ using CommunityHub.Application.Maintenance;
 using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Groups;
+using CommunityHub.Domain.Ideas;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Notifications;
@@ -182,6 +183,7 @@ public sealed partial class DemoCommunity(
         await SeedGatesAsync(members, now, cancellationToken);
         await SeedTagsAsync(threadsByTitle, spaces[1], members, now, cancellationToken);
         await SeedTrustAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, spaces[1], members, now, cancellationToken);
+        await SeedIdeasAsync(spaces[2], threadsByTitle.ToDictionary(t => t.Key, t => t.Value.Thread), members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
@@ -351,6 +353,56 @@ public sealed partial class DemoCommunity(
             await bucket.CompleteAsync(cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>"Ideas &amp; feedback" is an Ideas space (issue 15): votes on its ideas, statuses with the company's notes
+    /// (dark mode planned, per-schedule time zones under review, PDF export in progress) and one duplicate merged into
+    /// its original, so the list, the roadmap and an idea's page show everything at once.</summary>
+    private async Task SeedIdeasAsync(Space ideas, Dictionary<string, DiscussionThread> threads, Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ideas.HoldIdeas(true, members["Ada"], now.AddDays(-100));
+        db.ModerationLog.Add(ModerationEntry.Record(members["Ada"], ModerationAction.EditSpace, now.AddDays(-100), spaceId: ideas.Id, detail: $"{ideas.Name} is an Ideas space"));
+        var pdf = await StartAsync(ideas, "Dev", "Export dashboards to PDF",
+            "We send a dashboard to our board every month. Today that means screenshots pasted into a document. A *Download as PDF* button on a dashboard would save us an hour each time.", [], now.AddDays(-20), cancellationToken);
+        var duplicate = await StartAsync(ideas, "Bruno", "PDF export for dashboards, please",
+            "Clients keep asking for a PDF of their dashboard. Could we get an export button?", [], now.AddDays(-6), cancellationToken);
+
+        var votes = new (DiscussionThread Thread, string[] Voters, double DaysAgo)[]
+        {
+            (threads["Dark mode for the dashboard"], ["Chloe", "Dev", "Alice", "Bruno"], 11),
+            (threads["Let us schedule reports for a time zone other than our own"], ["Bruno", "Alice", "Dev"], 2.5),
+            (pdf, ["Dev", "Chloe"], 19),
+            (duplicate, ["Bruno", "Dev"], 5.5),
+        };
+        var byThread = new Dictionary<long, Idea>();
+        foreach (var (thread, voters, daysAgo) in votes)
+        {
+            var idea = Idea.Of(thread.Id, thread.AuthorId);
+            byThread[thread.Id] = idea;
+            db.Ideas.Add(idea);
+            for (var i = 0; i < voters.Length; i++)
+            {
+                db.IdeaVotes.Add(idea.Vote(_as[voters[i]], votedAlready: false, now.AddDays(-daysAgo).AddHours(i * 5))!);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.IdeaStatusChanges.Add(byThread[threads["Dark mode for the dashboard"].Id].SetStatus(_as["Erin"], IdeaStatus.Planned,
+            "Dark mode is planned for next quarter, starting with the dashboard and reports. Thank you all for the votes: they moved it up.", now.AddDays(-9)));
+        db.IdeaStatusChanges.Add(byThread[threads["Let us schedule reports for a time zone other than our own"].Id].SetStatus(_as["Sam"], IdeaStatus.UnderReview,
+            "We're looking at per-schedule time zones first. Tell us here if you need per-recipient delivery.", now.AddDays(-1)));
+        db.IdeaStatusChanges.Add(byThread[pdf.Id].SetStatus(_as["Sam"], IdeaStatus.InProgress,
+            "In progress: a PDF of the dashboard as you see it, filters included. Early builds go to the Beta group first.", now.AddDays(-4)));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Morgan merges Bruno's duplicate into Dev's idea: Bruno's vote moves, Dev's counts once.
+        var duplicateVotes = db.IdeaVotes.Local.Where(v => v.ThreadId == duplicate.Id).ToList();
+        var moved = byThread[duplicate.Id].MergeInto(byThread[pdf.Id], _as["Morgan"], ideas.Id, ideas.Id, duplicateVotes,
+            db.IdeaVotes.Local.Where(v => v.ThreadId == pdf.Id).Select(v => v.MemberId).ToHashSet(), now.AddDays(-3));
+        db.IdeaVotes.AddRange(moved);
+        duplicate.Close(_as["Morgan"], "Merged into \u201cExport dashboards to PDF\u201d", now.AddDays(-3));
+        db.ModerationLog.Add(ModerationEntry.Record(members["Morgan"], ModerationAction.CloseThread, now.AddDays(-3), threadId: duplicate.Id, reason: "Merged into \u201cExport dashboards to PDF\u201d"));
         await db.SaveChangesAsync(cancellationToken);
     }
 

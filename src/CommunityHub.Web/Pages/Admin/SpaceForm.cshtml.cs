@@ -23,12 +23,22 @@ public sealed class SpaceFormModel(IMediator mediator) : PageModel, IReloadOnInv
     /// <summary>What is saved now, shown when the form comes back (after another admin's save, above all).</summary>
     public EditSpace.Command? Saved { get; private set; }
 
+    /// <summary>Whether the space being edited is an Ideas space (its own small form).</summary>
+    public bool IsIdeas { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (Id is { } id)
         {
             Input = await mediator.Send(new EditSpace.Query(id), cancellationToken);
+            IsIdeas = (await mediator.Send(new Application.Spaces.GetSpaceSummary.Query(Input.Slug), cancellationToken)).IsIdeas;
         }
+    }
+
+    public async Task<IActionResult> OnPostIdeasAsync(bool ideas, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new Application.Ideas.MakeIdeasSpace.Command { SpaceId = Id ?? 0, Ideas = ideas }, cancellationToken);
+        return RedirectToPage("/Admin/Spaces");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -56,6 +56,16 @@ public sealed class NewModel(IMediator mediator, CommunityLinks links) : PageMod
         return Page();
     }
 
+    /// <summary>The "check for similar questions" step (without script): the form again, with what may answer it.</summary>
+    public Application.Asking.SuggestSimilarThreads.Result? Suggestions { get; private set; }
+
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
+    {
+        Suggestions = await mediator.Send(new Application.Asking.SuggestSimilarThreads.Command { SpaceSlug = Slug, Title = Input.Title, FormId = Input.SubmissionId }, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Space = await mediator.Send(new GetSpaceSummary.Query(Slug), cancellationToken);

@@ -136,6 +136,11 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
         return Page();
     }
 
+    /// <summary>An idea's votes and status (only for a thread of an Ideas space: one more statement there).</summary>
+    public Application.Ideas.GetIdea.IdeaPanel? Idea { get; private set; }
+
+    public IReadOnlyList<Application.Asking.SimilarThread> Related { get; private set; } = [];
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         // Unread tracking: opened plainly, the thread starts where the member stopped reading (site.js scrolls to "#new").
@@ -145,6 +150,13 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
         {
             // Shown again after another form on the page was refused: the reply form still needs its id.
             Input.SubmissionId = Guid.NewGuid();
+        }
+
+        // Related threads under the conversation: one statement (issue 15).
+        Related = await mediator.Send(new Application.Asking.GetRelatedThreads.Query(Id, Thread.Title), cancellationToken);
+        if (Thread.InIdeasSpace)
+        {
+            Idea = await mediator.Send(new Application.Ideas.GetIdea.Query(Id), cancellationToken);
         }
 
         if (Thread.Can.Moderate)
