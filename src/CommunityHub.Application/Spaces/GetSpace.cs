@@ -26,7 +26,6 @@ public static class GetSpace
 
         /// <summary>An Ideas space: its page is the list of ideas.</summary>
         public bool IsIdeas { get; init; }
-    }
 
         /// <summary>The filter and order the list was made with.</summary>
         public ThreadListChoice Choice { get; init; } = ThreadListChoice.Default;

@@ -716,6 +716,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("title");
 
+                    b.Property<string>("TrustLockedAt")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trust_locked_at");
+
                     b.Property<string>("Website")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1266,6 +1271,90 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("invites", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Safety.LinkRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_link_rules");
+
+                    b.HasIndex("Host")
+                        .IsUnique()
+                        .HasDatabaseName("ix_link_rules_host");
+
+                    b.ToTable("link_rules", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Safety.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPattern")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pattern");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pattern");
+
+                    b.Property<string>("Replacement")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("replacement");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watched_words");
+
+                    b.HasIndex("Pattern", "IsPattern")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watched_words_pattern_is_pattern");
+
+                    b.ToTable("watched_words", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
                 {
                     b.Property<int>("Id")
@@ -1516,6 +1605,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1618,9 +1711,18 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("addressed_to_id");
 
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approval_note");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -1666,6 +1768,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_staff_note");
 
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
@@ -1691,6 +1797,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AddressedToId")
                         .HasDatabaseName("ix_posts_addressed_to_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_posts_awaiting_approval")
+                        .HasFilter("awaiting_approval AND deleted_at IS NULL");
 
                     b.HasIndex("InReplyToPostId")
                         .HasDatabaseName("ix_posts_in_reply_to_post_id");

@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201045104_RegistrationGatesAndPrivateFeeds")]
-    partial class RegistrationGatesAndPrivateFeeds
+    [Migration("20261201062310_TrustTagsIdeasComposerAndGates")]
+    partial class TrustTagsIdeasComposerAndGates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -52,6 +52,51 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT u.id AS member_id, coalesce(u.email, '') AS email, u.email_confirmed,\n       ARRAY(SELECT r.name FROM user_roles AS ur JOIN roles AS r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles\nFROM users AS u");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Asking.AskingForm", b =>
+                {
+                    b.Property<Guid>("FormId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long?>("OpenedThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opened_thread_id");
+
+                    b.Property<DateTimeOffset>("ShownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shown_at");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.HasKey("FormId")
+                        .HasName("pk_asking_forms");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_asking_forms_member_id");
+
+                    b.HasIndex("OpenedThreadId")
+                        .HasDatabaseName("ix_asking_forms_opened_thread_id");
+
+                    b.HasIndex("ShownAt")
+                        .HasDatabaseName("ix_asking_forms_shown_at");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_asking_forms_space_id");
+
+                    b.ToTable("asking_forms", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Attachments.Attachment", b =>
@@ -170,6 +215,67 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("community_values", null, t =>
                         {
                             t.HasCheckConstraint("ck_community_values_one_row", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Drafts.Draft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drafts");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_drafts_space_id");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_drafts_thread_id");
+
+                    b.HasIndex("MemberId", "SpaceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drafts_member_id_space_id")
+                        .HasFilter("space_id IS NOT NULL");
+
+                    b.HasIndex("MemberId", "ThreadId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drafts_member_id_thread_id")
+                        .HasFilter("thread_id IS NOT NULL");
+
+                    b.ToTable("drafts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_drafts_one_place", "(thread_id IS NULL) <> (space_id IS NULL)");
                         });
                 });
 
@@ -311,6 +417,147 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_member_groups_name");
 
                     b.ToTable("member_groups", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.Idea", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<long?>("MergedIntoThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_thread_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<Guid?>("StatusChangedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_changed_by_id");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("status_note");
+
+                    b.Property<int>("VoteCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("vote_count");
+
+                    b.HasKey("ThreadId")
+                        .HasName("pk_ideas");
+
+                    b.HasIndex("MergedIntoThreadId")
+                        .HasDatabaseName("ix_ideas_merged_into_thread_id");
+
+                    b.HasIndex("Status", "VoteCount")
+                        .HasDatabaseName("ix_ideas_status_vote_count");
+
+                    b.ToTable("ideas", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idea_status_changes");
+
+                    b.HasIndex("ChangedById")
+                        .HasDatabaseName("ix_idea_status_changes_changed_by_id");
+
+                    b.HasIndex("ThreadId", "At")
+                        .HasDatabaseName("ix_idea_status_changes_thread_id_at");
+
+                    b.ToTable("idea_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idea_votes");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_idea_votes_member_id");
+
+                    b.HasIndex("ThreadId", "CastAt")
+                        .HasDatabaseName("ix_idea_votes_thread_id_cast_at");
+
+                    b.HasIndex("ThreadId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idea_votes_one_standing_per_member")
+                        .HasFilter("withdrawn_at IS NULL");
+
+                    b.ToTable("idea_votes", (string)null);
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Members.AccountEvent", b =>
@@ -471,6 +718,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("title");
+
+                    b.Property<string>("TrustLockedAt")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trust_locked_at");
 
                     b.Property<string>("Website")
                         .HasMaxLength(200)
@@ -698,7 +950,8 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId")
                         .IsUnique()
-                        .HasDatabaseName("ix_notifications_once_per_event");
+                        .HasDatabaseName("ix_notifications_once_per_event")
+                        .HasFilter("kind <> 'IdeaStatusChanged'");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RecipientId", "Kind", "ThreadId", "PostId", "ActorId"), false);
 
@@ -1021,6 +1274,90 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("invites", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Safety.LinkRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_link_rules");
+
+                    b.HasIndex("Host")
+                        .IsUnique()
+                        .HasDatabaseName("ix_link_rules_host");
+
+                    b.ToTable("link_rules", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Safety.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPattern")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pattern");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pattern");
+
+                    b.Property<string>("Replacement")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("replacement");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watched_words");
+
+                    b.HasIndex("Pattern", "IsPattern")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watched_words_pattern_is_pattern");
+
+                    b.ToTable("watched_words", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Spaces.Space", b =>
                 {
                     b.Property<int>("Id")
@@ -1029,6 +1366,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsIdeas")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_ideas");
 
                     b.Property<long?>("LastActiveThreadId")
                         .HasColumnType("bigint")
@@ -1108,6 +1449,144 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("space_access", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Tags.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_tags_group_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_name");
+
+                    b.ToTable("tags", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_groups");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_groups_name");
+
+                    b.ToTable("tag_groups", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroupRequirement", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.HasKey("GroupId", "SpaceId")
+                        .HasName("pk_tag_group_requirements");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_tag_group_requirements_space_id");
+
+                    b.ToTable("tag_group_requirements", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagWatch", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("MemberId", "TagId")
+                        .HasName("pk_tag_watches");
+
+                    b.HasIndex("TagId")
+                        .HasDatabaseName("ix_tag_watches_tag_id");
+
+                    b.ToTable("tag_watches", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.ThreadTag", b =>
+                {
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_id");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("ThreadId", "TagId")
+                        .HasName("pk_thread_tags");
+
+                    b.HasIndex("TagId", "ThreadId")
+                        .HasDatabaseName("ix_thread_tags_tag_id_thread_id");
+
+                    b.ToTable("thread_tags", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.Property<long>("Id")
@@ -1121,9 +1600,17 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("accepted_answer_post_id");
 
+                    b.Property<int>("Appreciation")
+                        .HasColumnType("integer")
+                        .HasColumnName("appreciation");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1182,9 +1669,6 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_threads_author_id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_threads_created_at");
-
                     b.HasIndex("LastPosterId")
                         .HasDatabaseName("ix_threads_last_poster_id");
 
@@ -1196,8 +1680,20 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("SpaceId", "CreatedAt")
-                        .HasDatabaseName("ix_threads_space_id_created_at");
+                    b.HasIndex("Appreciation", "Id")
+                        .HasDatabaseName("ix_threads_appreciation_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_threads_created_at_id");
+
+                    b.HasIndex("LastActivityAt", "Id")
+                        .HasDatabaseName("ix_threads_last_activity_at_id");
+
+                    b.HasIndex("SpaceId", "Appreciation", "Id")
+                        .HasDatabaseName("ix_threads_space_id_appreciation_id");
+
+                    b.HasIndex("SpaceId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_threads_space_id_created_at_id");
 
                     b.HasIndex("SpaceId", "IsPinned", "LastActivityAt", "Id")
                         .HasDatabaseName("ix_threads_space_id_is_pinned_last_activity_at_id");
@@ -1218,9 +1714,18 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("addressed_to_id");
 
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("approval_note");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -1266,6 +1771,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_staff_note");
 
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
@@ -1291,6 +1800,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AddressedToId")
                         .HasDatabaseName("ix_posts_addressed_to_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_posts_awaiting_approval")
+                        .HasFilter("awaiting_approval AND deleted_at IS NULL");
 
                     b.HasIndex("InReplyToPostId")
                         .HasDatabaseName("ix_posts_in_reply_to_post_id");
@@ -2093,6 +2606,29 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Asking.AskingForm", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asking_forms_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedThreadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_asking_forms_threads_opened_thread_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asking_forms_spaces_space_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Attachments.Attachment", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Threads.Post", null)
@@ -2112,6 +2648,28 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_community_values_members_updated_by_id");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Drafts.Draft", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drafts_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_drafts_spaces_space_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_drafts_threads_thread_id");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Groups.GroupMember", b =>
                 {
                     b.HasOne("CommunityHub.Domain.Groups.MemberGroup", null)
@@ -2127,6 +2685,56 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_group_members_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.Idea", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoThreadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_ideas_threads_merged_into_thread_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithOne()
+                        .HasForeignKey("CommunityHub.Domain.Ideas.Idea", "ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ideas_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaStatusChange", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_status_changes_members_changed_by_id");
+
+                    b.HasOne("CommunityHub.Domain.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_status_changes_ideas_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Ideas.IdeaVote", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_votes_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idea_votes_ideas_thread_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Members.AccountEvent", b =>
@@ -2393,6 +3001,68 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_space_access_spaces_space_id");
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.Tag", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Tags.TagGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tags_tag_groups_group_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroupRequirement", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Tags.TagGroup", null)
+                        .WithMany("RequiredIn")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_group_requirements_tag_groups_group_id");
+
+                    b.HasOne("CommunityHub.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_group_requirements_spaces_space_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagWatch", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_watches_members_member_id");
+
+                    b.HasOne("CommunityHub.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_watches_tags_tag_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Tags.ThreadTag", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_tags_tags_tag_id");
+
+                    b.HasOne("CommunityHub.Domain.Threads.DiscussionThread", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_tags_threads_thread_id");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
@@ -2677,9 +3347,16 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Navigation("Access");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Tags.TagGroup", b =>
+                {
+                    b.Navigation("RequiredIn");
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Threads.DiscussionThread", b =>
                 {
                     b.Navigation("Posts");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Threads.Post", b =>
