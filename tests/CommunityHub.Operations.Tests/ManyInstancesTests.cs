@@ -20,7 +20,7 @@ public sealed class ManyInstancesTests(OperationsFixture fixture)
         await using var a = started[0];
         await using var b = started[1];
 
-        Assert.Equal(DemoCommunity.Accounts.Count, await OperationsFixture.DbAsync(database, db => db.Members.CountAsync()));
+        Assert.Equal(DemoCommunity.Accounts.Count, await OperationsFixture.DbAsync(database, db => db.Users.CountAsync()));
         Assert.Equal(Roles.All.Count, await OperationsFixture.DbAsync(database, db => db.Roles.CountAsync()));
         foreach (var instance in started)
         {

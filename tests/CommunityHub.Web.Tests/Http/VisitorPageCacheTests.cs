@@ -33,7 +33,8 @@ public sealed class VisitorPageCacheTests(WebFixture fixture) : WebTest(fixture)
         var first = await ReadAsync(visitor, thread);
         var second = await ReadAsync(visitor, thread);
 
-        Assert.Equal((3, false), (first.Statements, first.FromCache));
+        // The page's own statements the first time (StatementBudgetTests counts them), none the second.
+        Assert.True(first.Statements > 0 && !first.FromCache);
         Assert.Equal((0, true), (second.Statements, second.FromCache));
         Assert.Equal(first.Html, second.Html);
     }
