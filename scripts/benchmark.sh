@@ -167,7 +167,7 @@ run_scenario() {
     requests=$(awk '/requests in/ { print $1 }' "$out")
     # The app's own CPU time per response (user and system, GC and JIT included): unlike requests per second, it
     # holds on a machine that other work shares, so revisions measured at different times stay comparable.
-    cpu=$(awk -v t="$cpu" -v hz="$(getconf CLK_TCK)" -v r="$requests" 'BEGIN { printf "%.2f", r > 0 ? t * 1000 / hz / r : 0 }')
+    cpu=$(awk -v t="$cpu" -v hz="$(getconf CLK_TCK)" -v r="$requests" 'BEGIN { printf "%.2f", (r > 0 ? t * 1000 / hz / r : 0) }')
     rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
