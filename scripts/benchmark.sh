@@ -19,9 +19,9 @@
 #                      this machine's disk, which other work shares)
 #
 # Per revision: initdb a cluster under /tmp (pg_stat_statements loaded), start the built app with the demo
-# community (Seed__Demo=true: 16 accounts, password community-demo), rate limits and e-mail confirmation off,
+# community (Seed__Demo=true: 16 accounts, password community-demo), rate limits, trust limits and e-mail confirmation off,
 # e-mail dispatch and digests off, 50 replies per thread page; sign the 16 demo members in through the sign-in
-# page, start a thread and post 50 replies to it through the pages; then, each at N connections (wrk, installed
+# page, start a thread (tagged "reports": the demo's Questions space asks for a product) and post 50 replies to it through the pages; then, each at N connections (wrk, installed
 # from Debian when missing): the thread page with 50 replies anonymous and signed in, the space page, a search,
 # and the reply POST by the 16 members (each with its own cookie and form token, a fresh SubmissionId per request).
 # Prints, per scenario, requests per second, p50 and p99 latency, the app's CPU milliseconds per response, SQL statements per request (pg_stat_statements:
@@ -246,6 +246,7 @@ measure() {
         export ConnectionStrings__Community="Host=127.0.0.1;Port=$pg_port;Database=communityhub;Username=communityhub"
         export ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Community__RepliesPerPage=50 \
             RateLimits__Enabled=false Identity__RequireConfirmedEmail=false \
+            Trust__HoldSuspectedSpam=false Trust__New__FirstPostsNeedingApproval=0 Trust__New__ThreadsPerDay=1000000 Trust__Member__ThreadsPerDay=1000000 \
             Email__DispatchEnabled=false Digest__Enabled=false Email__PickupDirectory="$work/mail" HOME="$work"
         exec dotnet "bin/Release/net10.0/CommunityHub.Web.dll" --urls "$base" --contentRoot "$PWD"
     ) >"$work/app.log" 2>&1 &
@@ -265,7 +266,7 @@ measure() {
     start_thread() {
         curl -s -b "$work/alice.jar" -c "$work/alice.jar" --max-time 10 "$base/s/questions/new" -o "$work/page.html"
         curl -s -b "$work/alice.jar" -c "$work/alice.jar" --max-time 10 -o /dev/null -w '%{redirect_url}' \
-            --data-urlencode "Input.Title=$1" --data-urlencode "Input.Body=$2" \
+            --data-urlencode "Input.Title=$1" --data-urlencode "Input.Body=$2" --data-urlencode "Input.Tags=reports" \
             --data-urlencode "Input.SubmissionId=$(form_value "$work/page.html" Input.SubmissionId)" \
             --data-urlencode "__RequestVerificationToken=$(form_value "$work/page.html" __RequestVerificationToken)" "$base/s/questions/new"
     }
