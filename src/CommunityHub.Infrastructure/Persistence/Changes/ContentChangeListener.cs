@@ -50,8 +50,10 @@ public sealed class ContentChangeListener(ContentChanges changes, string connect
             {
                 break;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException or IOException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong, the instance goes on without kept pages (a background service that threw
+                // would stop the host) and tries again.
                 changes.ListeningChanged(false);
                 failures++;
                 if (failures == 1)
