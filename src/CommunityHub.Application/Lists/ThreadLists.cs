@@ -149,8 +149,13 @@ public sealed class ThreadLists(ICommunityDb db, IOptions<CommunityOptions> opti
                         t.Appreciation),
                     // One string per row (string_agg in a correlated subquery: found by the thread's key), not a join of
                     // every tagged thread. Tag names never hold a comma.
-                    Tags = db.ThreadTags.Where(x => x.ThreadId == t.Id).GroupBy(x => x.ThreadId)
-                        .Select(g => string.Join(",", g.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name))).FirstOrDefault(),
+                    Tags = (from x in db.ThreadTags
+                            join tag in db.Tags on x.TagId equals tag.Id
+                            where x.ThreadId == t.Id
+                            select new { x.ThreadId, tag.Name })
+                        .GroupBy(x => x.ThreadId)
+                        .Select(g => string.Join(",", g.OrderBy(x => x.Name).Select(x => x.Name)))
+                        .FirstOrDefault(),
                 })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
