@@ -49,6 +49,8 @@ for project in tests/*.Tests; do
     if [ "$project_status" -ne 0 ]; then
         status=$project_status
         echo "---- $name (exit $project_status) ----"
+        # The failing tests' names first: a long message (a query plan, a page) can push them out of the tail below.
+        grep -E '^\s+Failed [A-Za-z]' "$results/$name.log" | head -n 20 || true
         grep -v '^\s*$' "$results/$name.log" | tail -n 150
     fi
 done
