@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<Drafts>();
         services.AddScoped<Writers>();
         services.AddScoped<Lists.ThreadLists>();
+        services.AddScoped<Groups.GroupRules>();
         services.AddScoped<Trust.Admission>();
         services.AddSingleton<Trust.ContentFilterRules>();
         services.AddSingleton<Trust.ISpamCheck, Trust.LocalSpamCheck>();

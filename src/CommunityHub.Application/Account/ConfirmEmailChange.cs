@@ -11,7 +11,7 @@ public static class ConfirmEmailChange
 {
     public sealed record Command(Guid MemberId, string Email, string Code) : ICommand<bool>;
 
-    public sealed class Handler(IIdentityService identity, IAccountSecurity security, AccountChanges changes) : IRequestHandler<Command, bool>
+    public sealed class Handler(IIdentityService identity, IAccountSecurity security, AccountChanges changes, Groups.GroupRules groups) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -33,6 +33,8 @@ public static class ConfirmEmailChange
             }
 
             await changes.RecordAsync(request.MemberId, AccountEventKind.EmailChanged, $"from {account.Email} to {newEmail}", cancellationToken, toAddress: account.Email);
+            // The new address may put them in groups by its domain, and take them out of the old one's.
+            await groups.ApplyAsync(request.MemberId, signInGroups: null, cancellationToken);
             return true;
         }
     }

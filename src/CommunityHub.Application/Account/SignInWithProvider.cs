@@ -46,6 +46,7 @@ public static class SignInWithProvider
         IIdentityService identity,
         IAccountSecurity security,
         ProviderRoles providerRoles,
+        Groups.GroupRules groupRules,
         AccountChanges changes,
         TimeProvider clock,
         IOptionsSnapshot<SingleSignOnOptions> sso,
@@ -67,6 +68,7 @@ public static class SignInWithProvider
                 var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken) ?? throw new NotFoundException("Member", memberId);
                 member.BelongTo(who.Organisation);
                 await providerRoles.ApplyAsync(member, provider, who.Groups, cancellationToken);
+                await groupRules.ApplyAsync(member.Id, who.Groups, cancellationToken);
                 logger.LogInformation("Member {MemberId} signed in with {Provider}", memberId, who.Provider);
                 return new Outcome(OutcomeKind.SignedIn, memberId, null);
             }
@@ -116,6 +118,7 @@ public static class SignInWithProvider
             }
 
             await providerRoles.ApplyAsync(joined, provider, who.Groups, cancellationToken);
+            await groupRules.ApplyAsync(joined.Id, who.Groups, cancellationToken);
             await changes.RecordAsync(joined.Id, AccountEventKind.JoinedWithProvider, provider.DisplayName, cancellationToken);
             logger.LogInformation("Member {MemberId} joined through {Provider}", joined.Id, who.Provider);
             return new Outcome(OutcomeKind.Joined, joined.Id, null);

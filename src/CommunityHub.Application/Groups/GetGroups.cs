@@ -23,9 +23,10 @@ public static class GetGroups
 
     public sealed record GroupRow(int Id, string Name, string Description, int MemberCount, IReadOnlyList<string> Spaces);
 
-    public sealed record GroupDetail(int Id, string Name, string Description, IReadOnlyList<GroupMemberRow> Members, IReadOnlyList<string> Spaces);
+    /// <param name="EmailDomains">One domain per line; empty when nobody joins by address.</param>
+    public sealed record GroupDetail(int Id, string Name, string Description, IReadOnlyList<GroupMemberRow> Members, IReadOnlyList<string> Spaces, string EmailDomains = "", string? SignInGroup = null);
 
-    public sealed record GroupMemberRow(Guid MemberId, string DisplayName, string Handle, DateTimeOffset AddedAt);
+    public sealed record GroupMemberRow(Guid MemberId, string DisplayName, string Handle, DateTimeOffset AddedAt, Domain.Groups.GroupSource Source = Domain.Groups.GroupSource.Admin);
 
     public sealed record SpaceAccessForm(int SpaceId, string SpaceName, string SpaceSlug, IReadOnlyList<GroupChoice> Groups, Domain.Spaces.SpaceAudience Audience = Domain.Spaces.SpaceAudience.Everyone);
 
@@ -48,8 +49,10 @@ public static class GetGroups
                     (from gm in g.Members
                      join m in db.Members on gm.MemberId equals m.Id
                      orderby m.DisplayName
-                     select new GroupMemberRow(m.Id, m.DisplayName, m.Handle, gm.AddedAt)).ToList(),
-                    db.Spaces.Where(s => s.Access.Any(a => a.GroupId == g.Id)).OrderBy(s => s.Position).Select(s => s.Name).ToList()))
+                     select new GroupMemberRow(m.Id, m.DisplayName, m.Handle, gm.AddedAt, gm.Source)).ToList(),
+                    db.Spaces.Where(s => s.Access.Any(a => a.GroupId == g.Id)).OrderBy(s => s.Position).Select(s => s.Name).ToList(),
+                    g.EmailDomainList,
+                    g.SignInGroup))
                 .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Group", request.GroupId);

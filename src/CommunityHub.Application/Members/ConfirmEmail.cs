@@ -1,5 +1,6 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
+using CommunityHub.Application.Groups;
 using MediatR;
 
 namespace CommunityHub.Application.Members;
@@ -9,11 +10,18 @@ public static class ConfirmEmail
 {
     public sealed record Command(Guid MemberId, string Code) : ICommand<bool>;
 
-    public sealed class Handler(IIdentityService identity) : IRequestHandler<Command, bool>
+    /// <summary>A confirmed address may put the member in groups that fill themselves by e-mail domain.</summary>
+    public sealed class Handler(IIdentityService identity, GroupRules groups) : IRequestHandler<Command, bool>
     {
-        public Task<bool> Handle(Command request, CancellationToken cancellationToken) =>
-            request.MemberId == Guid.Empty || string.IsNullOrEmpty(request.Code)
-                ? Task.FromResult(false)
-                : identity.ConfirmEmailAsync(request.MemberId, request.Code, cancellationToken);
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (request.MemberId == Guid.Empty || string.IsNullOrEmpty(request.Code) || !await identity.ConfirmEmailAsync(request.MemberId, request.Code, cancellationToken))
+            {
+                return false;
+            }
+
+            await groups.ApplyAsync(request.MemberId, signInGroups: null, cancellationToken);
+            return true;
+        }
     }
 }

@@ -113,6 +113,26 @@ public sealed class IdentityService(UserManager<CommunityUser> users, CommunityD
         }
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> ConfirmedAddressesAtAsync(IReadOnlyCollection<string> domains, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, string>();
+        foreach (var domain in domains)
+        {
+            // Identity keeps the address upper-cased in NormalizedEmail: "@EXAMPLE.COM" ends exactly this domain's addresses.
+            var ending = "@" + domain.ToUpperInvariant();
+            var accounts = await db.Users.AsNoTracking()
+                .Where(u => u.EmailConfirmed && u.NormalizedEmail!.EndsWith(ending))
+                .Select(u => new { u.Id, u.Email })
+                .ToListAsync(cancellationToken);
+            foreach (var account in accounts)
+            {
+                found[account.Id] = account.Email!;
+            }
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, MemberAccount>> AccountsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
         var ids = memberIds.Distinct().ToList();

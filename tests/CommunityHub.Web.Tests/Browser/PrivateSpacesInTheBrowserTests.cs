@@ -31,6 +31,11 @@ public sealed class PrivateSpacesInTheBrowserTests(WebFixture fixture, BrowserSe
         await ada.GetByRole(AriaRole.Button, new() { Name = "Add to Beta programme" }).ClickAsync();
         await Assertions.Expect(ada.Locator("#members-heading + ul")).ToContainTextAsync("Bea Lund");
         await PageQualityTests.AssertAccessibleAsync(ada, "A group with a member");
+        await ada.GetByRole(AriaRole.Link, new() { Name = "Change who joins by themselves" }).ClickAsync();
+        await PageQualityTests.AssertAccessibleAsync(ada, "Who joins a group by themselves");
+        await ada.GetByLabel("E-mail domains").FillAsync("partner.test");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Save who joins" }).ClickAsync();
+        await Assertions.Expect(ada.Locator("#joining-heading + ul")).ToContainTextAsync("Members with a confirmed address at partner.test");
 
         await ada.GotoAsync("/admin/spaces");
         await ada.GetByRole(AriaRole.Link, new() { Name = "Who can see it" }).Last.ClickAsync();

@@ -135,7 +135,7 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
         foreach (var person in new[] { setup.Bea, morgan })
         {
             var token = FormValues((await GetPageAsync(person, "/s/questions/new")).QuerySelector<IHtmlFormElement>("main form")!)["__RequestVerificationToken"];
-            foreach (var url in new[] { "/admin/groups", $"/admin/groups/{setup.GroupId}", $"/admin/spaces/{setup.SpaceId}/access" })
+            foreach (var url in new[] { "/admin/groups", $"/admin/groups/{setup.GroupId}", $"/admin/groups/{setup.GroupId}/joining", $"/admin/spaces/{setup.SpaceId}/access" })
             {
                 using var page = await person.GetAsync(url);
                 Assert.True(page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.OriginalString.Contains("/error/403", StringComparison.Ordinal),
@@ -148,6 +148,7 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
                 ($"/admin/groups/{setup.GroupId}", new() { ["Input.Handle"] = "olly" }),
                 ($"/admin/groups/{setup.GroupId}", new() { ["Input.RemoveMemberId"] = ollysId.ToString() }),
                 ($"/admin/spaces/{setup.SpaceId}/access", new()),
+                ($"/admin/groups/{setup.GroupId}/joining", new() { ["Input.EmailDomains"] = "example.com" }),
             })
             {
                 fields["__RequestVerificationToken"] = token;
@@ -161,6 +162,7 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(1, await DbAsync(db => db.Groups.SelectMany(g => g.Members).CountAsync()));
         Assert.Equal(1, await DbAsync(db => db.Spaces.Where(s => s.Id == setup.SpaceId).SelectMany(s => s.Access).CountAsync()));
         Assert.Equal(entries, await DbAsync(db => db.ModerationLog.CountAsync()));
+        Assert.Equal(string.Empty, await DbAsync(db => db.Groups.Select(g => g.EmailDomainList).SingleAsync()));
     }
 
     [Fact]
@@ -186,11 +188,17 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
         }
 
         using var refused = await SubmitFormAsync(setup.Ada, "/admin/groups", new Dictionary<string, string> { ["Input.Name"] = "Beta programme" });
+        using var badDomain = await SubmitFormAsync(setup.Ada, $"/admin/groups/{setup.GroupId}/joining", new Dictionary<string, string> { ["Input.EmailDomains"] = "partner.test\nnot_a_domain" });
+        Assert.Contains("\u201cnot_a_domain\u201d is not an e-mail domain", (await ParseAsync(badDomain)).QuerySelector("#Input_EmailDomains-error")!.TextContent, StringComparison.Ordinal);
+        using var saved = await SubmitFormAsync(setup.Ada, $"/admin/groups/{setup.GroupId}/joining", new Dictionary<string, string> { ["Input.EmailDomains"] = "partner.test", ["Input.SignInGroup"] = "partners" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var pages = new Dictionary<string, string>
         {
             ["admin-groups"] = await HtmlAsync(setup.Ada, "/admin/groups"),
             ["admin-groups-refused"] = await refused.Content.ReadAsStringAsync(),
             ["admin-group"] = await HtmlAsync(setup.Ada, $"/admin/groups/{setup.GroupId}"),
+            ["admin-group-joining"] = await HtmlAsync(setup.Ada, $"/admin/groups/{setup.GroupId}/joining"),
+            ["admin-group-joining-refused"] = await badDomain.Content.ReadAsStringAsync(),
             ["admin-space-access"] = await HtmlAsync(setup.Ada, $"/admin/spaces/{setup.SpaceId}/access"),
             ["admin-spaces-with-private"] = await HtmlAsync(setup.Ada, "/admin/spaces"),
             ["home-with-private"] = await HtmlAsync(setup.Bea, "/"),
@@ -199,6 +207,7 @@ public sealed class PrivateSpacePageTests(WebFixture fixture) : WebTest(fixture)
             ["account-with-groups"] = await HtmlAsync(setup.Bea, "/account"),
         };
         Assert.Contains("Private · Beta programme", pages["private-space"], StringComparison.Ordinal);
+        Assert.Contains("Members with a confirmed address at partner.test", pages["admin-group"], StringComparison.Ordinal);
 
         var findings = await HtmlConformanceTests.CheckAsync(pages);
 

@@ -28,6 +28,9 @@ public interface IIdentityService
     /// <summary>The accounts of these members (address, whether it is confirmed, roles): whom to e-mail and what they may see.</summary>
     Task<IReadOnlyDictionary<Guid, MemberAccount>> AccountsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
 
+    /// <summary>The members whose confirmed address is at one of these domains ("example.com", lower case), with it.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> ConfirmedAddressesAtAsync(IReadOnlyCollection<string> domains, CancellationToken cancellationToken);
+
     /// <summary>A one-time code that proves the member reads mail at their address (Identity's token provider).</summary>
     Task<string> EmailConfirmationCodeAsync(Guid memberId, CancellationToken cancellationToken);
 

@@ -15,6 +15,10 @@ internal sealed class MemberGroupConfiguration : IEntityTypeConfiguration<Member
         builder.Property(g => g.Name).HasMaxLength(MemberGroup.NameMaxLength).IsRequired();
         builder.Property(g => g.Description).HasMaxLength(MemberGroup.DescriptionMaxLength).IsRequired();
         builder.HasIndex(g => g.Name).IsUnique();
+        builder.Property(g => g.EmailDomainList).IsRequired();
+        builder.Property(g => g.SignInGroup).HasMaxLength(MemberGroup.SignInGroupMaxLength);
+        builder.Ignore(g => g.EmailDomains);
+        builder.Ignore(g => g.FillsItself);
         builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -28,6 +32,7 @@ internal sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupM
         builder.HasKey(m => new { m.GroupId, m.MemberId });
         // "Is this reader in one of the space's groups?" runs in every list query: found by member.
         builder.HasIndex(m => m.MemberId);
+        builder.Property(m => m.Source).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -372,6 +372,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
                     b.HasKey("GroupId", "MemberId")
                         .HasName("pk_group_members");
 
@@ -400,11 +406,21 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("EmailDomainList")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email_domain_list");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("name");
+
+                    b.Property<string>("SignInGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sign_in_group");
 
                     b.HasKey("Id")
                         .HasName("pk_member_groups");

@@ -3,6 +3,7 @@ using CommunityHub.Application.Maintenance;
 using CommunityHub.Application.Ties;
 using CommunityHub.Domain.Community;
 using CommunityHub.Domain.Groups;
+using CommunityHub.Domain.Registration;
 using CommunityHub.Domain.Ideas;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
@@ -317,6 +318,10 @@ public sealed partial class DemoCommunity(
         }
 
         var beta = Space.Create("Beta", "beta", "Early builds, rough edges and candid feedback. Only the beta group and our team can read this space.", 5);
+        // A group that fills itself: partners' confirmed addresses, and whom the company's sign-in puts in "partners".
+        var partners = MemberGroup.Create(await keys.NewGroupIdAsync(cancellationToken), "Partners", "Resellers and integrators who build on the product.", ada, now.AddDays(-30));
+        partners.JoinBy(EmailDomains.Parse("litware.example\nwingtip.example"), "partners", ada, now.AddDays(-30));
+        db.Groups.Add(partners);
         db.Groups.Add(group);
         db.Spaces.Add(beta);
         await db.SaveChangesAsync(cancellationToken);
