@@ -32,8 +32,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string SearchPage => Page("/Search/Index");
 
     /// <summary>A search, on page <paramref name="page"/> of its results (blank filters are left out).</summary>
-    public string Search(string? q, string? space, string? author, int page, string? status = null, DateOnly? from = null, DateOnly? to = null) =>
-        Page("/Search/Index", new { q = Blank(q), space = Blank(space), author = Blank(author), status = Blank(status), from = Day(from), to = Day(to), page });
+    public string Search(string? q, string? space, string? author, int page, string? status = null, DateOnly? from = null, DateOnly? to = null, string? tag = null) =>
+        Page("/Search/Index", new { q = Blank(q), space = Blank(space), author = Blank(author), status = Blank(status), from = Day(from), to = Day(to), tag = Blank(tag), page });
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -37,4 +37,32 @@ public sealed class SearchPageTests(WebFixture fixture) : WebTest(fixture)
         using var tooFar = await NewVisitor().GetAsync("/search?q=export&page=9999");
         Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
     }
+
+    [Fact]
+    public async Task A_thread_is_one_result_with_its_best_posts_listed_under_it_and_an_unknown_tag_is_noted()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var thread = await StartThreadAsync(alice, title: "Gateway timeouts", body: "The gateway times out.");
+        var bruno = await NewMemberAsync("Bruno");
+        for (var i = 0; i < 4; i++)
+        {
+            using var replied = await ReplyAsync(bruno, thread, $"Gateway reply {i}.");
+        }
+
+        var page = await GetPageAsync(NewVisitor(), "/search?q=gateway");
+        var hit = Assert.Single(page.QuerySelectorAll(".search-hit"));
+        Assert.Equal("Gateway timeouts", hit.QuerySelector("h3")!.TextContent.Trim());
+        Assert.Equal(3, hit.QuerySelectorAll(".search-hit__posts > li").Length);
+        Assert.All(hit.QuerySelectorAll(".search-hit__posts > li"), li => Assert.NotNull(li.QuerySelector("mark")));
+        Assert.All(hit.QuerySelectorAll(".search-hit__posts > li .meta a"), a => Assert.StartsWith(thread, a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Contains("5 matching posts", hit.TextContent, StringComparison.Ordinal);
+
+        var unknown = await GetPageAsync(NewVisitor(), "/search?q=gateway&tag=no-such-tag");
+        Assert.Contains("No tag named \u201cno-such-tag\u201d", unknown.QuerySelector("#unknown-tag")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(unknown.QuerySelectorAll(".search-hit"));
+        var garbage = await GetPageAsync(NewVisitor(), "/search?q=gateway&tag=%3Cscript%3E");
+        Assert.Single(garbage.QuerySelectorAll(".search-hit"));
+        Assert.Contains("<script>", garbage.QuerySelector("#unknown-tag")!.TextContent, StringComparison.Ordinal);
+    }
 }

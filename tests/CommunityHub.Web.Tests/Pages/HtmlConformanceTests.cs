@@ -123,6 +123,8 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["new-thread-with-tags"] = await HtmlAsync(alice, "/s/questions/new"),
             ["new-thread-unknown-tag"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "T", ["Input.Body"] = "B", ["Input.Tags"] = "nonsense" })),
             ["space-filtered"] = await HtmlAsync(alice, "/s/questions?show=mine&sort=top"),
+            ["search-in-tag"] = await HtmlAsync(visitor, "/search?q=tagged&tag=ledger"),
+            ["search-unknown-tag"] = await HtmlAsync(alice, "/search?q=tagged&tag=no-such-tag"),
         };
 
         var findings = await CheckAsync(pages);

@@ -74,7 +74,12 @@ public sealed class TagPageTests(WebFixture fixture) : WebTest(fixture)
         var visitor = NewVisitor();
         var tagPage = await GetPageAsync(visitor, "/tags/ledger");
         Assert.Equal(["Ledger totals are off"], tagPage.QuerySelectorAll(".thread-row__title a").Select(a => a.TextContent));
-        Assert.Null(tagPage.QuerySelector("button"));
+        Assert.Null(tagPage.QuerySelector("form[method='post']"));
+        // "Search in this tag" searches with the tag chosen.
+        Assert.Equal("ledger", tagPage.QuerySelector<IHtmlFormElement>("form[role='search']")!.QuerySelector<IHtmlInputElement>("input[name='tag']")!.Value);
+        var found = await GetPageAsync(visitor, "/search?q=ledger+totals&tag=ledger");
+        Assert.Equal(["Ledger totals are off"], found.QuerySelectorAll(".search-hit__title").Select(h => h.TextContent.Trim()));
+        Assert.Equal("ledger", found.QuerySelector("#tag option[selected]")!.GetAttribute("value"));
         var unanswered = await GetPageAsync(visitor, tagPage.QuerySelector<IHtmlAnchorElement>("nav[aria-label='Which threads'] a[href*='show=unanswered']")!.GetAttribute("href")!);
         Assert.Equal(["Ledger totals are off"], unanswered.QuerySelectorAll(".thread-row__title a").Select(a => a.TextContent));
         var solved = await GetPageAsync(visitor, "/tags/ledger?show=solved");

@@ -29,14 +29,17 @@ public sealed class IndexModel(IMediator mediator, CommunityLinks links) : PageM
     [FromQuery(Name = "to")]
     public string? To { get; set; }
 
+    [FromQuery(Name = "tag")]
+    public string? Tag { get; set; }
+
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public SearchPosts.ResultPage Results { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await mediator.Send(new SearchPosts.Query(Q, Space, Author, PageNumber, Status, From, To), cancellationToken);
+        Results = await mediator.Send(new SearchPosts.Query(Q, Space, Author, PageNumber, Status, From, To, Tag), cancellationToken);
 
     /// <summary>This search with another page number, for the pager.</summary>
-    public string PageLink(int page) => links.Search(Results.Q, Results.Space, Results.Author, page, Results.Status, Results.From, Results.To);
+    public string PageLink(int page) => links.Search(Results.Q, Results.Space, Results.Author, page, Results.Status, Results.From, Results.To, Results.Tag);
 }
