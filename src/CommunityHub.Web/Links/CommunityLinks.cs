@@ -154,6 +154,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     /// <summary>The form that changes a thread's tags.</summary>
     public string ThreadTags(string spaceSlug, long threadId) => Page("/Threads/Tags", new { slug = spaceSlug, id = threadId });
 
+    /// <summary>The form that changes a thread's title.</summary>
+    public string ThreadTitle(string spaceSlug, long threadId) => Page("/Threads/Title", new { slug = spaceSlug, id = threadId });
+
     public string AdminTags => Page("/Admin/Tags");
 
     public string NewTagGroup => Page("/Admin/TagGroup");

@@ -120,6 +120,8 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["unread"] = await HtmlAsync(alice, "/unread"),
             ["thread-tagged"] = await HtmlAsync(alice, thread),
             ["thread-tags-form"] = await HtmlAsync(alice, $"{thread}/tags"),
+            ["thread-title-form"] = await HtmlAsync(alice, $"{thread}/title"),
+            ["thread-title-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, $"{thread}/title", new Dictionary<string, string> { ["Input.Title"] = " " })),
             ["new-thread-with-tags"] = await HtmlAsync(alice, "/s/questions/new"),
             ["new-thread-unknown-tag"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "T", ["Input.Body"] = "B", ["Input.Tags"] = "nonsense" })),
             ["space-filtered"] = await HtmlAsync(alice, "/s/questions?show=mine&sort=top"),
