@@ -129,6 +129,9 @@ public static class GetThread
 
         public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
 
+        /// <summary>The reader ignores its author: the page shows it collapsed, one click away (read in the post's own statement).</summary>
+        public bool AuthorIgnored { get; init; }
+
         /// <summary>The files posted with it, in the order they were sent (read in the same statement as the post).</summary>
         public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
     }
@@ -169,6 +172,7 @@ public static class GetThread
                         {
                             AwaitingApproval = p.AwaitingApproval,
                             IsRejected = p.RejectedAt != null,
+                            AuthorIgnored = db.IgnoredMembers.Any(i => i.IgnorerId == me && i.IgnoredId == p.AuthorId),
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -336,6 +340,8 @@ public static class GetThread
             {
                 AwaitingApproval = r.Post.AwaitingApproval,
                 IsRejected = r.Post.RejectedAt != null,
+                // Whether the reader ignores the author rides along too: no statement more, whether they ignore anyone or not.
+                AuthorIgnored = db.IgnoredMembers.Any(i => i.IgnorerId == _viewer.MemberId && i.IgnoredId == r.Post.AuthorId),
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),

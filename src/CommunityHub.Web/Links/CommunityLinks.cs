@@ -87,6 +87,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string Account => Page("/Account/Index");
 
+    /// <summary>The members the signed-in member ignores, each with "Stop ignoring".</summary>
+    public string IgnoredMembers => Page("/Account/Ignored");
+
     public string Welcome => Page("/Account/Welcome");
 
     public string AccountEmail => Page("/Account/Email");

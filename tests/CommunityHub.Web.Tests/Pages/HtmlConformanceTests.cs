@@ -121,6 +121,7 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["thread-tagged"] = await HtmlAsync(alice, thread),
             ["thread-tags-form"] = await HtmlAsync(alice, $"{thread}/tags"),
             ["thread-title-form"] = await HtmlAsync(alice, $"{thread}/title"),
+            ["account-ignored-empty"] = await HtmlAsync(alice, "/account/ignored"),
             ["thread-title-refused"] = await FormHtmlAsync(SubmitFormAsync(alice, $"{thread}/title", new Dictionary<string, string> { ["Input.Title"] = " " })),
             ["new-thread-with-tags"] = await HtmlAsync(alice, "/s/questions/new"),
             ["new-thread-unknown-tag"] = await FormHtmlAsync(SubmitFormAsync(alice, "/s/questions/new", new Dictionary<string, string> { ["Input.Title"] = "T", ["Input.Body"] = "B", ["Input.Tags"] = "nonsense" })),
