@@ -76,6 +76,11 @@ public static class DependencyInjection
         services.Configure<PostingOptions>(configuration.GetSection(PostingOptions.Section));
         services.Configure<Application.Registration.RegistrationOptions>(configuration.GetSection(Application.Registration.RegistrationOptions.Section));
         services.Configure<Domain.Trust.TrustOptions>(configuration.GetSection(Domain.Trust.TrustOptions.Section));
+        // Akismet beside the local spam scorer: it calls out only once Spam:Akismet:ApiKey is set.
+        services.Configure<Spam.AkismetOptions>(configuration.GetSection(Spam.AkismetOptions.Section));
+        services.AddHttpClient(Spam.AkismetSpamCheck.ClientName);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Application.Trust.ISpamCheck, Spam.AkismetSpamCheck>();
         services.AddScoped<ITieStore, Ties.TieStore>();
         services.AddScoped<IKeys, Keys>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();

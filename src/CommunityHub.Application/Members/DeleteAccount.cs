@@ -65,6 +65,8 @@ public static class DeleteAccount
             await db.Notifications.Where(n => n.RecipientId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.ThreadWatches.Where(w => w.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.SpaceWatches.Where(w => w.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+            // Whom they ignored, and who ignored them: neither outlives the account.
+            await db.IgnoredMembers.Where(i => i.IgnorerId == memberId || i.IgnoredId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.NotificationPreferences.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.DigestSubscriptions.Where(d => d.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
             await db.ThreadReadMarks.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);

@@ -254,6 +254,19 @@ public static class DownloadMyData
                     w.WriteString("since", At(s.Since));
                 }, cancellationToken);
 
+            await ArrayAsync(json, "ignoredMembers",
+                from i in db.IgnoredMembers.AsNoTracking()
+                join m in db.Members on i.IgnoredId equals m.Id
+                where i.IgnorerId == me
+                orderby i.Since
+                select new { m.DisplayName, m.Handle, i.Since },
+                (w, i) =>
+                {
+                    w.WriteString("member", i.DisplayName);
+                    w.WriteString("handle", i.Handle);
+                    w.WriteString("since", At(i.Since));
+                }, cancellationToken);
+
             await ArrayAsync(json, "flagsRaised",
                 db.Flags.AsNoTracking().Where(f => f.ReporterId == me).OrderBy(f => f.Id)
                     .Select(f => new { f.Id, f.PostId, f.Reason, f.CreatedAt, f.ResolvedAt, f.Resolution }),

@@ -39,7 +39,15 @@ public static class GetProfile
         IReadOnlyList<FrequentContact> FrequentContacts,
         int TieCount,
         double MeanStrength,
-        HelpLedger Ledger);
+        HelpLedger Ledger)
+    {
+        /// <summary>The signed-in reader ignores this member (their posts collapse, their news never reaches the reader).</summary>
+        public bool IgnoredByViewer { get; init; }
+
+        /// <summary>The reader is signed in and it is someone else's profile: "Ignore" / "Stop ignoring" is offered
+        /// (ignoring a moderator or staff is refused with a sentence by <see cref="IgnoredMember.Start"/>).</summary>
+        public bool MayIgnore { get; init; }
+    }
 
     /// <param name="MayOpenCard">The viewer is one of the two, or one of the company's people or a moderator.</param>
     public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt, bool MayOpenCard);
@@ -77,6 +85,7 @@ public static class GetProfile
                     m.JoinedAt,
                     Posts = listed.Count(p => p.AuthorId == m.Id),
                     Threads = db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())).Count(t => t.AuthorId == m.Id),
+                    IgnoredByViewer = db.IgnoredMembers.Any(i => i.IgnorerId == currentUser.MemberId && i.IgnoredId == m.Id),
                 })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Member", request.Handle);
@@ -140,7 +149,11 @@ public static class GetProfile
                     : [.. strongest.Where(t => t.State.HasDirect).Select(t => new FrequentContact(names[t.OtherId].Handle, names[t.OtherId].DisplayName)).OrderBy(c => c.DisplayName, StringComparer.Ordinal)],
                 standing.Count,
                 standing.Mean,
-                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));
+                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent))
+            {
+                IgnoredByViewer = member.IgnoredByViewer,
+                MayIgnore = viewer is not null && viewer != member.Id,
+            };
         }
     }
 }

@@ -80,6 +80,8 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
                     m.DisplayName,
                     Account = a,
                     Muted = db.ThreadWatches.Any(w => w.ThreadId == threadId && w.MemberId == id && w.Level == WatchLevel.Muted),
+                    // A member who ignores the one who acted hears nothing of it: no mention, no reply, no news (issue 14).
+                    IgnoresActor = db.IgnoredMembers.Any(i => i.IgnorerId == id && i.IgnoredId == actorId),
                     Channels = db.NotificationPreferences.Where(p => p.MemberId == id).Select(p => new { p.Kind, p.Channel }).ToList(),
                     Told = db.Notifications.Where(n => n.RecipientId == id && n.ThreadId == threadId && n.PostId == postId && n.ActorId == actorId)
                         .Select(n => n.Kind).ToList(),
@@ -107,7 +109,8 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
             }
 
             var kind = kinds.MinBy(NotificationDefaults.Precedence);
-            if (!ConversationPolicy.MayEnter(member.Account.AsViewer(), member.SpaceGroups, member.Groups)
+            if (member.IgnoresActor
+                || !ConversationPolicy.MayEnter(member.Account.AsViewer(), member.SpaceGroups, member.Groups)
                 || (member.Muted && IsAboutTheConversation(kind))
                 || (news.Post is { } post && !MaySee(member.Account, post.State, kind))
                 || (member.Told.Contains(kind) && !IsNewEachTime(kind)))

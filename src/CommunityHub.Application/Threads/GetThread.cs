@@ -7,6 +7,7 @@ using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Notifications;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
+using CommunityHub.Domain.Trust;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -52,6 +53,9 @@ public static class GetThread
 
         /// <summary>The reader may change the thread's tags (<see cref="ConversationPolicy.Tag"/>).</summary>
         public bool CanTag { get; init; }
+
+        /// <summary>The reader may change the thread's title (<see cref="ConversationPolicy.Retitle"/>).</summary>
+        public bool CanRetitle { get; init; }
 
         /// <summary>The thread is an idea (its space is an Ideas space): the page shows its votes and status.</summary>
         public bool InIdeasSpace { get; init; }
@@ -125,11 +129,14 @@ public static class GetThread
 
         public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
 
+        /// <summary>The reader ignores its author: the page shows it collapsed, one click away (read in the post's own statement).</summary>
+        public bool AuthorIgnored { get; init; }
+
         /// <summary>The files posted with it, in the order they were sent (read in the same statement as the post).</summary>
         public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
     }
 
-    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser) : IRequestHandler<Query, ThreadPage>
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser, Writers writers, IOptionsSnapshot<TrustOptions> trust, TimeProvider clock) : IRequestHandler<Query, ThreadPage>
     {
         private readonly Viewer _viewer = currentUser.Viewer();
 
@@ -140,6 +147,10 @@ public static class GetThread
             // otherwise; the page's posts need not ask about the space again each.
             var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(_viewer, spaceEntered: true));
             var intact = db.Posts.Where(ConversationPolicy.Intact<Post>());
+            // Only a member whose roles do not already let them retitle and tag needs their trust level (a Leader may):
+            // it rides along in the header's statement, and is not read at all for visitors, staff and moderators.
+            var needsTrust = _viewer.IsSignedIn && !_viewer.IsStaffSide;
+            var writerRows = writers.Rows;
             var header = await (
                     from t in db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(_viewer))
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -161,6 +172,7 @@ public static class GetThread
                         {
                             AwaitingApproval = p.AwaitingApproval,
                             IsRejected = p.RejectedAt != null,
+                            AuthorIgnored = db.IgnoredMembers.Any(i => i.IgnorerId == me && i.IgnoredId == p.AuthorId),
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -182,10 +194,12 @@ public static class GetThread
                         // The newest post by someone else: one's own replies are never "unread".
                         LatestPostId = onThePage.Where(r => r.ThreadId == t.Id && r.AuthorId != me).Max(r => (long?)r.Id) ?? p.Id,
                         Tags = t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name).ToList(),
+                        ReaderTrust = needsTrust ? writerRows.Where(w => w.MemberId == me).Select(w => w.TrustRecord).FirstOrDefault() : null,
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
 
+            var level = header.ReaderTrust is { } record ? TrustRules.Of(record, trust.Value, clock.GetUtcNow()).Level : TrustLevel.New;
             var pageSize = options.Value.RepliesPerPage;
             var startAfter = request.After;
             if (request.FromLastRead && request.After is null && request.Before is null
@@ -268,7 +282,8 @@ public static class GetThread
             {
                 HasPublicFeed = header.SpaceIsPublic,
                 Tags = header.Tags,
-                CanTag = ConversationPolicy.Tag(_viewer, header.State).IsAllowed,
+                CanTag = ConversationPolicy.Tag(_viewer, header.State, level).IsAllowed,
+                CanRetitle = ConversationPolicy.Retitle(_viewer, header.State, level).IsAllowed,
                 InIdeasSpace = header.InIdeasSpace,
             };
         }
@@ -325,6 +340,8 @@ public static class GetThread
             {
                 AwaitingApproval = r.Post.AwaitingApproval,
                 IsRejected = r.Post.RejectedAt != null,
+                // Whether the reader ignores the author rides along too: no statement more, whether they ignore anyone or not.
+                AuthorIgnored = db.IgnoredMembers.Any(i => i.IgnorerId == _viewer.MemberId && i.IgnoredId == r.Post.AuthorId),
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),

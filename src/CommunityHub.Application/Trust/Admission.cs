@@ -15,16 +15,19 @@ public sealed record Submission(Viewer Author, WriterRow Writer, string Title, s
 /// <summary>What the admission let in: the body to post (watched words replaced) and why it waits, if it does.</summary>
 public sealed record Admitted(string Body, string? HeldBecause);
 
-/// <summary>The pluggable spam check: the local <see cref="SpamScorer"/> by default.</summary>
+/// <summary>Who wrote the post being checked, for a service that asks (Akismet's comment_author).</summary>
+public sealed record SpamAuthor(Guid MemberId, string Name);
+
+/// <summary>The pluggable spam check: the local <see cref="SpamScorer"/> by default, Akismet beside it when configured.</summary>
 public interface ISpamCheck
 {
-    Task<SpamVerdict> CheckAsync(SpamSample sample, CancellationToken cancellationToken);
+    Task<SpamVerdict> CheckAsync(SpamSample sample, SpamAuthor author, CancellationToken cancellationToken);
 }
 
 /// <summary>The local scorer behind <see cref="ISpamCheck"/>.</summary>
 public sealed class LocalSpamCheck : ISpamCheck
 {
-    public Task<SpamVerdict> CheckAsync(SpamSample sample, CancellationToken cancellationToken) => Task.FromResult(SpamScorer.Score(sample));
+    public Task<SpamVerdict> CheckAsync(SpamSample sample, SpamAuthor author, CancellationToken cancellationToken) => Task.FromResult(SpamScorer.Score(sample));
 }
 
 /// <summary>Whether a post is let in, held for a moderator, or refused, decided once for every use case that writes
@@ -80,7 +83,13 @@ public sealed class Admission(ICommunityDb db, IOptionsSnapshot<TrustOptions> tr
 
         var verdict = await spam.CheckAsync(
             new SpamSample(body, now - record.JoinedAt, submission.Writer.FirstPostAt is null, duplicates, filtered.CountedLinks),
+            new SpamAuthor(submission.Author.MemberId!.Value, submission.Writer.DisplayName),
             cancellationToken);
+        if (verdict.Refused)
+        {
+            throw new DomainException("This post looks like spam to our spam filter and was not accepted. If it is not, rephrase it, or ask a moderator for help.");
+        }
+
         if (verdict.Suspicious)
         {
             reasons.Add($"spam score {verdict.Score}: {verdict.Explain()}");

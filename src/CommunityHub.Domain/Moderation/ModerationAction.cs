@@ -61,4 +61,7 @@ public enum ModerationAction
 
     /// <summary>An admin added or removed a watched word or a link rule.</summary>
     EditContentFilter,
+
+    /// <summary>Someone other than its starter (a Leader, staff or a moderator) changed a thread's title.</summary>
+    RetitleThread,
 }

@@ -17,6 +17,9 @@ public sealed record SpamVerdict(int Score, IReadOnlyList<SpamSignal> Signals, b
 {
     public static SpamVerdict Clean { get; } = new(0, [], false);
 
+    /// <summary>An outside service is sure enough (Akismet's "discard") that the post is refused, not held.</summary>
+    public bool Refused { get; init; }
+
     public string Explain() => string.Join("; ", Signals.Select(s => $"{s.Reason} (+{s.Points})"));
 }
 

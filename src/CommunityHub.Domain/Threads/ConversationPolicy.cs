@@ -4,6 +4,7 @@ using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Spaces;
+using CommunityHub.Domain.Trust;
 
 namespace CommunityHub.Domain.Threads;
 
@@ -390,8 +391,10 @@ public static class ConversationPolicy
 
     // ---- Tagging ----
 
-    /// <summary>The thread's starter tags their thread; staff and moderators tag any thread (to sort the community).</summary>
-    public static Decision Tag(Viewer viewer, IThreadState thread)
+    /// <summary>The thread's starter tags their thread; staff, moderators and members at the Leader trust level tag
+    /// any thread (to sort the community). <paramref name="level"/> is the viewer's trust level, read in the
+    /// query the use case makes anyway.</summary>
+    public static Decision Tag(Viewer viewer, IThreadState thread, TrustLevel level = TrustLevel.New)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(thread);
@@ -400,9 +403,38 @@ public static class ConversationPolicy
             return Decision.Forbid("Sign in to tag a thread.");
         }
 
-        return viewer.Is(thread.AuthorId) || viewer.IsStaffSide || viewer.Moderates
+        return viewer.Is(thread.AuthorId) || viewer.IsStaffSide || viewer.Moderates || level == TrustLevel.Leader
             ? Decision.Allowed
-            : Decision.Forbid("Only the person who started the thread, staff or a moderator can change its tags.");
+            : Decision.Forbid("Only the person who started the thread, a Leader, staff or a moderator can change its tags.");
+    }
+
+    // ---- Retitling ----
+
+    /// <summary>Who may change a thread's title: its starter while the thread allows edits (neither locked nor closed),
+    /// staff and members at the Leader trust level likewise (to make a title say what the thread is about), and
+    /// moderators always. <paramref name="level"/> as for <see cref="Tag"/>.</summary>
+    public static Decision Retitle(Viewer viewer, IThreadState thread, TrustLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(thread);
+        if (!viewer.IsSignedIn)
+        {
+            return Decision.Forbid("Sign in to change a thread's title.");
+        }
+
+        if (viewer.Moderates)
+        {
+            return Decision.Allowed;
+        }
+
+        if (!viewer.Is(thread.AuthorId) && !viewer.IsStaffSide && level != TrustLevel.Leader)
+        {
+            return Decision.Forbid("Only the person who started the thread, a Leader, staff or a moderator can change its title.");
+        }
+
+        return thread.IsLocked || thread.IsClosed
+            ? Decision.Refuse($"This thread is {(thread.IsLocked ? "locked" : "closed")}, so its title can no longer be changed. A moderator still can.")
+            : Decision.Allowed;
     }
 
     // ---- Moderating ----

@@ -2,6 +2,7 @@ using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Reciprocity;
+using CommunityHub.Domain.Trust;
 
 namespace CommunityHub.Domain.Threads;
 
@@ -311,6 +312,27 @@ public sealed partial class DiscussionThread : AggregateRoot, IThreadState
 
     public void Reopen(Viewer moderator, string? reason, DateTimeOffset now) =>
         Change(moderator, !IsClosed, "open", () => IsClosed = false, ModerationAction.ReopenThread, reason, now);
+
+    /// <summary>The starter, a Leader, staff or a moderator (<see cref="ConversationPolicy.Retitle"/>) gives the thread a
+    /// clearer title. Anyone but the starter doing it lands in the audit log (with the title it had), and the starter hears of it.</summary>
+    /// <param name="level">The editor's trust level, read in the use case's query.</param>
+    public void Retitle(Viewer by, TrustLevel level, string title, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ConversationPolicy.Retitle(by, this, level).Enforce();
+        var wanted = Guard.Text(title, PostLimits.TitleMaxLength, "A title");
+        if (string.Equals(wanted, Title, StringComparison.Ordinal))
+        {
+            throw new DomainException("That is the thread's title already.");
+        }
+
+        var was = Title;
+        Title = wanted;
+        if (!by.Is(AuthorId))
+        {
+            Record(new ThreadModerated(by.MemberId!.Value, Id, AuthorId, ModerationAction.RetitleThread, null, $"was \u201c{was}\u201d", now));
+        }
+    }
 
     /// <summary>A moderator moves the thread to the space where it belongs (named in the audit log).</summary>
     public void MoveTo(int spaceId, string spaceName, Viewer moderator, string? reason, DateTimeOffset now)

@@ -90,6 +90,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<SpaceWatch> SpaceWatches => Set<SpaceWatch>();
 
+    public DbSet<IgnoredMember> IgnoredMembers => Set<IgnoredMember>();
+
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();

@@ -87,6 +87,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string Account => Page("/Account/Index");
 
+    /// <summary>The members the signed-in member ignores, each with "Stop ignoring".</summary>
+    public string IgnoredMembers => Page("/Account/Ignored");
+
     public string Welcome => Page("/Account/Welcome");
 
     public string AccountEmail => Page("/Account/Email");
@@ -153,6 +156,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     /// <summary>The form that changes a thread's tags.</summary>
     public string ThreadTags(string spaceSlug, long threadId) => Page("/Threads/Tags", new { slug = spaceSlug, id = threadId });
+
+    /// <summary>The form that changes a thread's title.</summary>
+    public string ThreadTitle(string spaceSlug, long threadId) => Page("/Threads/Title", new { slug = spaceSlug, id = threadId });
 
     public string AdminTags => Page("/Admin/Tags");
 

@@ -39,6 +39,7 @@ public static class ModerationWords
         ModerationAction.RejectPost => "Rejected a post",
         ModerationAction.HidePostOnLeadersFlag => "A Leader's flag hid a post",
         ModerationAction.EditContentFilter => "Changed the content filter",
+        ModerationAction.RetitleThread => "Changed a thread's title",
         _ => action.ToString(),
     };
 
@@ -55,6 +56,7 @@ public static class ModerationWords
         ModerationAction.ChangeRoles => "Your roles changed",
         ModerationAction.ApprovePost => "A moderator approved one of your posts",
         ModerationAction.RejectPost => "A moderator did not approve one of your posts",
+        ModerationAction.RetitleThread => "Someone changed the title of your thread",
         _ => Describe(action),
     };
 

@@ -60,6 +60,10 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByLabel("Reply", new() { Exact = true }).FillAsync("A reply in waiting");
         await Assertions.Expect(alice.Locator(".composer-draft")).ToContainTextAsync("Draft saved.");
         await AssertAccessibleAsync(alice, "The thread with the composer's toolbar, tabs and draft status");
+        await alice.GotoAsync($"{threadUrl}/title");
+        await AssertAccessibleAsync(alice, "Changing a thread's title");
+        await alice.GotoAsync("/account/ignored");
+        await AssertAccessibleAsync(alice, "Members you ignore");
         await alice.GotoAsync("/drafts");
         await AssertAccessibleAsync(alice, "Your drafts");
         await alice.GotoAsync("/account/data");

@@ -95,6 +95,9 @@ public interface ICommunityDb
 
     DbSet<SpaceWatch> SpaceWatches { get; }
 
+    /// <summary>Who ignores whom (issue 14): their posts collapse, their news never reaches the ignorer.</summary>
+    DbSet<IgnoredMember> IgnoredMembers { get; }
+
     DbSet<NotificationPreference> NotificationPreferences { get; }
 
     DbSet<DigestSubscription> DigestSubscriptions { get; }

@@ -22,7 +22,7 @@ public sealed partial class ContentChangeInterceptor(ContentChanges changes) : I
     private static readonly HashSet<string> TablesVisitorsNeverRead = new(StringComparer.Ordinal)
     {
         "account_events", "attachment_blobs", "data_protection_keys", "digest_subscriptions", "drafts", "email_outbox", "feed_keys",
-        "flags", "former_handles", "group_members", "help_asks", "invites", "moderation_log", "notification_preferences",
+        "flags", "former_handles", "group_members", "help_asks", "ignored_members", "invites", "moderation_log", "notification_preferences",
         "notifications", "post_mentions", "post_revisions", "rate_limit_windows", "role_claims", "roles",
         "sign_in_sessions", "space_watches", "tag_watches", "thread_read_marks", "thread_watches", "tie_model_fits",
         "tie_preferences", "tie_ratings", "tie_structure_queue", "ties", "user_claims", "user_logins", "user_roles",

@@ -665,6 +665,29 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("former_handles", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Members.IgnoredMember", b =>
+                {
+                    b.Property<Guid>("IgnorerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ignorer_id");
+
+                    b.Property<Guid>("IgnoredId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ignored_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("IgnorerId", "IgnoredId")
+                        .HasName("pk_ignored_members");
+
+                    b.HasIndex("IgnoredId")
+                        .HasDatabaseName("ix_ignored_members_ignored_id");
+
+                    b.ToTable("ignored_members", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2778,6 +2801,23 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_former_handles_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.Members.IgnoredMember", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("IgnoredId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ignored_members_members_ignored_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("IgnorerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ignored_members_members_ignorer_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Moderation.Flag", b =>

@@ -11,7 +11,7 @@ namespace CommunityHub.Infrastructure.Persistence.Seeding;
 public sealed partial class DemoCommunity
 {
     /// <summary>Trust and safety at once: everyone's level follows from the seeded activity (the long-standing helpers
-    /// are Regulars and Leaders, the newest members New), Hiro is locked at Leader by Morgan, the filter blocks "casino"
+    /// are Regulars and Leaders, the newest members New), Hiro is locked at Leader by Morgan (and retitled a thread, as Leaders may), the filter blocks "casino"
     /// and links to spam.test, and Nico — who joined twenty minutes ago — has his first reply waiting in the approval
     /// queue with the scorer's reasons.</summary>
     private async Task SeedTrustAsync(DiscussionThread thread, Space space, Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
@@ -27,6 +27,11 @@ public sealed partial class DemoCommunity
             var hiroMember = await db.Members.FindAsync([hiro], cancellationToken);
             hiroMember!.LockTrust(_as["Morgan"], isAdmin: false, TrustLevel.Leader, "Leader", "Runs the Kubernetes user group; trusted from day one.", now.AddDays(-20));
             db.ModerationLog.Add(ModerationEntry.Record(morgan, ModerationAction.LockTrust, now.AddDays(-20), memberId: hiro, reason: "Runs the Kubernetes user group; trusted from day one.", detail: "at Leader"));
+            // A Leader's small power: Hiro gave this thread the clear title it carries now (the log keeps the old one).
+            if (thread.AuthorId != hiro)
+            {
+                db.ModerationLog.Add(ModerationEntry.Record(hiro, ModerationAction.RetitleThread, now.AddDays(-19), threadId: thread.Id, detail: "was \u201ccsv export??\u201d"));
+            }
         }
 
         var joined = now.AddMinutes(-20);

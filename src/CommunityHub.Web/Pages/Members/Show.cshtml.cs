@@ -2,13 +2,14 @@ using CommunityHub.Application.Account;
 using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Members;
 using CommunityHub.Application.Ties;
+using CommunityHub.Web.Forms;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityHub.Web.Pages.Members;
 
-public sealed class ShowModel(IMediator mediator) : PageModel
+public sealed class ShowModel(IMediator mediator) : PageModel, IReloadOnInvalidPost
 {
     [FromRoute]
     public string Handle { get; set; } = string.Empty;
@@ -33,6 +34,22 @@ public sealed class ShowModel(IMediator mediator) : PageModel
             throw;
         }
     }
+
+    /// <summary>The reader ignores this member (issue 14); a moderator or staff member cannot be ignored, said on the page.</summary>
+    public async Task<IActionResult> OnPostIgnoreAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var done = await mediator.Send(new IgnoreMember.Command { MemberId = memberId }, cancellationToken);
+        return RedirectToPage(new { handle = done.Handle });
+    }
+
+    public async Task<IActionResult> OnPostStopIgnoringAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var done = await mediator.Send(new StopIgnoringMember.Command { MemberId = memberId }, cancellationToken);
+        return RedirectToPage(new { handle = done.Handle });
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Profile = await mediator.Send(new GetProfile.Query(Handle), cancellationToken);
 
     /// <summary>The member answers the question about one of their ties, or skips it (no rating).</summary>
     public async Task<IActionResult> OnPostTieQuestionAsync(string about, int? rating, CancellationToken cancellationToken)
