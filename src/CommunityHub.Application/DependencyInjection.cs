@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Drafts>();
+        services.AddScoped<ThreadCards>();
         services.AddScoped<Writers>();
         services.AddScoped<Lists.ThreadLists>();
         services.AddScoped<Groups.GroupRules>();

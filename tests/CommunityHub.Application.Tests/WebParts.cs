@@ -9,7 +9,7 @@ namespace CommunityHub.Application.Tests;
 /// ASP.NET Core's own link generator (the pages are mapped; no server runs).</summary>
 internal static class WebParts
 {
-    private static readonly Lazy<LinkGenerator> Links = new(() =>
+    private static readonly Lazy<WebApplication> App = new(() =>
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(Program).Assembly.GetName().Name });
         builder.Services.AddCommunityPages();
@@ -19,14 +19,22 @@ internal static class WebParts
         var app = builder.Build();
         app.MapRazorPages();
         mapped.AddRange(((IEndpointRouteBuilder)app).DataSources);
-        return app.Services.GetRequiredService<LinkGenerator>();
+        return app;
     });
+
+    private static LinkGenerator Links => App.Value.Services.GetRequiredService<LinkGenerator>();
+
+    /// <summary>The app's recognition of its thread addresses, for a community at <paramref name="publicUrl"/>.</summary>
+    public static ThreadAddresses ThreadAddressesOn(Uri publicUrl) =>
+        new(App.Value.Services.GetRequiredService<EndpointDataSource>(), Microsoft.Extensions.Options.Options.Create(new CommunityOptions { PublicUrl = publicUrl }));
 
     public static void AddTo(IServiceCollection services)
     {
-        services.AddSingleton(Links.Value);
+        services.AddSingleton(Links);
         services.AddHttpContextAccessor();
         services.AddScoped<CommunityLinks>();
         services.AddScoped<Common.Abstractions.IEmailComposer, Web.Email.EmailTemplates>();
+        services.AddSingleton<Common.Abstractions.IThreadAddresses>(sp => new ThreadAddresses(
+            App.Value.Services.GetRequiredService<EndpointDataSource>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CommunityOptions>>()));
     }
 }

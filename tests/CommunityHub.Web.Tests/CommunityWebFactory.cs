@@ -62,7 +62,7 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Digest:Enabled", "false");
         // The tests sign in, register and post far more often than a person: the limiter stays on (so every
         // test passes through it) with room to spare. RateLimitTests use a factory with small limits.
-        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging", "Uploading" })
+        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging", "Uploading", "Completion" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
         }
@@ -70,6 +70,7 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         // The one policy with its own per-address limit in appsettings.json (unset elsewhere: the PermitLimit counts).
         builder.UseSetting("RateLimits:Posting:AddressPermitLimit", "1000000");
         builder.UseSetting("RateLimits:Uploading:AddressPermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Completion:AddressPermitLimit", "1000000");
         // Unposted uploads are removed by their use case in the application tests.
         builder.UseSetting("Attachments:CleanupEnabled", "false");
 

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Attachments;
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Exceptions;
+using CommunityHub.Application.Common.Posting;
 using CommunityHub.Application.Common.Security;
 using CommunityHub.Application.Notifications;
 using CommunityHub.Domain.Members;
@@ -136,7 +137,7 @@ public static class GetThread
         public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
     }
 
-    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser, Writers writers, IOptionsSnapshot<TrustOptions> trust, TimeProvider clock) : IRequestHandler<Query, ThreadPage>
+    public sealed class Handler(ICommunityDb db, IOptions<CommunityOptions> options, ICurrentUser currentUser, Writers writers, IOptionsSnapshot<TrustOptions> trust, TimeProvider clock, ThreadCards threadCards) : IRequestHandler<Query, ThreadPage>
     {
         private readonly Viewer _viewer = currentUser.Viewer();
 
@@ -257,6 +258,11 @@ public static class GetThread
                 Acknowledgements = acknowledgements.GetValueOrDefault(post.Id) ?? PostAcknowledgements.None,
             };
 
+            // Links to other threads on a line of their own show as cards: one statement for the page, none without such links.
+            var posts = page.ConvertAll(Complete).Prepend(Complete(header.Opening)).ToList();
+            var bodies = await threadCards.ShowAsync([.. posts.Select(p => p.BodyHtml)], _viewer, cancellationToken);
+            posts = [.. posts.Select((p, i) => ReferenceEquals(p.BodyHtml, bodies[i]) ? p : p with { BodyHtml = bodies[i] })];
+
             return new ThreadPage(
                 header.Id,
                 header.Title,
@@ -264,8 +270,8 @@ public static class GetThread
                 header.SpaceSlug,
                 header.IsPinned,
                 header.ReplyCount,
-                Complete(header.Opening),
-                page.ConvertAll(Complete),
+                posts[0],
+                posts[1..],
                 hasEarlier && page.Count > 0 ? page[0].Id : null,
                 hasLater && page.Count > 0 ? page[^1].Id : null,
                 replyingTo is null ? null : Complete(replyingTo),

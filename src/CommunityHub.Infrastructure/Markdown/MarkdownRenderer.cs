@@ -1,7 +1,9 @@
 using CommunityHub.Application.Common.Abstractions;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CommunityHub.Infrastructure.Markdown;
 
@@ -17,6 +19,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         .UseEmphasisExtras()
         .UseSoftlineBreakAsHardlineBreak()
         .Use<MentionExtension>()
+        .Use<EmojiExtension>()
         .Build();
 
     private static readonly IReadOnlySet<string> NoHandles = new HashSet<string>();
@@ -40,8 +43,36 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             heading.Level = Math.Min(6, heading.Level + headingShift);
         }
 
+        MarkBareLinks(document);
+
         return Sanitizer.Sanitize(document.ToHtml(Pipeline));
     }
+
+    /// <summary>A paragraph that is nothing but one address (a URL pasted on its own line) is marked
+    /// <see cref="BareLinkClass"/>: a page may show it as a card when it leads to a thread of this community.</summary>
+    private static void MarkBareLinks(MarkdownDocument document)
+    {
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.Inline is { FirstChild: { } only } inline && only == inline.LastChild && IsBareAddress(only))
+            {
+                paragraph.GetAttributes().AddClass(BareLinkClass);
+            }
+        }
+    }
+
+    /// <summary>An address shown as itself: pasted (auto-linked), in angle brackets, or <c>[address](address)</c>. A link
+    /// with words of its own (a quote's "Alice Chen wrote:") is what its author chose to show, not a card.</summary>
+    private static bool IsBareAddress(Inline inline) => inline switch
+    {
+        AutolinkInline { IsEmail: false } => true,
+        LinkInline { IsImage: false, IsAutoLink: true } => true,
+        LinkInline { IsImage: false, FirstChild: LiteralInline text } link => text == link.LastChild && text.Content.ToString() == link.Url,
+        _ => false,
+    };
+
+    /// <summary>The class of a paragraph that holds only a link (<c>Application.Common.Posting.ThreadCards</c> reads it).</summary>
+    public const string BareLinkClass = "bare-link";
 
     public IReadOnlyList<string> FindMentions(string markdown)
     {

@@ -29,6 +29,12 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     /// <summary>Where the composer's Preview tab sends the text to be rendered.</summary>
     public string ComposerPreview => Page("/Composer/Preview");
 
+    /// <summary>Where the composer's @ completion looks members up (<c>?q=</c> is added by the script).</summary>
+    public string ComposerMembers => Page("/Composer/Members");
+
+    /// <summary>The emoji shortcodes the composer's : completion offers.</summary>
+    public string ComposerEmoji => Page("/Composer/Emoji");
+
     public string SearchPage => Page("/Search/Index");
 
     /// <summary>A search, on page <paramref name="page"/> of its results (blank filters are left out).</summary>

@@ -28,6 +28,7 @@ public static class CommunityPages
         services.AddHttpContextAccessor();
         services.AddScoped<CommunityLinks>();
         services.AddScoped<IEmailComposer, EmailTemplates>();
+        services.AddSingleton<IThreadAddresses, ThreadAddresses>();
         return services;
     }
 }

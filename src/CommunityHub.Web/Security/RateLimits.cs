@@ -27,6 +27,9 @@ public sealed class RateLimitSettings
     /// <summary>Files uploaded ahead of posting (the composer's paste and drop); files sent with a post count as posting.</summary>
     public RateLimitPolicySettings Uploading { get; set; } = new() { PermitLimit = 30, AddressPermitLimit = 120, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>The composer's completion lookups (@handles): a lookup per pause in typing, so far more than posting.</summary>
+    public RateLimitPolicySettings Completion { get; set; } = new() { PermitLimit = 120, AddressPermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
+
     public RateLimitPolicySettings For(RateLimitPolicy policy) => policy switch
     {
         RateLimitPolicy.SignIn => SignIn,
@@ -35,6 +38,7 @@ public sealed class RateLimitSettings
         RateLimitPolicy.Posting => Posting,
         RateLimitPolicy.Flagging => Flagging,
         RateLimitPolicy.Uploading => Uploading,
+        RateLimitPolicy.Completion => Completion,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 }
@@ -59,9 +63,10 @@ public enum RateLimitPolicy
     Posting,
     Flagging,
     Uploading,
+    Completion,
 }
 
-/// <summary>Limits the page's form posts (its GETs are never limited). With <see cref="UnnamedHandlerOnly"/>
+/// <summary>Limits the page's form posts (its GETs only with <see cref="Reads"/>). With <see cref="UnnamedHandlerOnly"/>
 /// only the page's plain POST handler counts (a thread page's reply, not its watch or thank buttons).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class RateLimitedAttribute(RateLimitPolicy policy) : Attribute
@@ -69,6 +74,9 @@ public sealed class RateLimitedAttribute(RateLimitPolicy policy) : Attribute
     public RateLimitPolicy Policy { get; } = policy;
 
     public bool UnnamedHandlerOnly { get; init; }
+
+    /// <summary>Its GETs count too: a page that answers a lookup (the composer's completions) rather than a form.</summary>
+    public bool Reads { get; init; }
 }
 
 /// <summary>ASP.NET Core's rate limiter, with its counters in PostgreSQL (<see cref="SharedRateLimitCounter"/>):
@@ -107,10 +115,11 @@ public static class RateLimits
     /// <summary>How long the rejected client should wait, for the 429 page to say.</summary>
     public const string RetryAfterItem = "CommunityHub.RetryAfter";
 
-    /// <summary>The limit that applies to this request: only form posts to a limited page.</summary>
+    /// <summary>The limit that applies to this request: only form posts to a limited page (and its GETs, when it limits reads).</summary>
     private static RateLimitedAttribute? Limited(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>() is not { } limited)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>() is not { } limited
+            || !(HttpMethods.IsPost(context.Request.Method) || (limited.Reads && HttpMethods.IsGet(context.Request.Method))))
         {
             return null;
         }

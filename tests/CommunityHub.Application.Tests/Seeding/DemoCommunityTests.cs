@@ -25,4 +25,19 @@ public sealed class DemoCommunityTests(CommunityFixture fixture) : ApplicationTe
         Assert.True(health.SolvedThreads > 5 && health.UnansweredThreads > 0);
         Assert.True(health.Trend.Count(w => w.Posts > 0) >= 10, "activity across the weeks");
     }
+
+    [Fact]
+    public async Task The_demo_shows_a_thread_card_and_an_emoji_shortcode()
+    {
+        await Fixture.UseDemoCommunityAsync();
+        RunAsAnonymous();
+        var threads = await QueryAsync(db => db.Threads.ToDictionaryAsync(t => t.Title, t => t.Id));
+
+        var bulk = await SendAsync(new Application.Threads.GetThread.Query(threads["API rate limits for bulk imports"]));
+        var csv = await SendAsync(new Application.Threads.GetThread.Query(threads["How do I export a report as CSV with filters applied?"]));
+
+        Assert.Contains(bulk.Replies, r => r.BodyHtml.Contains("class=\"thread-card\"", StringComparison.Ordinal)
+            && r.BodyHtml.Contains(">How do I export a report as CSV with filters applied?</a>", StringComparison.Ordinal));
+        Assert.Contains(csv.Replies, r => r.BodyHtml.Contains("for weeks. 🎉", StringComparison.Ordinal));
+    }
 }

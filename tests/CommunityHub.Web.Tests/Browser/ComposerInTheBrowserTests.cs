@@ -82,6 +82,53 @@ public sealed partial class ComposerInTheBrowserTests(WebFixture fixture, Browse
         await Assertions.Expect(quote.GetByRole(AriaRole.Link, new() { Name = "Alice Chen wrote:" })).ToHaveAttributeAsync("href", new Regex($"^{Regex.Escape(threadUrl)}\\?before=\\d+#post-\\d+$"));
     }
 
+    [Fact]
+    public async Task At_completes_a_member_and_colon_an_emoji_from_the_keyboard_and_the_post_shows_both()
+    {
+        await CreateSpaceAsync("questions", "Questions");
+        var alan = await NewPersonAsync(bypassCsp: false);
+        await RegisterAsync(alan, "Alan Turing");
+        var alice = await NewPersonAsync(bypassCsp: false);
+        await RegisterAsync(alice, "Alice Chen");
+        await StartThreadInBrowserAsync(alice, "Questions", "Who knows exports?", "Asking around.");
+
+        var text = alice.GetByLabel("Reply", new() { Exact = true });
+        await text.PressSequentiallyAsync("Thanks @al");
+        var list = alice.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" });
+        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(2);
+        await Assertions.Expect(text).ToHaveAttributeAsync("role", "combobox");
+        await Assertions.Expect(text).ToHaveAttributeAsync("aria-expanded", "true");
+        var alanOption = list.GetByRole(AriaRole.Option).Filter(new() { HasText = "Alan Turing" });
+        await Assertions.Expect(alanOption).ToHaveAttributeAsync("aria-selected", "true");
+        await text.PressAsync("ArrowDown");
+        await Assertions.Expect(list.GetByRole(AriaRole.Option).Filter(new() { HasText = "Alice Chen" })).ToHaveAttributeAsync("aria-selected", "true");
+        await text.PressAsync("ArrowUp");
+        await Assertions.Expect(text).ToHaveAttributeAsync("aria-activedescendant", (await alanOption.GetAttributeAsync("id"))!);
+        await text.PressAsync("Enter");
+        await Assertions.Expect(text).ToHaveValueAsync("Thanks @alan-turing ");
+        await Assertions.Expect(list).ToBeHiddenAsync();
+        await Assertions.Expect(text).Not.ToHaveAttributeAsync("role", "combobox");
+
+        // Escape closes the list, and Enter is a new line again.
+        await text.PressSequentiallyAsync("and @al");
+        await Assertions.Expect(list).ToBeVisibleAsync();
+        await text.PressAsync("Escape");
+        await Assertions.Expect(list).ToBeHiddenAsync();
+        await text.PressAsync("Backspace");
+        await text.PressAsync("Backspace");
+        await text.PressAsync("Backspace");
+        await text.PressSequentiallyAsync("it works :tad");
+        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToHaveTextAsync("🎉 :tada:");
+        await text.PressAsync("Tab");
+        await Assertions.Expect(text).ToHaveValueAsync("Thanks @alan-turing and it works :tada: ");
+        await PageQualityTests.AssertAccessibleAsync(alice, "The reply form after completing");
+
+        await text.PressAsync("Control+Enter");
+        var posted = alice.Locator(".post-list .post").Last;
+        await Assertions.Expect(posted.GetByRole(AriaRole.Link, new() { Name = "@alan-turing" })).ToBeVisibleAsync();
+        await Assertions.Expect(posted).ToContainTextAsync("and it works 🎉");
+    }
+
     [GeneratedRegex(@"^> \[Alice Chen wrote:\]\(/s/questions/t/\d+\?before=\d+#post-\d+\)\n>\n> choose Export as CSV\n\n$")]
     private static partial Regex QuoteOfThePassage();
 }

@@ -24,7 +24,8 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
         var alice = await NewMemberAsync("Alice");
         var thread = await StartThreadAsync(alice, body: "Some **Markdown**, a [link](https://example.com), `code`.\n\n# A heading\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |");
         var bruno = await NewMemberAsync("Bruno");
-        using var reply = await ReplyAsync(bruno, thread, "> quoted\n\nA reply, @alice.");
+        // With an emoji shortcode and a thread card (a link to a thread of ours on its own line).
+        using var reply = await ReplyAsync(bruno, thread, $"> quoted\n\nA reply, @alice. :tada:\n\n[{thread}]({thread})");
         var replyId = reply.Headers.Location!.OriginalString.Split("#post-")[1];
         var threadBeforeAnswer = await HtmlAsync(alice, thread);
         foreach (var act in new[] { "helped", "thank", "react:heart", "accept" })

@@ -63,6 +63,29 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task Thread_cards_cost_one_statement_for_the_whole_page_and_none_without_thread_links()
+    {
+        await CreateSpaceAsync();
+        var alice = await NewMemberAsync("Alice");
+        var linked = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            linked.Add(await StartThreadAsync(alice, title: $"Linked {i}"));
+        }
+
+        var thread = await StartThreadAsync(alice, title: "Links", body: $"See\n\n[{linked[0]}]({linked[0]})\n");
+        foreach (var link in linked)
+        {
+            using var _ = await ReplyAsync(alice, thread, $"[{link}]({link})");
+        }
+
+        var visitor = NewVisitor();
+        Assert.Equal(4 + 1, await StatementsToRenderAsync(visitor, thread));
+        Assert.Equal(3, (await GetPageAsync(visitor, thread)).QuerySelectorAll(".post-list .thread-card").Length);
+        Assert.Equal(4, await StatementsToRenderAsync(visitor, linked[0]));
+    }
+
+    [Fact]
     public async Task A_members_first_visit_to_a_thread_records_how_far_they_read_in_one_more_statement()
     {
         await CreateSpaceAsync();

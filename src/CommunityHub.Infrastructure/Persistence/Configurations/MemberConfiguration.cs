@@ -1,3 +1,4 @@
+using CommunityHub.Application.Composer;
 using CommunityHub.Domain.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,5 +21,11 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.SanctionReason).HasMaxLength(Member.SanctionReasonMaxLength);
         // "Which executives took part recently" and the audit log's moderator filter look members up by badge.
         builder.HasIndex(m => m.Badge).HasFilter("badge <> 'None'");
+        // The composer's @ completion matches prefixes of the handle and of the lower-cased display name (LIKE 'al%');
+        // text_pattern_ops lets an index answer that under any database collation.
+        builder.HasIndex(m => m.Handle, "ix_members_handle_prefix").HasDatabaseName("ix_members_handle_prefix").HasOperators("text_pattern_ops");
+        builder.Property<string>(CompleteMembers.DisplayNameKey).HasMaxLength(Member.DisplayNameMaxLength)
+            .HasComputedColumnSql("lower(display_name)", stored: true);
+        builder.HasIndex(CompleteMembers.DisplayNameKey).HasOperators("text_pattern_ops");
     }
 }

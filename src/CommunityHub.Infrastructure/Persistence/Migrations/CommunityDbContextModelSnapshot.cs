@@ -713,6 +713,13 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("DisplayNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("display_name_key")
+                        .HasComputedColumnSql("lower(display_name)", true);
+
                     b.Property<DateTimeOffset?>("FormerAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("former_at");
@@ -772,9 +779,19 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_members_badge")
                         .HasFilter("badge <> 'None'");
 
+                    b.HasIndex("DisplayNameKey")
+                        .HasDatabaseName("ix_members_display_name_key");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayNameKey"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("Handle")
                         .IsUnique()
                         .HasDatabaseName("ix_members_handle");
+
+                    b.HasIndex(new[] { "Handle" }, "ix_members_handle_prefix")
+                        .HasDatabaseName("ix_members_handle_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Handle" }, "ix_members_handle_prefix"), new[] { "text_pattern_ops" });
 
                     b.ToTable("members", (string)null);
                 });

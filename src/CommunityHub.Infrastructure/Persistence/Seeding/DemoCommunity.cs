@@ -125,7 +125,7 @@ public sealed partial class DemoCommunity(
             {
                 at = at.AddMinutes(line.MinutesLater);
                 long? inReplyTo = line.InReplyTo is { } index ? posted[index] : null;
-                var reply = await ReplyAsync(thread, space, line.Author, line.Body, [], inReplyTo, line.StaffNote, at, cancellationToken);
+                var reply = await ReplyAsync(thread, space, line.Author, LinkThreads(line.Body, threadsByTitle, spaces), [], inReplyTo, line.StaffNote, at, cancellationToken);
                 posted.Add(reply.Id);
                 if (line.FlaggedBy is { } reporter)
                 {
@@ -469,6 +469,19 @@ public sealed partial class DemoCommunity(
 
     private sealed record Line(string Author, string Body, int MinutesLater = 30, int? InReplyTo = null, bool StaffNote = false, (string Name, string Reason)? FlaggedBy = null);
 
+    /// <summary>A script line's <c>{thread:Title}</c> becomes a link on its own line to that (earlier) thread, as a member
+    /// pastes its address from the browser: the thread page's address, which the page shows as a card.</summary>
+    private static string LinkThreads(string body, Dictionary<string, (DiscussionThread Thread, List<long> Posts)> threads, IReadOnlyList<Space> spaces) =>
+        ThreadPlaceholder().Replace(body, match =>
+        {
+            var thread = threads[match.Groups["title"].Value].Thread;
+            var path = $"/s/{spaces.Single(s => s.Id == thread.SpaceId).Slug}/t/{thread.Id}";
+            return $"[{path}]({path})";
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{thread:(?<title>[^}]+)\}")]
+    private static partial System.Text.RegularExpressions.Regex ThreadPlaceholder();
+
     private sealed record Conversation(int Space, string Title, double HoursAgo, Line[] Posts, bool Pinned = false, int? OfficialAnswer = null, (string Name, string Reason)? LockedBy = null);
 
     private const string Values = """
@@ -501,14 +514,14 @@ public sealed partial class DemoCommunity(
         new(1, "How do I export a report as CSV with filters applied?", 24 * 6, [
             new("Bruno", "When I export a report to CSV, the filters I set on the page are ignored and I get every row. Is there a way to export only what I see?"),
             new("Alice", "Yes: the **Export** menu has two entries. *Export view* keeps your filters; *Export all* doesn't. It's easy to miss.", 25),
-            new("Bruno", "That was it, thank you! I'd been using *Export all* for weeks.", 40, 1),
+            new("Bruno", "That was it, thank you! I'd been using *Export all* for weeks. :tada:", 40, 1),
             new("Sam", "Thanks Alice. We've heard this a few times, so we're renaming the entries to make the difference obvious.", 90, 1),
         ], OfficialAnswer: 1),
         new(1, "API rate limits for bulk imports", 30, [
             new("Dev", "We import around 200k records a night through the API and start getting `429` responses after a few minutes. What limits apply, and what's the recommended way to do bulk loads?"),
             new("Chloe", "We hit the same thing. Batching into 500-record requests and honouring the `Retry-After` header fixed it for us.", 35),
             new("Dev", "Thanks, Chloe. Did you run requests in parallel or one at a time?", 20, 1),
-            new("Chloe", "Four in parallel, with a small jitter between batches. Ran in about 40 minutes.", 15, 2),
+            new("Chloe", "Four in parallel, with a small jitter between batches. Ran in about 40 minutes. For the export side, this one helped us:\n\n{thread:How do I export a report as CSV with filters applied?}", 15, 2),
         ]),
         new(1, "Single sign-on with Okta: users land on the wrong workspace", 5, [
             new("Alice", "After enabling SSO through Okta, some of our users land in a personal workspace instead of the company one. Has anyone seen this?"),
