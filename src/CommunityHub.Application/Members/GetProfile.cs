@@ -39,7 +39,8 @@ public static class GetProfile
         IReadOnlyList<FrequentContact> FrequentContacts,
         int TieCount,
         double MeanStrength,
-        HelpLedger Ledger);
+        HelpLedger Ledger,
+        Guid? AvatarId = null);
 
     /// <param name="MayOpenCard">The viewer is one of the two, or one of the company's people or a moderator.</param>
     public sealed record TieView(string Handle, string DisplayName, TieScore Score, bool IsStrong, DateTimeOffset LastAt, bool MayOpenCard);
@@ -75,6 +76,7 @@ public static class GetProfile
                     m.Badge,
                     m.Title,
                     m.JoinedAt,
+                    AvatarId = m.IsBanned ? null : m.AvatarId,
                     Posts = listed.Count(p => p.AuthorId == m.Id),
                     Threads = db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())).Count(t => t.AuthorId == m.Id),
                 })
@@ -140,7 +142,8 @@ public static class GetProfile
                     : [.. strongest.Where(t => t.State.HasDirect).Select(t => new FrequentContact(names[t.OtherId].Handle, names[t.OtherId].DisplayName)).OrderBy(c => c.DisplayName, StringComparer.Ordinal)],
                 standing.Count,
                 standing.Mean,
-                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent));
+                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent),
+                member.AvatarId);
         }
     }
 }

@@ -123,6 +123,9 @@ public static class GetThread
 
         public PostPermissions Can { get; init; } = null!;
 
+        /// <summary>The author's picture (null: their initial shows); a banned member's is not shown.</summary>
+        public Guid? AuthorAvatarId { get; init; }
+
         public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
 
         /// <summary>The files posted with it, in the order they were sent (read in the same statement as the post).</summary>
@@ -161,6 +164,7 @@ public static class GetThread
                         {
                             AwaitingApproval = p.AwaitingApproval,
                             IsRejected = p.RejectedAt != null,
+                            AuthorAvatarId = a.IsBanned ? null : a.AvatarId,
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -301,7 +305,7 @@ public static class GetThread
             from parent in parents.DefaultIfEmpty()
             join parentAuthor in db.Members on parent.AuthorId equals parentAuthor.Id into parentAuthors
             from parentAuthor in parentAuthors.DefaultIfEmpty()
-            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
+            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName, AuthorAvatarId = a.IsBanned ? null : a.AvatarId };
 
         private IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
             rows.Select(r => new PostView(
@@ -325,6 +329,7 @@ public static class GetThread
             {
                 AwaitingApproval = r.Post.AwaitingApproval,
                 IsRejected = r.Post.RejectedAt != null,
+                AuthorAvatarId = r.AuthorAvatarId,
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
@@ -346,5 +351,7 @@ public static class GetThread
         public string? AuthorTitle { get; init; }
 
         public string? ParentAuthorName { get; init; }
+
+        public Guid? AuthorAvatarId { get; init; }
     }
 }

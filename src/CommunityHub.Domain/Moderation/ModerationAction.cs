@@ -61,4 +61,7 @@ public enum ModerationAction
 
     /// <summary>An admin added or removed a watched word or a link rule.</summary>
     EditContentFilter,
+
+    /// <summary>A moderator took down a member's picture (issue 18: avatars).</summary>
+    RemoveAvatar,
 }

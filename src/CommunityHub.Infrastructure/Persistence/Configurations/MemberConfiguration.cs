@@ -20,5 +20,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.SanctionReason).HasMaxLength(Member.SanctionReasonMaxLength);
         // "Which executives took part recently" and the audit log's moderator filter look members up by badge.
         builder.HasIndex(m => m.Badge).HasFilter("badge <> 'None'");
+        // A picture is one member's; the avatar page finds its member by it.
+        builder.HasIndex(m => m.AvatarId).IsUnique().HasFilter("avatar_id IS NOT NULL");
     }
 }
