@@ -39,6 +39,7 @@ public static class ModerationWords
         ModerationAction.RejectPost => "Rejected a post",
         ModerationAction.HidePostOnLeadersFlag => "A Leader's flag hid a post",
         ModerationAction.EditContentFilter => "Changed the content filter",
+        ModerationAction.RemoveAvatar => "Removed a member's picture",
         _ => action.ToString(),
     };
 
@@ -55,6 +56,7 @@ public static class ModerationWords
         ModerationAction.ChangeRoles => "Your roles changed",
         ModerationAction.ApprovePost => "A moderator approved one of your posts",
         ModerationAction.RejectPost => "A moderator did not approve one of your posts",
+        ModerationAction.RemoveAvatar => "A moderator removed your picture",
         _ => Describe(action),
     };
 

@@ -27,6 +27,9 @@ public sealed class RateLimitSettings
     /// <summary>Files uploaded ahead of posting (the composer's paste and drop); files sent with a post count as posting.</summary>
     public RateLimitPolicySettings Uploading { get; set; } = new() { PermitLimit = 30, AddressPermitLimit = 120, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>New pictures on the account page.</summary>
+    public RateLimitPolicySettings Avatar { get; set; } = new() { PermitLimit = 10, AddressPermitLimit = 60, Window = TimeSpan.FromMinutes(10) };
+
     public RateLimitPolicySettings For(RateLimitPolicy policy) => policy switch
     {
         RateLimitPolicy.SignIn => SignIn,
@@ -35,6 +38,7 @@ public sealed class RateLimitSettings
         RateLimitPolicy.Posting => Posting,
         RateLimitPolicy.Flagging => Flagging,
         RateLimitPolicy.Uploading => Uploading,
+        RateLimitPolicy.Avatar => Avatar,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 }
@@ -59,6 +63,7 @@ public enum RateLimitPolicy
     Posting,
     Flagging,
     Uploading,
+    Avatar,
 }
 
 /// <summary>Limits the page's form posts (its GETs are never limited). With <see cref="UnnamedHandlerOnly"/>
