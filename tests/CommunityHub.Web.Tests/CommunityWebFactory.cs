@@ -62,7 +62,7 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Digest:Enabled", "false");
         // The tests sign in, register and post far more often than a person: the limiter stays on (so every
         // test passes through it) with room to spare. RateLimitTests use a factory with small limits.
-        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging", "Uploading", "Completion" })
+        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging", "Uploading", "Completion", "Avatar" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
         }

@@ -32,6 +32,9 @@ public static class GetAccount
     {
         /// <summary>The member groups they are in (the private spaces those open are on the home page).</summary>
         public IReadOnlyList<string> Groups { get; init; } = [];
+
+        /// <summary>Their picture; null while their initial shows.</summary>
+        public Guid? AvatarId { get; init; }
     }
 
     /// <param name="Linked">The member has linked this provider.</param>
@@ -47,7 +50,7 @@ public static class GetAccount
             var member = await db.Members.AsNoTracking().Where(m => m.Id == me && m.FormerAt == null)
                 .Select(m => new
                 {
-                    m.DisplayName, m.Handle, m.Bio, m.Website, m.TimeZone, m.Organisation,
+                    m.DisplayName, m.Handle, m.Bio, m.Website, m.TimeZone, m.Organisation, m.AvatarId,
                     Groups = db.Groups.Where(g => g.Members.Any(x => x.MemberId == m.Id)).OrderBy(g => g.Name).Select(g => g.Name).ToList(),
                 })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Member", me);
@@ -68,6 +71,7 @@ public static class GetAccount
                 providers, (await sessions.ListAsync(me, cancellationToken)).Count)
             {
                 Groups = member.Groups,
+                AvatarId = member.AvatarId,
             };
         }
     }

@@ -32,4 +32,8 @@ public interface IImageProcessor
     /// <summary>Processes an image whose header was checked already. Throws <see cref="Domain.Common.DomainException"/>
     /// with a sentence for the member when it cannot be used (damaged, animated, larger than declared).</summary>
     ProcessedImage Process(byte[] content, FileType type, string shownName, long maxPixels, int displayMaxWidth, int thumbnailMaxSize);
+
+    /// <summary>An avatar: the image turned upright, centre-cropped to a square and encoded as WebP at each of
+    /// <paramref name="sizes"/> (in that order), its metadata left behind. Throws like <see cref="Process"/>.</summary>
+    IReadOnlyList<EncodedImage> Square(byte[] content, FileType type, string shownName, long maxPixels, IReadOnlyList<int> sizes);
 }

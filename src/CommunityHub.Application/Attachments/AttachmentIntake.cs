@@ -59,24 +59,7 @@ public sealed class AttachmentIntake(ICommunityDb db, IAttachmentStore store, II
         var now = clock.GetUtcNow();
         if (type.IsImage)
         {
-            if (!settings.AcceptedImageTypes.Any(t => ImageKinds.TryGetValue(t, out var kind) && kind == type))
-            {
-                throw new DomainException($"\"{shown}\" is a {type.Extension.ToUpperInvariant()} image, which this community does not accept. Accepted: {Accepted(settings)}.");
-            }
-
-            if (content.Length > settings.MaxImageBytes)
-            {
-                throw new DomainException($"\"{shown}\" is {Size(content.Length)}; images can be at most {Size(settings.MaxImageBytes)}.");
-            }
-
-            var declared = ImageHeader.TryReadSize(content)
-                ?? throw new DomainException($"\"{shown}\" is not a readable image: it may be damaged or cut short.");
-            if ((long)declared.Width * declared.Height > settings.MaxImagePixels)
-            {
-                throw new DomainException(string.Create(CultureInfo.InvariantCulture,
-                    $"\"{shown}\" is {declared.Width:N0} × {declared.Height:N0} pixels; images can have at most {settings.MaxImagePixels / 1_000_000.0:0.#} million pixels."));
-            }
-
+            CheckImage(content, type, shown, settings);
             var image = images.Process(content, type, shown, settings.MaxImagePixels, settings.DisplayMaxWidth, settings.ThumbnailMaxSize);
             var stored = (long)image.Original.Length + image.Display.Content.Length + image.Thumbnail.Content.Length;
             await EnsureRoomAsync(ownerId, stored, shown, cancellationToken);
@@ -113,6 +96,51 @@ public sealed class AttachmentIntake(ICommunityDb db, IAttachmentStore store, II
         return attachment;
     }
 
+    /// <summary>An image as it arrived, checked before anything decodes it: its type told by its bytes (and one this
+    /// community accepts), its size, and the pixels its header declares (a decompression bomb is refused here). Used by
+    /// every intake of an image: attachments and avatars.</summary>
+    public ReadImage ReadImage(Upload upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var settings = options.Value;
+        var shown = Attachment.Name(upload.FileName, FileType.Unknown);
+        var content = upload.Content;
+        if (content.Length == 0)
+        {
+            throw new DomainException($"\"{shown}\" is empty.");
+        }
+
+        var type = FileType.Detect(content);
+        if (!type.IsImage)
+        {
+            throw new DomainException($"\"{shown}\" is not a picture. Choose an image: {string.Join(", ", settings.AcceptedImageTypes.Select(t => t.ToUpperInvariant()))}.");
+        }
+
+        CheckImage(content, type, shown, settings);
+        return new ReadImage(shown, type, content);
+    }
+
+    private static void CheckImage(byte[] content, FileType type, string shown, AttachmentOptions settings)
+    {
+        if (!settings.AcceptedImageTypes.Any(t => ImageKinds.TryGetValue(t, out var kind) && kind == type))
+        {
+            throw new DomainException($"\"{shown}\" is a {type.Extension.ToUpperInvariant()} image, which this community does not accept. Accepted: {Accepted(settings)}.");
+        }
+
+        if (content.Length > settings.MaxImageBytes)
+        {
+            throw new DomainException($"\"{shown}\" is {Size(content.Length)}; images can be at most {Size(settings.MaxImageBytes)}.");
+        }
+
+        var declared = ImageHeader.TryReadSize(content)
+            ?? throw new DomainException($"\"{shown}\" is not a readable image: it may be damaged or cut short.");
+        if ((long)declared.Width * declared.Height > settings.MaxImagePixels)
+        {
+            throw new DomainException(string.Create(CultureInfo.InvariantCulture,
+                $"\"{shown}\" is {declared.Width:N0} × {declared.Height:N0} pixels; images can have at most {settings.MaxImagePixels / 1_000_000.0:0.#} million pixels."));
+        }
+    }
+
     private async Task EnsureRoomAsync(Guid ownerId, long bytes, string shown, CancellationToken cancellationToken)
     {
         // What the member holds is read once per use case; what this use case adds is counted as it goes.
@@ -142,3 +170,6 @@ public sealed class AttachmentIntake(ICommunityDb db, IAttachmentStore store, II
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
 }
+
+/// <summary>An image that passed <see cref="AttachmentIntake.ReadImage"/>: the name to quote back, its type, its bytes.</summary>
+public sealed record ReadImage(string ShownName, FileType Type, byte[] Content);

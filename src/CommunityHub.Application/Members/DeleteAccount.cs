@@ -80,6 +80,9 @@ public static class DeleteAccount
                 db.Attachments.RemoveRange(pending);
             }
 
+            // Their picture identifies them: it goes, copies and all.
+            await Avatars.AvatarCopies.RemoveAllOfAsync(db, files, memberId, cancellationToken);
+
             if (email is not null)
             {
                 // Mail is queued to the account's address as it is stored, so the same text finds it.

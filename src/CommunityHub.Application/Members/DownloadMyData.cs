@@ -105,6 +105,7 @@ public static class DownloadMyData
                 }, cancellationToken);
 
             await AttachmentsAsync(json, me, cancellationToken);
+            await AvatarAsync(json, me, cancellationToken);
 
             // What the member was writing and has not posted.
             await ArrayAsync(json, "drafts",
@@ -335,6 +336,27 @@ public static class DownloadMyData
             }
 
             json.WriteEndArray();
+        }
+
+        /// <summary>The member's picture, its largest copy (base64), or null when their initial shows.</summary>
+        private async Task AvatarAsync(Utf8JsonWriter json, Guid me, CancellationToken cancellationToken)
+        {
+            var avatar = await db.Members.AsNoTracking().Where(m => m.Id == me)
+                .Join(db.Avatars, m => m.AvatarId, a => (Guid?)a.Id, (m, a) => new { a.Id, a.ContentType, a.CreatedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            var content = avatar is null ? null : await files.GetAsync(Domain.Members.Avatar.StorageKey(avatar.Id, Domain.Members.Avatar.LargestSize), cancellationToken);
+            if (avatar is null || content is null)
+            {
+                json.WriteNull("avatar");
+                return;
+            }
+
+            json.WriteStartObject("avatar");
+            json.WriteString("mediaType", avatar.ContentType);
+            json.WriteNumber("size", Domain.Members.Avatar.LargestSize);
+            json.WriteString("createdAt", At(avatar.CreatedAt));
+            json.WriteBase64String("content", content);
+            json.WriteEndObject();
         }
 
         private Task ReciprocityAsync(Utf8JsonWriter json, string name, Guid me, bool gave, CancellationToken cancellationToken) =>

@@ -39,7 +39,8 @@ public static class GetProfile
         IReadOnlyList<FrequentContact> FrequentContacts,
         int TieCount,
         double MeanStrength,
-        HelpLedger Ledger)
+        HelpLedger Ledger,
+        Guid? AvatarId = null)
     {
         /// <summary>The signed-in reader ignores this member (their posts collapse, their news never reaches the reader).</summary>
         public bool IgnoredByViewer { get; init; }
@@ -83,6 +84,7 @@ public static class GetProfile
                     m.Badge,
                     m.Title,
                     m.JoinedAt,
+                    AvatarId = m.IsBanned ? null : m.AvatarId,
                     Posts = listed.Count(p => p.AuthorId == m.Id),
                     Threads = db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())).Count(t => t.AuthorId == m.Id),
                     IgnoredByViewer = db.IgnoredMembers.Any(i => i.IgnorerId == currentUser.MemberId && i.IgnoredId == m.Id),
@@ -149,7 +151,8 @@ public static class GetProfile
                     : [.. strongest.Where(t => t.State.HasDirect).Select(t => new FrequentContact(names[t.OtherId].Handle, names[t.OtherId].DisplayName)).OrderBy(c => c.DisplayName, StringComparer.Ordinal)],
                 standing.Count,
                 standing.Mean,
-                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent))
+                new HelpLedger(Count(true, Help), Count(false, Help), Count(false, ReciprocityKind.Thanks), Count(true, ReciprocityKind.Thanks), recent),
+                member.AvatarId)
             {
                 IgnoredByViewer = member.IgnoredByViewer,
                 MayIgnore = viewer is not null && viewer != member.Id,

@@ -25,7 +25,11 @@ public static class ListNotifications
         string SpaceSlug,
         long? PostId,
         DateTimeOffset CreatedAt,
-        bool IsRead);
+        bool IsRead)
+    {
+        /// <summary>Who acted's picture; null shows their initial.</summary>
+        public Guid? ActorAvatarId { get; init; }
+    }
 
     public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, NotificationsPage>
     {
@@ -45,7 +49,10 @@ public static class ListNotifications
                     join a in db.Members on n.ActorId equals a.Id into actors
                     from a in actors.DefaultIfEmpty()
                     orderby n.Id descending
-                    select new Item(n.Id, n.Kind, a == null ? "Someone" : a.DisplayName, t.Id, t.Title, s.Slug, n.PostId, n.CreatedAt, n.ReadAt != null))
+                    select new Item(n.Id, n.Kind, a == null ? "Someone" : a.DisplayName, t.Id, t.Title, s.Slug, n.PostId, n.CreatedAt, n.ReadAt != null)
+                    {
+                        ActorAvatarId = a == null || a.IsBanned ? null : a.AvatarId,
+                    })
                 .Take(PageSize + 1)
                 .ToListAsync(cancellationToken);
             long? next = null;

@@ -128,6 +128,9 @@ public static class GetThread
 
         public PostPermissions Can { get; init; } = null!;
 
+        /// <summary>The author's picture (null: their initial shows); a banned member's is not shown.</summary>
+        public Guid? AuthorAvatarId { get; init; }
+
         public PostAcknowledgements Acknowledgements { get; init; } = PostAcknowledgements.None;
 
         /// <summary>The reader ignores its author: the page shows it collapsed, one click away (read in the post's own statement).</summary>
@@ -174,6 +177,7 @@ public static class GetThread
                             AwaitingApproval = p.AwaitingApproval,
                             IsRejected = p.RejectedAt != null,
                             AuthorIgnored = db.IgnoredMembers.Any(i => i.IgnorerId == me && i.IgnoredId == p.AuthorId),
+                            AuthorAvatarId = a.IsBanned ? null : a.AvatarId,
                             Attachments = db.Attachments.Where(f => f.PostId == p.Id).OrderBy(f => f.Position)
                                 .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
                         },
@@ -322,7 +326,7 @@ public static class GetThread
             from parent in parents.DefaultIfEmpty()
             join parentAuthor in db.Members on parent.AuthorId equals parentAuthor.Id into parentAuthors
             from parentAuthor in parentAuthors.DefaultIfEmpty()
-            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName };
+            select new PostRow { Post = p, AuthorName = a.DisplayName, AuthorHandle = a.Handle, AuthorJoinedAt = a.JoinedAt, AuthorBadge = a.Badge, AuthorTitle = a.Title, ParentAuthorName = parentAuthor.DisplayName, AuthorAvatarId = a.IsBanned ? null : a.AvatarId };
 
         private IQueryable<PostView> ToViews(IQueryable<PostRow> rows) =>
             rows.Select(r => new PostView(
@@ -348,6 +352,7 @@ public static class GetThread
                 IsRejected = r.Post.RejectedAt != null,
                 // Whether the reader ignores the author rides along too: no statement more, whether they ignore anyone or not.
                 AuthorIgnored = db.IgnoredMembers.Any(i => i.IgnorerId == _viewer.MemberId && i.IgnoredId == r.Post.AuthorId),
+                AuthorAvatarId = r.AuthorAvatarId,
                 // The post's files ride along in the statement that reads the post (the page's statement count holds).
                 Attachments = db.Attachments.Where(f => f.PostId == r.Post.Id).OrderBy(f => f.Position)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.MediaType, f.IsImage, f.Size, f.DisplayWidth, f.DisplayHeight)).ToList(),
@@ -369,5 +374,7 @@ public static class GetThread
         public string? AuthorTitle { get; init; }
 
         public string? ParentAuthorName { get; init; }
+
+        public Guid? AuthorAvatarId { get; init; }
     }
 }

@@ -66,7 +66,11 @@ public static class GetCommunityHealth
     public sealed record WeekActivity(DateOnly Starts, int Posts, int Help);
 
     /// <param name="Badge">"Staff" or "Executive" for the company's people, else null.</param>
-    public sealed record MemberLine(string DisplayName, string Handle, string? Badge, int Count);
+    public sealed record MemberLine(string DisplayName, string Handle, string? Badge, int Count)
+    {
+        /// <summary>Their picture; null shows their initial.</summary>
+        public Guid? AvatarId { get; init; }
+    }
 
     public sealed class Handler(ICommunityDb db, IIdentityService identity, TieScorer scorer, TimeProvider clock) : IRequestHandler<Query, Health>
     {
@@ -75,7 +79,7 @@ public static class GetCommunityHealth
             var now = clock.GetUtcNow();
             // What members wrote: staff notes are the company's people talking among themselves.
             var conversation = db.Posts.AsNoTracking().Where(ConversationPolicy.InTheConversation<Post>());
-            var members = await db.Members.AsNoTracking().Select(m => new { m.Id, m.DisplayName, m.Handle }).ToDictionaryAsync(m => m.Id, cancellationToken);
+            var members = await db.Members.AsNoTracking().Select(m => new { m.Id, m.DisplayName, m.Handle, AvatarId = m.IsBanned ? null : m.AvatarId }).ToDictionaryAsync(m => m.Id, cancellationToken);
             var company = await identity.MembersInRolesAsync([Roles.Executive, Roles.Staff, Roles.Admin], cancellationToken);
             string? BadgeOf(Guid id) => company.TryGetValue(id, out var role) && role != Roles.Admin ? role : null;
             var customers = members.Keys.Where(id => !company.ContainsKey(id)).ToHashSet();
@@ -136,13 +140,13 @@ public static class GetCommunityHealth
                 .GroupBy(p => p.AuthorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var isolated = activeCustomers
                 .Where(id => !byMember.TryGetValue(id, out var own) || !own.Exists(t => t.Direct))
-                .Select(id => new MemberLine(members[id].DisplayName, members[id].Handle, null, postCounts.GetValueOrDefault(id)))
+                .Select(id => new MemberLine(members[id].DisplayName, members[id].Handle, null, postCounts.GetValueOrDefault(id)) { AvatarId = members[id].AvatarId })
                 .OrderByDescending(m => m.Count).ThenBy(m => m.DisplayName, StringComparer.Ordinal)
                 .Take(20)
                 .ToList();
             var topHelpers = help.Where(h => h.At >= activeSince)
                 .GroupBy(h => h.Helper)
-                .Select(g => new MemberLine(members[g.Key].DisplayName, members[g.Key].Handle, BadgeOf(g.Key), g.Count()))
+                .Select(g => new MemberLine(members[g.Key].DisplayName, members[g.Key].Handle, BadgeOf(g.Key), g.Count()) { AvatarId = members[g.Key].AvatarId })
                 .OrderByDescending(m => m.Count).ThenBy(m => m.DisplayName, StringComparer.Ordinal)
                 .Take(10)
                 .ToList();

@@ -213,6 +213,7 @@ public sealed partial class Member : AggregateRoot
         SuspendedUntil = null;
         IsBanned = false;
         SanctionReason = null;
+        AvatarId = null;
     }
 
     public static string FormerHandle(Guid id) => FormerPrefix + id.ToString("N")[..20];

@@ -64,4 +64,6 @@ public enum ModerationAction
 
     /// <summary>Someone other than its starter (a Leader, staff or a moderator) changed a thread's title.</summary>
     RetitleThread,
+    /// <summary>A moderator took down a member's picture (issue 18: avatars).</summary>
+    RemoveAvatar,
 }

@@ -9,12 +9,13 @@ public static class ArchiveFormat
 {
     public const string Name = "communityhub-archive";
 
-    /// <summary>The version written. Version 2 added attachments (<c>attachment</c>, <c>attachmentFile</c>); an archive of
-    /// version 1 is the same format without them and is still read.</summary>
-    public const int Version = 2;
+    /// <summary>The version written. Version 2 added attachments (<c>attachment</c>, <c>attachmentFile</c>); version 3
+    /// members' pictures (<c>member.avatarId</c>, <c>avatar</c>, their copies among the <c>attachmentFile</c> records).
+    /// An archive of an older version is the same format without them and is still read.</summary>
+    public const int Version = 3;
 
     /// <summary>The versions the importer reads.</summary>
-    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2];
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3];
 
     /// <summary>The record type holding the attachments' stored copies, read from and written to the attachment store
     /// (the database or a bucket) rather than one table.</summary>
@@ -34,6 +35,7 @@ public static class ArchiveFormat
             new("isBanned", "is_banned", ArchiveValue.Boolean),
             new("sanctionReason", "sanction_reason", ArchiveValue.Text, Nullable: true),
             new("formerAt", "former_at", ArchiveValue.Timestamp, Nullable: true),
+            new("avatarId", "avatar_id", ArchiveValue.Uuid, Nullable: true),
         ]),
         // The sign-in account without its credentials: no password hash, no security stamp, no tokens.
         new("account", "users", "id",
@@ -112,6 +114,14 @@ public static class ArchiveFormat
             new("uploadedAt", "uploaded_at", ArchiveValue.Timestamp),
             new("postedAt", "posted_at", ArchiveValue.Timestamp, Nullable: true),
             new("position", "position", ArchiveValue.Int32),
+        ]),
+        // Members' pictures; their copies (avatars/{id}/{size}) are attachment files like the others.
+        new("avatar", "avatars", "id",
+        [
+            new("id", "id", ArchiveValue.Uuid),
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("contentType", "content_type", ArchiveValue.Text),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
         ]),
         new(AttachmentFileType, "attachment_blobs", "key COLLATE \"C\"",
         [

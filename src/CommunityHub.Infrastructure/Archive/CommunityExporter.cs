@@ -121,6 +121,15 @@ public sealed class CommunityExporter(CommunityDbContext db, IAttachmentStore? f
             }
         }
 
+        await using (var command = new NpgsqlCommand("SELECT id FROM avatars", connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.AddRange(Domain.Members.Avatar.Sizes.Select(size => Domain.Members.Avatar.StorageKey(reader.GetGuid(0), size)));
+            }
+        }
+
         keys.Sort(StringComparer.Ordinal);
         long count = 0;
         foreach (var key in keys)

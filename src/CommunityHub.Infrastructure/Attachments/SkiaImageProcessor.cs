@@ -17,6 +17,35 @@ public sealed class SkiaImageProcessor : IImageProcessor
 
     public ProcessedImage Process(byte[] content, FileType type, string shownName, long maxPixels, int displayMaxWidth, int thumbnailMaxSize)
     {
+        using var upright = Decode(content, type, shownName, maxPixels);
+        var (format, outputType, quality) = type == FileType.Jpeg ? (SKEncodedImageFormat.Jpeg, FileType.Jpeg, JpegQuality)
+            : type == FileType.WebP ? (SKEncodedImageFormat.Webp, FileType.WebP, WebPQuality)
+            : (SKEncodedImageFormat.Png, FileType.Png, 100);
+        var original = Encode(upright, format, quality);
+        var display = Scaled(upright, Fit(upright.Width, upright.Height, displayMaxWidth, int.MaxValue), format, quality);
+        var thumbnail = Scaled(upright, Fit(upright.Width, upright.Height, thumbnailMaxSize, thumbnailMaxSize), format, quality);
+        return new ProcessedImage(outputType, upright.Width, upright.Height, original, display, thumbnail);
+    }
+
+    public IReadOnlyList<EncodedImage> Square(byte[] content, FileType type, string shownName, long maxPixels, IReadOnlyList<int> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        using var upright = Decode(content, type, shownName, maxPixels);
+        // The centre square: a portrait loses its top and bottom, a landscape its sides.
+        var side = Math.Min(upright.Width, upright.Height);
+        using var square = new SKBitmap(new SKImageInfo(side, side, upright.ColorType, upright.AlphaType));
+        if (!upright.ExtractSubset(square, SKRectI.Create((upright.Width - side) / 2, (upright.Height - side) / 2, side, side)))
+        {
+            throw Damaged(shownName);
+        }
+
+        return [.. sizes.Select(size => Scaled(square, (size, size), SKEncodedImageFormat.Webp, WebPQuality))];
+    }
+
+    /// <summary>The image's pixels, upright, after the checks every image passes here: readable, not larger than
+    /// allowed (checked again before any pixel memory is taken), a still.</summary>
+    private static SKBitmap Decode(byte[] content, FileType type, string shownName, long maxPixels)
+    {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(type);
         using var data = SKData.CreateCopy(content);
@@ -46,14 +75,7 @@ public sealed class SkiaImageProcessor : IImageProcessor
             throw Damaged(shownName);
         }
 
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        var (format, outputType, quality) = type == FileType.Jpeg ? (SKEncodedImageFormat.Jpeg, FileType.Jpeg, JpegQuality)
-            : type == FileType.WebP ? (SKEncodedImageFormat.Webp, FileType.WebP, WebPQuality)
-            : (SKEncodedImageFormat.Png, FileType.Png, 100);
-        var original = Encode(upright, format, quality);
-        var display = Scaled(upright, Fit(upright.Width, upright.Height, displayMaxWidth, int.MaxValue), format, quality);
-        var thumbnail = Scaled(upright, Fit(upright.Width, upright.Height, thumbnailMaxSize, thumbnailMaxSize), format, quality);
-        return new ProcessedImage(outputType, upright.Width, upright.Height, original, display, thumbnail);
+        return Upright(decoded, codec.EncodedOrigin);
     }
 
     private static DomainException Damaged(string shownName) =>

@@ -34,6 +34,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<Domain.Drafts.Draft> Drafts => Set<Domain.Drafts.Draft>();
 
+    public DbSet<Avatar> Avatars => Set<Avatar>();
+
     /// <summary>Attachments' bytes when they are kept in the database (the default store).</summary>
     public DbSet<Attachments.AttachmentBlob> AttachmentBlobs => Set<Attachments.AttachmentBlob>();
 

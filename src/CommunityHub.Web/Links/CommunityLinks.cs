@@ -17,6 +17,12 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     public string Attachment(Guid id, string fileName, CommunityHub.Domain.Attachments.AttachmentVariant variant = CommunityHub.Domain.Attachments.AttachmentVariant.Original) =>
         Page("/Attachments/File", new { id, variant = variant.ToString().ToLowerInvariant(), name = fileName });
 
+    /// <summary>A member's picture at one of its sizes; the id changes with every upload, so the address is versioned.</summary>
+    public string Avatar(Guid id, int size) => Page("/Avatars/Image", new { id, size });
+
+    /// <summary>Where a member changes or removes their picture.</summary>
+    public string AccountAvatar => Page("/Account/Avatar");
+
     /// <summary>Where the composer's script uploads a pasted or dropped file.</summary>
     public string UploadAttachment => Page("/Attachments/Upload");
 

@@ -40,6 +40,7 @@ public static class ModerationWords
         ModerationAction.HidePostOnLeadersFlag => "A Leader's flag hid a post",
         ModerationAction.EditContentFilter => "Changed the content filter",
         ModerationAction.RetitleThread => "Changed a thread's title",
+        ModerationAction.RemoveAvatar => "Removed a member's picture",
         _ => action.ToString(),
     };
 
@@ -57,6 +58,7 @@ public static class ModerationWords
         ModerationAction.ApprovePost => "A moderator approved one of your posts",
         ModerationAction.RejectPost => "A moderator did not approve one of your posts",
         ModerationAction.RetitleThread => "Someone changed the title of your thread",
+        ModerationAction.RemoveAvatar => "A moderator removed your picture",
         _ => Describe(action),
     };
 

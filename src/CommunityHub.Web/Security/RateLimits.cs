@@ -29,6 +29,8 @@ public sealed class RateLimitSettings
 
     /// <summary>The composer's completion lookups (@handles): a lookup per pause in typing, so far more than posting.</summary>
     public RateLimitPolicySettings Completion { get; set; } = new() { PermitLimit = 120, AddressPermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
+    /// <summary>New pictures on the account page.</summary>
+    public RateLimitPolicySettings Avatar { get; set; } = new() { PermitLimit = 10, AddressPermitLimit = 60, Window = TimeSpan.FromMinutes(10) };
 
     public RateLimitPolicySettings For(RateLimitPolicy policy) => policy switch
     {
@@ -39,6 +41,7 @@ public sealed class RateLimitSettings
         RateLimitPolicy.Flagging => Flagging,
         RateLimitPolicy.Uploading => Uploading,
         RateLimitPolicy.Completion => Completion,
+        RateLimitPolicy.Avatar => Avatar,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 }
@@ -64,6 +67,7 @@ public enum RateLimitPolicy
     Flagging,
     Uploading,
     Completion,
+    Avatar,
 }
 
 /// <summary>Limits the page's form posts (its GETs only with <see cref="Reads"/>). With <see cref="UnnamedHandlerOnly"/>

@@ -26,6 +26,8 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         Assert.True(counts["moderationEntry"] > 0 && counts["flag"] > 0 && counts["roleAssignment"] > 0 && counts["communityValues"] == 1);
         // The demo's screenshot: its row, and its original, display size and thumbnail.
         Assert.True(counts["attachment"] >= 1 && counts["attachmentFile"] >= 3);
+        // Alice's, Sam's and Bruno's pictures, each at three sizes.
+        Assert.True(counts["avatar"] == 3 && counts["attachmentFile"] >= 3 + 9);
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(again));
         Assert.Equal(first, again);
     }
@@ -92,7 +94,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     }
 
     [Theory]
-    [InlineData("{\"format\":\"communityhub-archive\",\"version\":3,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 3")]
+    [InlineData("{\"format\":\"communityhub-archive\",\"version\":4,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 4")]
     [InlineData("{\"format\":\"something-else\",\"version\":1}", "Line 1: not a CommunityHub archive")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"member\",\"id\":", "Line 3: not JSON")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"planet\",\"id\":1}", "Line 3: unknown record type \"planet\"")]

@@ -52,6 +52,11 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Make my private feed address" }).ClickAsync();
         await Assertions.Expect(alice.GetByLabel("New threads, Atom")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "Your private feed");
+        await alice.GotoAsync("/account/avatar");
+        await alice.GetByLabel("Choose a picture").SetInputFilesAsync(new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = CommunityHub.Testing.TestImages.Png(120, 90) });
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Upload picture" }).ClickAsync();
+        await Assertions.Expect(alice.GetByRole(AriaRole.Button, new() { Name = "Remove picture" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(alice, "Your picture");
         await alice.GotoAsync("/unread");
         await AssertAccessibleAsync(alice, "Unread");
         await alice.GotoAsync("/latest?sort=top");

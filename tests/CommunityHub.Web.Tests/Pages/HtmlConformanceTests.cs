@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CommunityHub.Domain.Members;
+using CommunityHub.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Web.Tests.Pages;
@@ -67,11 +68,23 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["sign-out"] = await HtmlAsync(alice, "/account/sign-out"),
             ["not-found"] = await HtmlAsync(visitor, "/no/such/page", HttpStatusCode.NotFound),
             ["bad-request"] = await HtmlAsync(visitor, "/s/questions?after=garbage", HttpStatusCode.BadRequest),
+            ["account-avatar-none"] = await HtmlAsync(bruno, "/account/avatar"),
+            ["account-avatar-refused"] = await FormHtmlAsync(Avatars.AvatarPageTests.UploadAsync(bruno, "me.png", "not a picture"u8.ToArray())),
+            ["account-avatar"] = await AvatarAsync(alice),
+            ["thread-with-avatars"] = await HtmlAsync(visitor, thread),
+            ["profile-with-avatar"] = await HtmlAsync(visitor, "/members/alice"),
         };
 
         var findings = await CheckAsync(pages);
 
         Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
+    }
+
+    private static async Task<string> AvatarAsync(HttpClient member)
+    {
+        using var uploaded = await Avatars.AvatarPageTests.UploadAsync(member, "me.png", TestImages.Png(120, 90));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        return await HtmlAsync(member, "/account/avatar");
     }
 
     private static async Task<string> PrivateFeedAsync(HttpClient member)

@@ -27,6 +27,9 @@ public interface ICommunityDb
     /// <summary>Files attached to posts, and uploads not posted yet.</summary>
     DbSet<Domain.Attachments.Attachment> Attachments { get; }
 
+    /// <summary>Members' pictures (the bytes live in the attachment store).</summary>
+    DbSet<Avatar> Avatars { get; }
+
     /// <summary>What members are writing and have not posted yet.</summary>
     DbSet<Domain.Drafts.Draft> Drafts { get; }
 

@@ -27,5 +27,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property<string>(CompleteMembers.DisplayNameKey).HasMaxLength(Member.DisplayNameMaxLength)
             .HasComputedColumnSql("lower(display_name)", stored: true);
         builder.HasIndex(CompleteMembers.DisplayNameKey).HasOperators("text_pattern_ops");
+        // A picture is one member's; the avatar page finds its member by it.
+        builder.HasIndex(m => m.AvatarId).IsUnique().HasFilter("avatar_id IS NOT NULL");
     }
 }

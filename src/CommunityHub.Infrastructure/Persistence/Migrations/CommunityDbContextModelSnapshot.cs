@@ -615,6 +615,35 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("account_events", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Members.Avatar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_avatars");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_avatars_member_id");
+
+                    b.ToTable("avatars", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.FeedKey", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -693,6 +722,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<Guid?>("AvatarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("avatar_id");
 
                     b.Property<string>("Badge")
                         .IsRequired()
@@ -774,6 +807,11 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_members");
+
+                    b.HasIndex("AvatarId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_avatar_id")
+                        .HasFilter("avatar_id IS NOT NULL");
 
                     b.HasIndex("Badge")
                         .HasDatabaseName("ix_members_badge")

@@ -178,6 +178,7 @@ public sealed partial class DemoCommunity(
 
 
         await SeedScreenshotAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, cancellationToken);
+        await SeedAvatarsAsync(members, now, cancellationToken);
         await SeedAcknowledgementsAsync(threadsByTitle, members, now, cancellationToken);
         await SeedWeeksOfQuestionsAsync(spaces[1], members, now, cancellationToken);
         await SeedPrivateSpaceAsync(members, now, cancellationToken);

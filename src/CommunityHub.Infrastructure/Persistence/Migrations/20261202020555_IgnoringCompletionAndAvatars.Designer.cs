@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CommunityHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261202012431_AddIgnoredMembers")]
-    partial class AddIgnoredMembers
+    [Migration("20261202020555_IgnoringCompletionAndAvatars")]
+    partial class IgnoringCompletionAndAvatars
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -375,6 +375,12 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
                     b.HasKey("GroupId", "MemberId")
                         .HasName("pk_group_members");
 
@@ -403,11 +409,21 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("EmailDomainList")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email_domain_list");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("name");
+
+                    b.Property<string>("SignInGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sign_in_group");
 
                     b.HasKey("Id")
                         .HasName("pk_member_groups");
@@ -602,6 +618,35 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToTable("account_events", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.Members.Avatar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_avatars");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_avatars_member_id");
+
+                    b.ToTable("avatars", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Members.FeedKey", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -681,6 +726,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AvatarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("avatar_id");
+
                     b.Property<string>("Badge")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -699,6 +748,13 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("display_name");
+
+                    b.Property<string>("DisplayNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("display_name_key")
+                        .HasComputedColumnSql("lower(display_name)", true);
 
                     b.Property<DateTimeOffset?>("FormerAt")
                         .HasColumnType("timestamp with time zone")
@@ -755,13 +811,28 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_members");
 
+                    b.HasIndex("AvatarId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_avatar_id")
+                        .HasFilter("avatar_id IS NOT NULL");
+
                     b.HasIndex("Badge")
                         .HasDatabaseName("ix_members_badge")
                         .HasFilter("badge <> 'None'");
 
+                    b.HasIndex("DisplayNameKey")
+                        .HasDatabaseName("ix_members_display_name_key");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayNameKey"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("Handle")
                         .IsUnique()
                         .HasDatabaseName("ix_members_handle");
+
+                    b.HasIndex(new[] { "Handle" }, "ix_members_handle_prefix")
+                        .HasDatabaseName("ix_members_handle_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Handle" }, "ix_members_handle_prefix"), new[] { "text_pattern_ops" });
 
                     b.ToTable("members", (string)null);
                 });
