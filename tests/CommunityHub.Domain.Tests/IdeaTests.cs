@@ -15,8 +15,8 @@ public sealed class IdeaTests
         var idea = AnIdea();
         var voter = AMember();
 
-        var first = idea.Vote(voter, votedAlready: false, Now);
-        var second = idea.Vote(voter, votedAlready: true, Now);
+        var first = idea.Vote(voter, Standing.Good, votedAlready: false, Now);
+        var second = idea.Vote(voter, Standing.Good, votedAlready: true, Now);
 
         Assert.NotNull(first);
         Assert.Null(second);
@@ -29,7 +29,7 @@ public sealed class IdeaTests
     {
         var idea = AnIdea();
         var voter = AMember();
-        var vote = idea.Vote(voter, false, Now)!;
+        var vote = idea.Vote(voter, Standing.Good, false, Now)!;
         idea.TakeDomainEvents();
 
         Assert.True(idea.Withdraw(voter, vote, Now.AddDays(3)));
@@ -43,10 +43,10 @@ public sealed class IdeaTests
     public void Nobody_withdraws_someone_elses_vote_and_a_visitor_cannot_vote()
     {
         var idea = AnIdea();
-        var vote = idea.Vote(AMember(), false, Now)!;
+        var vote = idea.Vote(AMember(), Standing.Good, false, Now)!;
 
         Assert.Throws<ForbiddenException>(() => idea.Withdraw(AMember(), vote, Now));
-        Assert.Throws<ForbiddenException>(() => idea.Vote(Viewer.Anonymous, false, Now));
+        Assert.Throws<ForbiddenException>(() => idea.Vote(Viewer.Anonymous, Standing.Good, false, Now));
         Assert.Equal(1, idea.VoteCount);
     }
 
@@ -76,9 +76,9 @@ public sealed class IdeaTests
         var both = AMember();
         var onlyDuplicate = AMember();
         var onlyOriginal = AMember();
-        original.Vote(both, false, Now);
-        original.Vote(onlyOriginal, false, Now);
-        var duplicateVotes = new[] { duplicate.Vote(both, false, Now)!, duplicate.Vote(onlyDuplicate, false, Now.AddHours(-5))! };
+        original.Vote(both, Standing.Good, false, Now);
+        original.Vote(onlyOriginal, Standing.Good, false, Now);
+        var duplicateVotes = new[] { duplicate.Vote(both, Standing.Good, false, Now)!, duplicate.Vote(onlyDuplicate, Standing.Good, false, Now.AddHours(-5))! };
 
         var moved = duplicate.MergeInto(original, AModerator(), 7, 7, duplicateVotes, new HashSet<Guid> { both.MemberId!.Value }, Now);
 
@@ -87,7 +87,7 @@ public sealed class IdeaTests
         Assert.Equal(3, original.VoteCount);
         Assert.Equal(0, duplicate.VoteCount);
         Assert.Equal(original.ThreadId, duplicate.MergedIntoThreadId);
-        Assert.Throws<DomainException>(() => duplicate.Vote(AMember(), false, Now));
+        Assert.Throws<DomainException>(() => duplicate.Vote(AMember(), Standing.Good, false, Now));
     }
 
     [Fact]
@@ -106,5 +106,21 @@ public sealed class IdeaTests
         duplicate.MergeInto(original, moderator, 7, 7, [], new HashSet<Guid>(), Now);
         Assert.Throws<DomainException>(() => duplicate.MergeInto(original, moderator, 7, 7, [], new HashSet<Guid>(), Now));
         Assert.Throws<DomainException>(() => Idea.Of(44, Guid.NewGuid()).MergeInto(duplicate, moderator, 7, 7, [], new HashSet<Guid>(), Now));
+    }
+
+    [Fact]
+    public void A_suspended_or_banned_member_cannot_vote_and_the_count_stays()
+    {
+        var idea = Idea.Of(1, Guid.NewGuid());
+        var suspended = new Standing(false, Now.AddDays(3), "Spam", false);
+        var banned = new Standing(true, null, "Abuse", false);
+
+        Assert.Contains("suspended", Assert.Throws<DomainException>(() => idea.Vote(AMember(), suspended, false, Now)).Message, StringComparison.Ordinal);
+        Assert.Contains("banned", Assert.Throws<DomainException>(() => idea.Vote(AMember(), banned, false, Now)).Message, StringComparison.Ordinal);
+        Assert.Equal(0, idea.VoteCount);
+        Assert.False(idea.HasDomainEvents);
+        // Once the suspension has ended, they vote again.
+        Assert.NotNull(idea.Vote(AMember(), suspended, false, Now.AddDays(4)));
+        Assert.Equal(1, idea.VoteCount);
     }
 }

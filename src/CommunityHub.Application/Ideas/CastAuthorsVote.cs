@@ -20,7 +20,7 @@ public sealed class CastAuthorsVote(ICommunityDb db) : IDomainEventSubscriber<Th
         }
 
         var idea = Idea.Of(domainEvent.ThreadId, domainEvent.AuthorId);
-        var vote = idea.Vote(new Viewer(domainEvent.AuthorId, Powers.None), votedAlready: false, domainEvent.At)!;
+        var vote = idea.Vote(new Viewer(domainEvent.AuthorId, Powers.None), Standing.Good, votedAlready: false, domainEvent.At)!;
         db.Ideas.Add(idea);
         db.IdeaVotes.Add(vote);
         return Task.CompletedTask;

@@ -37,12 +37,13 @@ public static class GetIdea
     /// <param name="Merge">Moderates, and the idea is not merged already.</param>
     public sealed record IdeaPermissions(bool Vote, bool SetStatus, bool Merge);
 
-    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser) : IRequestHandler<Query, IdeaPanel?>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Query, IdeaPanel?>
     {
         public async Task<IdeaPanel?> Handle(Query request, CancellationToken cancellationToken)
         {
             var viewer = currentUser.Viewer();
             var me = viewer.MemberId;
+            var now = clock.GetUtcNow();
             var row = await (
                     from t in db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(viewer))
                     where t.Id == request.ThreadId && t.Space!.IsIdeas
@@ -53,6 +54,8 @@ public static class GetIdea
                         t.SpaceId,
                         Votes = i == null ? 0 : i.VoteCount,
                         Voted = db.IdeaVotes.Any(v => v.ThreadId == t.Id && v.WithdrawnAt == null && v.MemberId == me),
+                        // A suspended or banned member is offered no vote (Idea.Vote refuses it).
+                        Sanctioned = db.Members.Any(m => m.Id == me && (m.IsBanned || m.SuspendedUntil > now)),
                         Status = i == null ? IdeaStatus.New : i.Status,
                         Update = i == null || i.StatusChangedAt == null ? null
                             : db.Members.Where(m => m.Id == i.StatusChangedById)
@@ -69,7 +72,7 @@ public static class GetIdea
 
             var merged = row.Merged is not null;
             var panel = new IdeaPanel(request.ThreadId, row.Votes, row.Voted, row.Status, row.Update, row.Merged,
-                new IdeaPermissions(Vote: viewer.IsSignedIn && !merged, SetStatus: viewer.SpeaksForTheCompany && !merged, Merge: viewer.Moderates && !merged));
+                new IdeaPermissions(Vote: viewer.IsSignedIn && !merged && !row.Sanctioned, SetStatus: viewer.SpeaksForTheCompany && !merged, Merge: viewer.Moderates && !merged));
             if (!panel.Can.Merge)
             {
                 return panel;

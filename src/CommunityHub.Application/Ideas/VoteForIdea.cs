@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Members;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,9 @@ public static class VoteForIdea
             var now = clock.GetUtcNow();
             if (request.Vote)
             {
-                if (inHand.Idea.Vote(viewer, mine is not null, now) is { } vote)
+                // Sanctions only: an unconfirmed address may vote (a vote publishes nothing).
+                var standing = await db.Members.Where(m => m.Id == me).Select(m => new Standing(m.IsBanned, m.SuspendedUntil, m.SanctionReason, false)).SingleAsync(cancellationToken);
+                if (inHand.Idea.Vote(viewer, standing, mine is not null, now) is { } vote)
                 {
                     db.IdeaVotes.Add(vote);
                 }

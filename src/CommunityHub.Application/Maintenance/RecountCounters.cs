@@ -13,7 +13,11 @@ public static class RecountCounters
     public sealed record Command : ICommand<Result>;
 
     /// <summary>How many rows were out of step before the recount.</summary>
-    public sealed record Result(int ThreadsCorrected, int SpacesCorrected);
+    public sealed record Result(int ThreadsCorrected, int SpacesCorrected)
+    {
+        /// <summary>Ideas whose stored vote count differed from their standing (not withdrawn) votes.</summary>
+        public int IdeasCorrected { get; init; }
+    }
 
     public sealed class Handler(ICommunityDb db) : IRequestHandler<Command, Result>
     {
@@ -48,7 +52,13 @@ public static class RecountCounters
                               .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id).Select(t => (long?)t.Id).FirstOrDefault()),
                     cancellationToken);
 
-            return new Result(threadsCorrected, spacesCorrected);
+            // An idea's count is its standing votes (a merged duplicate's were withdrawn when they moved).
+            var standing = db.IdeaVotes.Where(v => v.WithdrawnAt == null);
+            var ideasCorrected = await db.Ideas
+                .Where(i => i.VoteCount != standing.Count(v => v.ThreadId == i.ThreadId))
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.VoteCount, x => standing.Count(v => v.ThreadId == x.ThreadId)), cancellationToken);
+
+            return new Result(threadsCorrected, spacesCorrected) { IdeasCorrected = ideasCorrected };
         }
     }
 }

@@ -41,11 +41,14 @@ public sealed class Idea : AggregateRoot
     public static Idea Of(long threadId, Guid authorId) => new(threadId, authorId);
 
     /// <summary><paramref name="voter"/> votes for the idea; null when they vote for it already (a second vote is
-    /// still one vote: a double click, two tabs).</summary>
-    public IdeaVote? Vote(Viewer voter, bool votedAlready, DateTimeOffset now)
+    /// still one vote: a double click, two tabs). A suspended or banned member does not vote: their
+    /// <paramref name="standing"/> refuses it as it refuses their posts.</summary>
+    public IdeaVote? Vote(Viewer voter, Standing standing, bool votedAlready, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(voter);
+        ArgumentNullException.ThrowIfNull(standing);
         var voterId = voter.MemberId ?? throw new ForbiddenException("Sign in to vote.");
+        standing.ToWrite(now).Enforce();
         EnsureNotMerged("vote for");
         if (votedAlready)
         {

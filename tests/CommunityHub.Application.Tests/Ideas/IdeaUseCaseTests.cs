@@ -31,6 +31,26 @@ public sealed class IdeaUseCaseTests(CommunityFixture fixture) : ConversationTes
     private Task<int> VoteRowsAsync(long threadId) => QueryAsync(db => db.IdeaVotes.CountAsync(v => v.ThreadId == threadId && v.WithdrawnAt == null));
 
     [Fact]
+    public async Task A_suspended_or_banned_member_is_offered_no_vote_and_a_forged_vote_is_refused()
+    {
+        await IdeasSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        var idea = await StartThreadAsync("Dark mode", "Please.", space: "ideas");
+        var bruno = await RunAsNewMemberAsync("Bruno");
+        Assert.True((await SendAsync(new GetIdea.Query(idea)))!.Can.Vote);
+        var until = Fixture.Clock.GetUtcNow().AddDays(3);
+        await ExecuteSqlAsync($"UPDATE members SET suspended_until = {until}, sanction_reason = 'Spam' WHERE id = {bruno}");
+
+        Assert.False((await SendAsync(new GetIdea.Query(idea)))!.Can.Vote);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new VoteForIdea.Command { ThreadId = idea }));
+        Assert.Contains("suspended", refused.Message, StringComparison.Ordinal);
+        await ExecuteSqlAsync($"UPDATE members SET suspended_until = NULL, is_banned = true, sanction_reason = 'Abuse' WHERE id = {bruno}");
+        Assert.False((await SendAsync(new GetIdea.Query(idea)))!.Can.Vote);
+        await Assert.ThrowsAsync<DomainException>(() => SendAsync(new VoteForIdea.Command { ThreadId = idea }));
+        Assert.Equal((1, 1), (await VotesAsync(idea), await VoteRowsAsync(idea)));
+    }
+
+    [Fact]
     public async Task An_idea_starts_with_its_authors_vote_and_a_member_votes_once_and_can_take_it_back()
     {
         await IdeasSpaceAsync();

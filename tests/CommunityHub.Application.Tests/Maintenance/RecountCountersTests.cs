@@ -37,6 +37,23 @@ public sealed class RecountCountersTests(CommunityFixture fixture) : Application
     }
 
     [Fact]
+    public async Task A_drifted_idea_vote_count_is_rebuilt_from_its_standing_votes()
+    {
+        var space = await CreateSpaceAsync("ideas", "Ideas", 1);
+        await RunAsNewMemberAsync("Ada", CommunityHub.Domain.Members.Roles.Admin);
+        await SendAsync(new CommunityHub.Application.Ideas.MakeIdeasSpace.Command { SpaceId = space.Id, Ideas = true });
+        await RunAsNewMemberAsync("Alice");
+        var idea = await SendAsync(new StartThread.Command { SpaceSlug = "ideas", Title = "Dark mode", Body = "Please.", SubmissionId = Guid.NewGuid() });
+        await RunAsNewMemberAsync("Bruno");
+        await SendAsync(new CommunityHub.Application.Ideas.VoteForIdea.Command { ThreadId = idea.ThreadId });
+        Assert.Equal(0, (await SendAsync(new RecountCounters.Command())).IdeasCorrected);
+        await ExecuteSqlAsync($"UPDATE ideas SET vote_count = 40");
+
+        Assert.Equal(1, (await SendAsync(new RecountCounters.Command())).IdeasCorrected);
+        Assert.Equal(2, await QueryAsync(db => db.Ideas.Select(i => i.VoteCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_demo_community_seeds_consistent_counters()
     {
         // Seeded once per run by the initializer, as ./run.sh seeds it; this test works on a copy of its own.

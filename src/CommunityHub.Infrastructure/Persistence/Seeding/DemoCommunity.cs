@@ -389,7 +389,7 @@ public sealed partial class DemoCommunity(
             db.Ideas.Add(idea);
             for (var i = 0; i < voters.Length; i++)
             {
-                db.IdeaVotes.Add(idea.Vote(_as[voters[i]], votedAlready: false, now.AddDays(-daysAgo).AddHours(i * 5))!);
+                db.IdeaVotes.Add(idea.Vote(_as[voters[i]], Domain.Members.Standing.Good, votedAlready: false, now.AddDays(-daysAgo).AddHours(i * 5))!);
             }
         }
 
