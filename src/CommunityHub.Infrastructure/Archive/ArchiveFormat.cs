@@ -11,11 +11,13 @@ public static class ArchiveFormat
 
     /// <summary>The version written. Version 2 added attachments (<c>attachment</c>, <c>attachmentFile</c>); version 3
     /// members' pictures (<c>member.avatarId</c>, <c>avatar</c>, their copies among the <c>attachmentFile</c> records).
+    /// Version 4 who may enter a space: member groups (<c>group</c>, <c>groupMember</c>), the spaces restricted to them
+    /// (<c>spaceAccess</c>) and <c>space.membersOnly</c>, so a private space stays private after a move.
     /// An archive of an older version is the same format without them and is still read.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The versions the importer reads.</summary>
-    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3];
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3, 4];
 
     /// <summary>The record type holding the attachments' stored copies, read from and written to the attachment store
     /// (the database or a bucket) rather than one table.</summary>
@@ -50,6 +52,23 @@ public static class ArchiveFormat
             new("memberId", "user_id", ArchiveValue.Uuid),
             new("role", "role_id", ArchiveValue.RoleName),
         ]),
+        // Member groups and who is in them (by hand, by e-mail domain, or by the sign-in provider's groups claim).
+        new("group", "member_groups", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("name", "name", ArchiveValue.Text),
+            new("description", "description", ArchiveValue.Text),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+            new("emailDomains", "email_domain_list", ArchiveValue.Text),
+            new("signInGroup", "sign_in_group", ArchiveValue.Text, Nullable: true),
+        ]),
+        new("groupMember", "group_members", "group_id, member_id",
+        [
+            new("groupId", "group_id", ArchiveValue.Int32),
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("addedAt", "added_at", ArchiveValue.Timestamp),
+            new("source", "source", ArchiveValue.Text),
+        ]),
         new("space", "spaces", "id",
         [
             new("id", "id", ArchiveValue.Int32),
@@ -60,6 +79,13 @@ public static class ArchiveFormat
             new("threadCount", "thread_count", ArchiveValue.Int32),
             new("lastActivityAt", "last_activity_at", ArchiveValue.Timestamp, Nullable: true),
             new("lastActiveThreadId", "last_active_thread_id", ArchiveValue.Int64, Nullable: true),
+            new("membersOnly", "members_only", ArchiveValue.Boolean, WhenMissing: false),
+        ]),
+        // A space with spaceAccess records is private to those groups (and the staff side).
+        new("spaceAccess", "space_access", "space_id, group_id",
+        [
+            new("spaceId", "space_id", ArchiveValue.Int32),
+            new("groupId", "group_id", ArchiveValue.Int32),
         ]),
         new("thread", "threads", "id",
         [
@@ -246,7 +272,7 @@ public static class ArchiveFormat
 
     /// <summary>Tables with an identity column, whose sequence must continue after the imported ids.</summary>
     internal static readonly IReadOnlyList<string> TablesWithIdentity =
-        ["spaces", "threads", "posts", "post_revisions", "reciprocity_records", "flags", "moderation_log"];
+        ["member_groups", "spaces", "threads", "posts", "post_revisions", "reciprocity_records", "flags", "moderation_log"];
 }
 
 internal enum ArchiveValue
@@ -271,7 +297,8 @@ internal enum ArchiveValue
     Bytes,
 }
 
-internal sealed record ArchiveColumn(string Field, string Column, ArchiveValue Value, bool Nullable = false)
+/// <param name="WhenMissing">What an older archive, written before the field existed, means by leaving it out.</param>
+internal sealed record ArchiveColumn(string Field, string Column, ArchiveValue Value, bool Nullable = false, object? WhenMissing = null)
 {
     public NpgsqlDbType DbType => Value switch
     {

@@ -236,6 +236,12 @@ public sealed class CommunityImporter(CommunityDbContext db, IAttachmentStore? f
         foreach (var column in type.Columns)
         {
             var value = record.TryGetProperty(column.Field, out var field) ? field : default;
+            if (value.ValueKind is JsonValueKind.Undefined && column.WhenMissing is { } missing)
+            {
+                await copy.WriteAsync(missing, column.DbType, cancellationToken);
+                continue;
+            }
+
             if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 if (!column.Nullable)

@@ -28,6 +28,11 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         Assert.True(counts["attachment"] >= 1 && counts["attachmentFile"] >= 3);
         // Alice's, Sam's and Bruno's pictures, each at three sizes.
         Assert.True(counts["avatar"] == 3 && counts["attachmentFile"] >= 3 + 9);
+        // Who may enter a space moves with it: the Beta programme (two members) and its private Beta space, the Partners
+        // group and its rules, the members-only lounge.
+        Assert.True(counts["group"] == 2 && counts["groupMember"] >= 2 && counts["spaceAccess"] == 1, string.Join(", ", counts));
+        Assert.Contains("\"emailDomains\":\"litware.example\\nwingtip.example\"", Encoding.UTF8.GetString(first), StringComparison.Ordinal);
+        Assert.Contains("\"membersOnly\":true", Encoding.UTF8.GetString(first), StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(again));
         Assert.Equal(first, again);
     }
@@ -40,7 +45,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         var text = Encoding.UTF8.GetString(archive);
         var stamp = await QueryAsync(db => db.Users.Where(u => u.Email == "alice@example.com").Select(u => u.SecurityStamp).SingleAsync());
 
-        Assert.StartsWith("{\"format\":\"communityhub-archive\",\"version\":2,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"communityhub-archive\",\"version\":4,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AQAAAA", text, StringComparison.Ordinal); // Identity's password hash prefix
         Assert.DoesNotContain(stamp!, text, StringComparison.Ordinal);
         Assert.DoesNotContain("password", text, StringComparison.OrdinalIgnoreCase);
@@ -94,7 +99,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     }
 
     [Theory]
-    [InlineData("{\"format\":\"communityhub-archive\",\"version\":4,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 4")]
+    [InlineData("{\"format\":\"communityhub-archive\",\"version\":5,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 5")]
     [InlineData("{\"format\":\"something-else\",\"version\":1}", "Line 1: not a CommunityHub archive")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"member\",\"id\":", "Line 3: not JSON")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"planet\",\"id\":1}", "Line 3: unknown record type \"planet\"")]
