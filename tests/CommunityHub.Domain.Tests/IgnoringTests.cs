@@ -25,7 +25,10 @@ public sealed class IgnoringTests
         {
             var refused = Assert.Throws<DomainException>(() => IgnoredMember.Start(AMember(), Viewer.Of(Guid.NewGuid(), [Roles.Member, role]), Now));
             Assert.Contains("Moderators and staff cannot be ignored", refused.Message, StringComparison.Ordinal);
+            Assert.False(IgnoredMember.MayBeIgnored(Viewer.Of(Guid.NewGuid(), [Roles.Member, role])));
         }
+
+        Assert.True(IgnoredMember.MayBeIgnored(Viewer.Of(Guid.NewGuid(), [Roles.Member])));
     }
 
     [Fact]

@@ -53,6 +53,10 @@ public sealed class WebFixture : IAsyncLifetime
     /// same database; started on first use under <paramref name="name"/> and kept with the lane.</summary>
     public CommunityWebFactory AppWith(string name, IReadOnlyDictionary<string, string?> settings) => Current.AppWith(name, settings);
 
+    /// <summary>The app on a real loopback port with other settings (the shipped trust rules...), for the browser;
+    /// started on first use under <paramref name="name"/> and kept with the lane, as <see cref="AppWith"/>.</summary>
+    public (CommunityWebFactory App, Uri Address) BrowserAppWith(string name, IReadOnlyDictionary<string, string?> settings) => Current.BrowserAppWith(name, settings);
+
     public Task DisposeAsync()
     {
         if (_lane is not null)
@@ -133,6 +137,23 @@ public sealed class WebFixture : IAsyncLifetime
             }
 
             Mail.Delete(recursive: true);
+        }
+
+        public (CommunityWebFactory App, Uri Address) BrowserAppWith(string name, IReadOnlyDictionary<string, string?> settings)
+        {
+            CommunityWebFactory? app;
+            lock (_variants)
+            {
+                if (!_variants.TryGetValue("browser:" + name, out app))
+                {
+                    app = new CommunityWebFactory(ConnectionString, kestrel: true, settings, Mail);
+                    app.StartServer();
+                    _variants["browser:" + name] = app;
+                }
+            }
+
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return (app, new Uri(address));
         }
 
         public CommunityWebFactory AppWith(string name, IReadOnlyDictionary<string, string?> settings)

@@ -24,7 +24,14 @@ public static class GetGroups
     public sealed record GroupRow(int Id, string Name, string Description, int MemberCount, IReadOnlyList<string> Spaces);
 
     /// <param name="EmailDomains">One domain per line; empty when nobody joins by address.</param>
-    public sealed record GroupDetail(int Id, string Name, string Description, IReadOnlyList<GroupMemberRow> Members, IReadOnlyList<string> Spaces, string EmailDomains = "", string? SignInGroup = null);
+    public sealed record GroupDetail(int Id, string Name, string Description, IReadOnlyList<GroupMemberRow> Members, IReadOnlyList<string> Spaces, string EmailDomains = "", string? SignInGroup = null)
+    {
+        /// <summary>The handle that @mentions the group, or null.</summary>
+        public string? MentionHandle { get; init; }
+
+        /// <summary>Who may use <see cref="MentionHandle"/>.</summary>
+        public Domain.Groups.GroupMentions MentionableBy { get; init; }
+    }
 
     public sealed record GroupMemberRow(Guid MemberId, string DisplayName, string Handle, DateTimeOffset AddedAt, Domain.Groups.GroupSource Source = Domain.Groups.GroupSource.Admin);
 
@@ -52,7 +59,7 @@ public static class GetGroups
                      select new GroupMemberRow(m.Id, m.DisplayName, m.Handle, gm.AddedAt, gm.Source)).ToList(),
                     db.Spaces.Where(s => s.Access.Any(a => a.GroupId == g.Id)).OrderBy(s => s.Position).Select(s => s.Name).ToList(),
                     g.EmailDomainList,
-                    g.SignInGroup))
+                    g.SignInGroup) { MentionHandle = g.MentionHandle, MentionableBy = g.MentionableBy })
                 .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Group", request.GroupId);

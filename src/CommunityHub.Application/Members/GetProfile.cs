@@ -45,8 +45,9 @@ public static class GetProfile
         /// <summary>The signed-in reader ignores this member (their posts collapse, their news never reaches the reader).</summary>
         public bool IgnoredByViewer { get; init; }
 
-        /// <summary>The reader is signed in and it is someone else's profile: "Ignore" / "Stop ignoring" is offered
-        /// (ignoring a moderator or staff is refused with a sentence by <see cref="IgnoredMember.Start"/>).</summary>
+        /// <summary>The reader is signed in, it is someone else's profile, and the domain lets them be ignored
+        /// (<see cref="IgnoredMember.MayBeIgnored"/>: never a moderator or staff): "Ignore" is offered. "Stop ignoring"
+        /// stays offered to whoever ignores them already (say, before they were made staff).</summary>
         public bool MayIgnore { get; init; }
     }
 
@@ -88,6 +89,8 @@ public static class GetProfile
                     Posts = listed.Count(p => p.AuthorId == m.Id),
                     Threads = db.Threads.Where(ConversationPolicy.ThreadOpenTo(currentUser.Viewer())).Count(t => t.AuthorId == m.Id),
                     IgnoredByViewer = db.IgnoredMembers.Any(i => i.IgnorerId == currentUser.MemberId && i.IgnoredId == m.Id),
+                    // Their roles, in the same statement, so the page offers "Ignore" only where the domain allows it.
+                    Roles = db.Accounts.Where(a => a.MemberId == m.Id).Select(a => a.Roles).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Member", request.Handle);
@@ -155,7 +158,8 @@ public static class GetProfile
                 member.AvatarId)
             {
                 IgnoredByViewer = member.IgnoredByViewer,
-                MayIgnore = viewer is not null && viewer != member.Id,
+                MayIgnore = viewer is not null && viewer != member.Id
+                    && (member.IgnoredByViewer || IgnoredMember.MayBeIgnored(Viewer.Of(member.Id, member.Roles ?? []))),
             };
         }
     }

@@ -39,18 +39,33 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
     private const int ExcerptLength = 600;
 
     /// <returns>How many members were told.</returns>
-    public async Task<int> TellAsync(News news, IReadOnlyCollection<Recipient> recipients, Watchers? watchers, CancellationToken cancellationToken)
+    public Task<int> TellAsync(News news, IReadOnlyCollection<Recipient> recipients, Watchers? watchers, CancellationToken cancellationToken) =>
+        TellAsync(news, recipients, watchers, [], cancellationToken);
+
+    /// <param name="mentionedGroups">Groups a post @mentions (those its author may mention): their members hear of it as
+    /// a mention, at most <see cref="ConversationPolicy.MaxGroupMentionAudience"/> of them, within the same one
+    /// statement and by the same rules as everyone else.</param>
+    /// <returns>How many members were told.</returns>
+    public async Task<int> TellAsync(News news, IReadOnlyCollection<Recipient> recipients, Watchers? watchers, IReadOnlyCollection<int> mentionedGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(news);
         ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(mentionedGroups);
         var named = recipients.Where(r => r.MemberId != news.ActorId && r.MemberId != Guid.Empty).ToList();
-        if (named.Count == 0 && watchers is null)
+        List<int> groupIds = [.. mentionedGroups.Distinct()];
+        if (named.Count == 0 && watchers is null && groupIds.Count == 0)
         {
             return 0;
         }
 
         var ids = named.Select(r => r.MemberId).Distinct().ToList();
         var candidates = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
+        if (groupIds.Count > 0)
+        {
+            var actor = news.ActorId;
+            candidates = candidates.Union(db.Groups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Members)
+                .Where(x => x.MemberId != actor).Select(x => x.MemberId).Distinct().OrderBy(x => x).Take(ConversationPolicy.MaxGroupMentionAudience));
+        }
         if (watchers is { OfTheThread: true })
         {
             candidates = candidates.Union(db.ThreadWatches.Where(w => w.ThreadId == news.ThreadId && w.Level == WatchLevel.Watching).Select(w => w.MemberId));
@@ -103,6 +118,11 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
         foreach (var member in audience)
         {
             var kinds = named.Where(r => r.MemberId == member.Id).Select(r => r.Kind).ToList();
+            if (groupIds.Count > 0 && member.Groups.Any(groupIds.Contains))
+            {
+                kinds.Add(NotificationKind.Mention);
+            }
+
             if (watchers is not null && kinds.Count == 0)
             {
                 kinds.Add(member.OnlyByTag ? NotificationKind.ThreadInWatchedTag : watchers.Kind);

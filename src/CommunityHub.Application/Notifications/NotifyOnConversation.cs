@@ -7,7 +7,7 @@ namespace CommunityHub.Application.Notifications;
 /// <summary>Who hears of a new thread or reply, decided once per post: a new thread tells the space's watchers, the
 /// watchers of its tags and
 /// whoever it @mentions; a reply tells the thread's starter, the author of the post it answers, the thread's
-/// watchers and whoever it @mentions — each once, in the most personal kind. A staff note tells only the staff
+/// watchers and whoever it @mentions (a member, or the members of a group the author may @mention) — each once, in the most personal kind. A staff note tells only the staff
 /// side (the notifier's visibility rule).</summary>
 public sealed class NotifyOnConversation(Notifier notifier) : IDomainEventSubscriber<ThreadStarted>, IDomainEventSubscriber<ReplyPosted>
 {
@@ -19,6 +19,7 @@ public sealed class NotifyOnConversation(Notifier notifier) : IDomainEventSubscr
             new News(thread.Id, thread.Title, place.SpaceSlug, place.SpaceName, opening.AuthorId, place.AuthorName, new NewsPost(opening.Id, opening, opening.Body)),
             [.. opening.Mentions.Select(m => new Notifier.Recipient(m.MemberId, NotificationKind.Mention))],
             new Watchers(NotificationKind.ThreadInWatchedSpace, OfSpaceId: thread.SpaceId, OfTagIds: [.. thread.Tags.Select(t => t.TagId)]),
+            opening.MentionedGroupIds,
             cancellationToken);
     }
 
@@ -40,6 +41,7 @@ public sealed class NotifyOnConversation(Notifier notifier) : IDomainEventSubscr
             new News(thread.Id, thread.Title, place.SpaceSlug, place.SpaceName, reply.AuthorId, place.AuthorName, new NewsPost(reply.Id, reply, reply.Body)),
             recipients,
             new Watchers(NotificationKind.ReplyInWatchedThread, OfTheThread: true),
+            reply.MentionedGroupIds,
             cancellationToken);
     }
 }

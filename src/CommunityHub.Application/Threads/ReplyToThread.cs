@@ -85,6 +85,9 @@ public static class ReplyToThread
                             .Select(p => (long?)p.Id).FirstOrDefault(),
                         Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
                         Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
+                        // The groups the same handles name (@beta), in the same statement: whether the author may tell them is the draft's.
+                        MentionedGroups = db.Groups.Where(g => g.MentionHandle != null && handles.Contains(g.MentionHandle))
+                            .Select(g => new MentionedGroup(g.Id, g.MentionHandle!, g.MentionableBy, g.Members.Any(x => x.MemberId == me))).ToList(),
                         Parent = onThePage.Where(p => p.Id == parentId && p.ThreadId == t.Id)
                             .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
                         LatestByAnother = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId != me).OrderByDescending(p => p.Id)
@@ -120,7 +123,7 @@ public static class ReplyToThread
                 postId,
                 author,
                 writer.Standing,
-                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
+                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId, author, context.MentionedGroups),
                 parentId,
                 request.IsStaffNote,
                 new ThreadSoFar(context.Parent, context.LatestByAnother, context.LatestByStarter, context.Participants, context.TookPart, context.Follows),

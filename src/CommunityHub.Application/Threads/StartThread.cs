@@ -74,6 +74,9 @@ public static class StartThread
                         .Select(p => (long?)p.ThreadId).FirstOrDefault(),
                     Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
                     Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
+                    // The groups the same handles name (@beta), in the same statement: whether the author may tell them is the draft's.
+                    MentionedGroups = db.Groups.Where(g => g.MentionHandle != null && handles.Contains(g.MentionHandle))
+                        .Select(g => new MentionedGroup(g.Id, g.MentionHandle!, g.MentionableBy, g.Members.Any(x => x.MemberId == me))).ToList(),
                     // The tags named on the form, and the tag groups this space requires (an empty list for most spaces).
                     Tags = db.Tags.Where(t => tagNames.Contains(t.Name)).Select(t => new TagChoice(t.Id, t.Name, t.GroupId)).ToList(),
                     Required = db.TagGroups.Where(g => g.RequiredIn.Any(r => r.SpaceId == s.Id)).Select(g => new RequiredTagGroup(g.Id, g.Name)).ToList(),
@@ -101,7 +104,7 @@ public static class StartThread
                 author,
                 writer.Standing,
                 request.Title,
-                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId),
+                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId, author, context.MentionedGroups),
                 new PostPlace(context.Id, context.Slug, context.Name, writer.DisplayName, context.IsIdeas),
                 clock.GetUtcNow(),
                 admitted.HeldBecause);

@@ -1,4 +1,5 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Registration;
 
@@ -37,6 +38,13 @@ public sealed class MemberGroup : AggregateRoot
 
     /// <summary>The value of the sign-in provider's groups claim that puts a member in the group, or null.</summary>
     public string? SignInGroup { get; private set; }
+
+    /// <summary>The handle that @mentions the group (like <c>beta</c>): unique among groups and no member's handle
+    /// (the use case checks both); null for none.</summary>
+    public string? MentionHandle { get; private set; }
+
+    /// <summary>Who may use <see cref="MentionHandle"/> to tell the group's members.</summary>
+    public GroupMentions MentionableBy { get; private set; }
 
     public EmailDomains EmailDomains => EmailDomains.Parse(EmailDomainList);
 
@@ -123,6 +131,27 @@ public sealed class MemberGroup : AggregateRoot
         }
 
         var detail = rules.Count == 0 ? $"Members join {Name} only by hand" : $"Members join {Name} by {string.Join(" or ", rules)}";
+        Record(new CommunityAdministered(adminId, ModerationAction.EditGroup, null, null, detail, now));
+    }
+
+    /// <summary>An admin sets the group's @mention handle (empty for none: nobody can mention it) and who may use
+    /// it. The handle follows a member handle's rules; that no other group or member holds it is the caller's check.</summary>
+    public void MentionAs(string? handle, GroupMentions who, Guid adminId, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(who))
+        {
+            throw new DomainException("Choose who may mention the group.");
+        }
+
+        var mention = string.IsNullOrWhiteSpace(handle) ? null : MemberHandle.Require(handle.Trim().TrimStart('@').ToLowerInvariant());
+        if (mention == MentionHandle && who == MentionableBy)
+        {
+            return;
+        }
+
+        MentionHandle = mention;
+        MentionableBy = who;
+        var detail = mention is null ? $"{Name} has no @mention handle" : $"@{mention} mentions {Name}, usable by {who.Describe()}";
         Record(new CommunityAdministered(adminId, ModerationAction.EditGroup, null, null, detail, now));
     }
 

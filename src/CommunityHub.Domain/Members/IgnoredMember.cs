@@ -19,6 +19,14 @@ public sealed class IgnoredMember
 
     public DateTimeOffset Since { get; private set; }
 
+    /// <summary>Whether anyone may ignore this member (as their roles make them): not a moderator or one of the
+    /// company's people, who must always be able to reach a member. A profile asks it before offering "Ignore".</summary>
+    public static bool MayBeIgnored(Viewer member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return !(member.IsStaffSide || member.Moderates);
+    }
+
     /// <summary><paramref name="ignorer"/> starts ignoring <paramref name="ignored"/> (as their roles make them):
     /// never themselves, never a moderator or one of the company's people, who must always be able to reach a member.</summary>
     public static IgnoredMember Start(Viewer ignorer, Viewer ignored, DateTimeOffset now)
@@ -35,7 +43,7 @@ public sealed class IgnoredMember
             throw new DomainException("You cannot ignore yourself.");
         }
 
-        if (ignored.IsStaffSide || ignored.Moderates)
+        if (!MayBeIgnored(ignored))
         {
             throw new DomainException("Moderators and staff cannot be ignored: they must be able to reach every member. If one of them troubles you, tell an administrator.");
         }

@@ -195,6 +195,26 @@ public static class ConversationPolicy
 
     // ---- Writing ----
 
+    /// <summary>At most this many members hear of one post's @group mentions: a group mention tells a group, but
+    /// one post never floods the notifier.</summary>
+    public const int MaxGroupMentionAudience = 200;
+
+    /// <summary>Whether an author's @mention of a group tells its members, as the group's setting says who may use it:
+    /// nobody, the staff side, the group's own members, or any member. Not allowed is no refusal: the post stands
+    /// and its text stays plain. Who among the members hears of it is the notifier's rule, as for any post (they
+    /// may enter the space and see the post; they do not ignore the author).</summary>
+    public static bool MayMentionGroup(Viewer author, Groups.GroupMentions allowed, bool authorIsInGroup)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        return author.IsSignedIn && allowed switch
+        {
+            Groups.GroupMentions.StaffSide => author.IsStaffSide,
+            Groups.GroupMentions.GroupMembers => authorIsInGroup,
+            Groups.GroupMentions.AnyMember => true,
+            _ => false,
+        };
+    }
+
     public static Decision StartThread(Viewer viewer, Standing standing, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(viewer);

@@ -61,6 +61,10 @@ public sealed class Post : AggregateRoot, IPostState
 
     public IReadOnlyCollection<PostMention> Mentions => _mentions;
 
+    /// <summary>The groups whose members this post's @group mentions tell, decided when it was written (so an approval
+    /// later tells them too). Not personal address: they are no <see cref="PostMention"/> and move no tie.</summary>
+    public IReadOnlyList<int> MentionedGroupIds { get; private set; } = [];
+
     /// <summary>Stored but not published until a moderator approves it (a new member's first posts, or what the
     /// filter caught): only its author and moderators meet it, and nothing it would cause (notifications, ties,
     /// counters) happens before the approval.</summary>
@@ -183,6 +187,7 @@ public sealed class Post : AggregateRoot, IPostState
         CheckBody(draft.Body);
         var post = new Post(authorId, draft.Body, draft.BodyHtml, draft.SubmissionId, now) { Id = id, ThreadId = threadId };
         post.Mention(draft.Mentioned);
+        post.MentionedGroupIds = [.. (draft.MentionedGroups ?? []).Distinct()];
         return post;
     }
 

@@ -239,6 +239,8 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string AdminGroupJoining(int groupId) => Page("/Admin/GroupJoining", new { id = groupId });
 
+    public string AdminGroupMentions(int groupId) => Page("/Admin/GroupMentions", new { id = groupId });
+
     public string ConfirmEmail(Guid memberId, string code) => Page("/Account/ConfirmEmail", new { member = memberId, code });
 
     public string ConfirmEmailChange(Guid memberId, string email, string code) => Page("/Account/ConfirmEmailChange", new { member = memberId, email, code });

@@ -27,9 +27,10 @@ public abstract class BrowserTest(WebFixture fixture, BrowserSession session) : 
 
     /// <param name="bypassCsp">True (the default) lets the tests inject axe-core past the Content-Security-Policy;
     /// ContentSecurityPolicyInTheBrowserTests browse without it.</param>
-    protected async Task<IPage> NewPersonAsync(int width = 1280, bool javaScript = true, bool bypassCsp = true)
+    /// <param name="app">Another app on the same database (<see cref="WebFixture.BrowserAppWith"/>); by default the tests' own.</param>
+    protected async Task<IPage> NewPersonAsync(int width = 1280, bool javaScript = true, bool bypassCsp = true, Uri? app = null)
     {
-        var (_, address) = Fixture.BrowserApp();
+        var address = app ?? Fixture.BrowserApp().Address;
         var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = address.ToString().TrimEnd('/'),

@@ -66,14 +66,31 @@ public sealed class IgnorePageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task A_moderator_cannot_be_ignored_and_the_profile_says_why()
+    public async Task A_moderator_cannot_be_ignored_the_profile_does_not_offer_it_and_a_forged_post_is_refused_with_why()
     {
         using (await NewMemberAsync("Morgan", Roles.Moderator))
         {
         }
 
+        using (await NewMemberAsync("Sam", Roles.Staff))
+        {
+        }
+
         var alice = await NewMemberAsync("Alice");
-        using var refused = await SubmitFormAsync(alice, "/members/morgan", new Dictionary<string, string>(), "form[action*='handler=Ignore']");
+        using (await NewMemberAsync("Bruno"))
+        {
+        }
+
+        // The domain refuses it, so the profile does not offer it; a plain member's profile does.
+        Assert.Null((await GetPageAsync(alice, "/members/morgan")).QuerySelector(".ignore-member"));
+        Assert.Null((await GetPageAsync(alice, "/members/sam")).QuerySelector(".ignore-member"));
+        Assert.NotNull((await GetPageAsync(alice, "/members/bruno")).QuerySelector("form[action*='handler=Ignore']"));
+
+        // Forged with a real token (Bruno's form, sent for Morgan): refused with the sentence, nothing written.
+        var morgan = await DbAsync(db => db.Members.Where(m => m.Handle == "morgan").Select(m => m.Id).SingleAsync());
+        using var refused = await SubmitFormAsync(
+            alice, "/members/bruno", new Dictionary<string, string> { ["memberId"] = morgan.ToString() }, "form[action*='handler=Ignore']",
+            formAction: "/members/morgan?handler=Ignore");
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Moderators and staff cannot be ignored", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -17,6 +17,9 @@ internal sealed class MemberGroupConfiguration : IEntityTypeConfiguration<Member
         builder.HasIndex(g => g.Name).IsUnique();
         builder.Property(g => g.EmailDomainList).IsRequired();
         builder.Property(g => g.SignInGroup).HasMaxLength(MemberGroup.SignInGroupMaxLength);
+        builder.Property(g => g.MentionHandle).HasMaxLength(Domain.Members.MemberHandle.MaxLength);
+        builder.HasIndex(g => g.MentionHandle).IsUnique();
+        builder.Property(g => g.MentionableBy).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(g => g.EmailDomains);
         builder.Ignore(g => g.FillsItself);
         builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);

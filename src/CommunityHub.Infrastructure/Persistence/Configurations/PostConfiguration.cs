@@ -39,6 +39,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 
         builder.HasMany(p => p.Mentions).WithOne().HasForeignKey(m => m.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Mentions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // A PostgreSQL integer[] on the post's own row: it rides in the reply's insert, no table and no statement more;
+        // empty by default for rows written otherwise (an archive's import, older rows).
+        builder.PrimitiveCollection(p => p.MentionedGroupIds).IsRequired().HasDefaultValueSql("'{}'::integer[]");
 
         // Full-text search: the database keeps the vector in step with the body (a stored generated column),
         // and the GIN index answers "posts with this word" without reading them all. Search reads it in

@@ -411,6 +411,17 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("email_domain_list");
 
+                    b.Property<string>("MentionHandle")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("mention_handle");
+
+                    b.Property<string>("MentionableBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mentionable_by");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -424,6 +435,10 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_member_groups");
+
+                    b.HasIndex("MentionHandle")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_groups_mention_handle");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1861,6 +1876,13 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsStaffNote")
                         .HasColumnType("boolean")
                         .HasColumnName("is_staff_note");
+
+                    b.PrimitiveCollection<int[]>("MentionedGroupIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("mentioned_group_ids")
+                        .HasDefaultValueSql("'{}'::integer[]");
 
                     b.Property<DateTimeOffset?>("RejectedAt")
                         .HasColumnType("timestamp with time zone")

@@ -308,7 +308,8 @@ public sealed partial class DemoCommunity(
     private static readonly string[] BetaTesters = ["Alice", "Chloe"];
 
     /// <summary>A customer-only beta: the "Beta programme" group (Alice and Chloe) and a space restricted to it, with one
-    /// conversation. Signed out, or as Bruno, the space is nowhere; as Alice, Sam or Ada it carries "Private · Beta programme".</summary>
+    /// conversation. Signed out, or as Bruno, the space is nowhere; as Alice, Sam or Ada it carries "Private · Beta programme".
+    /// The staff side may @mention the group as @beta.</summary>
     private async Task SeedPrivateSpaceAsync(Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ada = members["Ada"];
@@ -317,6 +318,9 @@ public sealed partial class DemoCommunity(
         {
             group.Add(members[person], person, ada, now.AddDays(-40));
         }
+
+        // @beta in a post by the company's people tells the beta testers (who may read it).
+        group.MentionAs("beta", GroupMentions.StaffSide, ada, now.AddDays(-40));
 
         var beta = Space.Create("Beta", "beta", "Early builds, rough edges and candid feedback. Only the beta group and our team can read this space.", 5);
         // A group that fills itself: partners' confirmed addresses, and whom the company's sign-in puts in "partners".
