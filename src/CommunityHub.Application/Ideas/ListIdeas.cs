@@ -19,7 +19,11 @@ public static class ListIdeas
     /// <param name="After">The page's cursor: "votes.threadId" (top, trending) or "threadId" (new); a malformed one starts over.</param>
     public sealed record Query(string Slug, string? Sort = null, string? Status = null, string? After = null) : IRequest<IdeasPage>;
 
-    public sealed record IdeasPage(int SpaceId, string Name, string Slug, string Purpose, IReadOnlyList<string> PrivateTo, IdeaSort Sort, IdeaStatus? Status, IReadOnlyList<IdeaRow> Ideas, string? NextCursor, bool IsFirstPage, bool SignedIn);
+    public sealed record IdeasPage(int SpaceId, string Name, string Slug, string Purpose, IReadOnlyList<string> PrivateTo, IdeaSort Sort, IdeaStatus? Status, IReadOnlyList<IdeaRow> Ideas, string? NextCursor, bool IsFirstPage, bool SignedIn)
+    {
+        /// <summary>Signed in and neither suspended nor banned: the list offers its Vote buttons (Idea.Vote refuses the others).</summary>
+        public bool CanVote { get; init; }
+    }
 
     public sealed record IdeaRow(long ThreadId, string Title, string AuthorName, DateTimeOffset CreatedAt, int ReplyCount, int Votes, int RecentVotes, IdeaStatus Status, bool VotedByViewer, bool IsClosed);
 
@@ -29,16 +33,26 @@ public static class ListIdeas
         {
             var viewer = currentUser.Viewer();
             var me = viewer.MemberId;
+            var now = clock.GetUtcNow();
             var space = await db.Spaces.AsNoTracking()
                 .Where(s => s.Slug == request.Slug && s.IsIdeas)
                 .Where(ConversationPolicy.SpaceOpenTo(viewer))
-                .Select(s => new { s.Id, s.Name, s.Slug, s.Purpose, PrivateTo = s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList() })
+                .Select(s => new
+                {
+                    s.Id,
+                    s.Name,
+                    s.Slug,
+                    s.Purpose,
+                    PrivateTo = s.Access.OrderBy(a => a.Group!.Name).Select(a => a.Group!.Name).ToList(),
+                    // In the same statement: a suspended or banned member is offered no vote.
+                    Sanctioned = db.Members.Any(m => m.Id == me && (m.IsBanned || m.SuspendedUntil > now)),
+                })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Ideas space", request.Slug);
 
             var sort = request.Sort switch { "trending" => IdeaSort.Trending, "new" => IdeaSort.New, _ => IdeaSort.Top };
             var status = IdeaOptions.Parse(request.Status);
-            var since = clock.GetUtcNow().AddDays(-ideaOptions.Value.TrendingDays);
+            var since = now.AddDays(-ideaOptions.Value.TrendingDays);
             var rows =
                 from t in db.Threads.AsNoTracking().Where(t => t.SpaceId == space.Id)
                 join i in db.Ideas on t.Id equals i.ThreadId into ideas
@@ -94,7 +108,10 @@ public static class ListIdeas
                 };
             }
 
-            return new IdeasPage(space.Id, space.Name, space.Slug, space.Purpose, space.PrivateTo, sort, status, page, next, afterId is null, me is not null);
+            return new IdeasPage(space.Id, space.Name, space.Slug, space.Purpose, space.PrivateTo, sort, status, page, next, afterId is null, me is not null)
+            {
+                CanVote = me is not null && !space.Sanctioned,
+            };
         }
 
         private static (int Key, long? Id) Cursor(string? after)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Application.Maintenance;
 
-/// <summary>Recomputes what the write path keeps denormalised (threads' and spaces' counters, every tie,
+/// <summary>Recomputes what the write path keeps denormalised (threads' and spaces' counters, ideas' vote counts, every tie,
 /// who took part in which thread, whom each post answered) from the rows themselves and reports where the
 /// stored values drifted, changing nothing. <see cref="RepairConsistency"/> fixes what it finds.
 /// Also <c>CommunityHub.Web check-consistency [--repair]</c>.</summary>
@@ -86,6 +86,18 @@ public static class CheckConsistency
             foreach (var s in spaces)
             {
                 Found("space counters", $"space {s.Slug}", $"{s.ThreadCount} threads, last activity {s.LastActivityAt:O}", $"{s.Threads} threads, last activity {s.LastThreadAt:O}");
+            }
+
+            // An idea's count is its standing votes, as RecountCounters counts them.
+            var standing = db.IdeaVotes.Where(v => v.WithdrawnAt == null);
+            var ideas = await db.Ideas.AsNoTracking()
+                .Select(i => new { i.ThreadId, i.VoteCount, Votes = standing.Count(v => v.ThreadId == i.ThreadId) })
+                .Where(i => i.VoteCount != i.Votes)
+                .OrderBy(i => i.ThreadId)
+                .ToListAsync(cancellationToken);
+            foreach (var i in ideas)
+            {
+                Found("idea votes", $"idea {i.ThreadId}", $"{i.VoteCount} votes", $"{i.Votes} votes");
             }
 
             var replay = await RebuildTies.ReplayAsync(db, options.Value, scorer, cancellationToken);

@@ -3,7 +3,7 @@ using MediatR;
 
 namespace CommunityHub.Web.Tools;
 
-/// <summary><c>check-consistency [--repair]</c>: reports where counters, ties, thread participants or post
+/// <summary><c>check-consistency [--repair]</c>: reports where counters (ideas' votes among them), ties, thread participants or post
 /// addressees drifted from what the rows say, and exits 1 if anything did (0 when consistent). With
 /// <c>--repair</c> it then recounts and rebuilds, checks again, and exits 0 only if the repair left nothing.</summary>
 internal static class ConsistencyCommand
@@ -23,8 +23,8 @@ internal static class ConsistencyCommand
         {
             var repaired = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RepairConsistency.Command());
             app.Logger.LogWarning(
-                "Repaired: recounted {Threads} threads and {Spaces} spaces, rebuilt {Pairs} ties from {Posts} posts and {Records} reciprocity records",
-                repaired.Counters.ThreadsCorrected, repaired.Counters.SpacesCorrected, repaired.Ties.Pairs, repaired.Ties.Posts, repaired.Ties.Records);
+                "Repaired: recounted {Threads} threads, {Spaces} spaces and {Ideas} ideas' votes, rebuilt {Pairs} ties from {Posts} posts and {Records} reciprocity records",
+                repaired.Counters.ThreadsCorrected, repaired.Counters.SpacesCorrected, repaired.Counters.IdeasCorrected, repaired.Ties.Pairs, repaired.Ties.Posts, repaired.Ties.Records);
         }
 
         return (await CheckAsync(app)).IsConsistent ? 0 : 1;

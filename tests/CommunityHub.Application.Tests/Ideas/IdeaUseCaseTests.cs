@@ -38,14 +38,17 @@ public sealed class IdeaUseCaseTests(CommunityFixture fixture) : ConversationTes
         var idea = await StartThreadAsync("Dark mode", "Please.", space: "ideas");
         var bruno = await RunAsNewMemberAsync("Bruno");
         Assert.True((await SendAsync(new GetIdea.Query(idea)))!.Can.Vote);
+        Assert.True((await SendAsync(new ListIdeas.Query("ideas"))).CanVote);
         var until = Fixture.Clock.GetUtcNow().AddDays(3);
         await ExecuteSqlAsync($"UPDATE members SET suspended_until = {until}, sanction_reason = 'Spam' WHERE id = {bruno}");
 
         Assert.False((await SendAsync(new GetIdea.Query(idea)))!.Can.Vote);
+        Assert.False((await SendAsync(new ListIdeas.Query("ideas"))).CanVote);
         var refused = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new VoteForIdea.Command { ThreadId = idea }));
         Assert.Contains("suspended", refused.Message, StringComparison.Ordinal);
         await ExecuteSqlAsync($"UPDATE members SET suspended_until = NULL, is_banned = true, sanction_reason = 'Abuse' WHERE id = {bruno}");
         Assert.False((await SendAsync(new GetIdea.Query(idea)))!.Can.Vote);
+        Assert.False((await SendAsync(new ListIdeas.Query("ideas"))).CanVote);
         await Assert.ThrowsAsync<DomainException>(() => SendAsync(new VoteForIdea.Command { ThreadId = idea }));
         Assert.Equal((1, 1), (await VotesAsync(idea), await VoteRowsAsync(idea)));
     }

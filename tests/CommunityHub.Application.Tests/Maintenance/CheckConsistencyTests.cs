@@ -1,6 +1,8 @@
+using CommunityHub.Application.Ideas;
 using CommunityHub.Application.Maintenance;
 using CommunityHub.Application.Reciprocity;
 using CommunityHub.Application.Threads;
+using CommunityHub.Domain.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityHub.Application.Tests.Maintenance;
@@ -80,6 +82,37 @@ public sealed class CheckConsistencyTests(CommunityFixture fixture) : Applicatio
         var report = await SendAsync(new CheckConsistency.Query());
         Assert.True(report.IsConsistent, string.Join("; ", report.Examples));
         Assert.Equal(2, await QueryAsync(db => db.Threads.Select(t => t.ReplyCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_drifted_idea_vote_count_is_reported_then_recounted_from_the_standing_votes()
+    {
+        var space = await CreateSpaceAsync("ideas", "Ideas", 1);
+        await RunAsNewMemberAsync("Ada", Roles.Admin);
+        await SendAsync(new MakeIdeasSpace.Command { SpaceId = space.Id, Ideas = true });
+        await RunAsNewMemberAsync("Alice");
+        var idea = await SendAsync(new StartThread.Command { SpaceSlug = "ideas", Title = "Dark mode", Body = "Please.", SubmissionId = Guid.NewGuid() });
+        await RunAsNewMemberAsync("Bruno");
+        await SendAsync(new VoteForIdea.Command { ThreadId = idea.ThreadId });
+        await RunAsNewMemberAsync("Chloe");
+        await SendAsync(new VoteForIdea.Command { ThreadId = idea.ThreadId });
+        await SendAsync(new VoteForIdea.Command { ThreadId = idea.ThreadId, Vote = false });
+        var before = await SendAsync(new CheckConsistency.Query());
+        Assert.True(before.IsConsistent, string.Join("; ", before.Examples));
+        await ExecuteSqlAsync($"UPDATE ideas SET vote_count = 40");
+
+        var report = await SendAsync(new CheckConsistency.Query());
+
+        var drift = Assert.Single(report.Examples);
+        Assert.Equal(("idea votes", $"idea {idea.ThreadId}", "40 votes", "2 votes"), (drift.Kind, drift.Subject, drift.Stored, drift.Expected));
+        Assert.Equal(40, await QueryAsync(db => db.Ideas.Select(i => i.VoteCount).SingleAsync()));
+
+        var repaired = await SendAsync(new RepairConsistency.Command());
+
+        Assert.Equal(1, repaired.Counters.IdeasCorrected);
+        Assert.Equal(2, await QueryAsync(db => db.Ideas.Select(i => i.VoteCount).SingleAsync()));
+        var after = await SendAsync(new CheckConsistency.Query());
+        Assert.True(after.IsConsistent, string.Join("; ", after.Examples));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommunityHub.Domain.Members;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -76,6 +77,33 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         await alice.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
         await Assertions.Expect(alice.Locator("#Input_Confirm-error")).ToBeVisibleAsync();
         await AssertAccessibleAsync(alice, "Your data, deleting without the password");
+
+        // Search: a tagged thread whose posts match, grouped under it; the tag filter; a tag that does not exist.
+        var ada = await NewMemberAsync("Ada Admin", Roles.Admin);
+        using (await SubmitFormAsync(ada, "/admin/tags", new Dictionary<string, string> { ["Input.Name"] = "ledger", ["Input.Description"] = "The ledger app" }))
+        {
+        }
+
+        using var tagged = await SubmitFormAsync(ada, "/s/questions/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Ledger totals are off by a cent on a narrow screen with a long title", ["Input.Body"] = "The ledger rounds each line.", ["Input.Tags"] = "ledger",
+        });
+        for (var i = 0; i < 3; i++)
+        {
+            using (await ReplyAsync(ada, tagged.Headers.Location!.OriginalString, $"The ledger rounds half up, reply {i}."))
+            {
+            }
+        }
+
+        await alice.GotoAsync("/search?q=ledger&tag=ledger");
+        await Assertions.Expect(alice.Locator(".search-hit")).ToHaveCountAsync(1);
+        await Assertions.Expect(alice.Locator(".search-hit__post:has(mark)")).ToHaveCountAsync(3);
+        await Assertions.Expect(alice.GetByLabel("With tag")).ToHaveValueAsync("ledger");
+        await AssertAccessibleAsync(alice, "Search results grouped by thread, in a tag");
+        await visitor.GotoAsync("/search?q=ledger&tag=no-such-tag");
+        await Assertions.Expect(visitor.Locator("#unknown-tag")).ToContainTextAsync("No tag named");
+        await Assertions.Expect(visitor.Locator(".search-hit")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(visitor, "Search with a tag that does not exist");
 
         await visitor.GotoAsync("/");
         await AssertAccessibleAsync(visitor, "The home page");

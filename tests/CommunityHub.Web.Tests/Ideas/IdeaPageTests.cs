@@ -78,6 +78,91 @@ public sealed class IdeaPageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(1, await VotesAsync(setup.IdeaId));
     }
 
+    [Theory]
+    [InlineData("suspended")]
+    [InlineData("banned")]
+    public async Task A_sanctioned_member_is_offered_no_vote_and_a_forged_vote_is_refused_with_the_reason(string sanction)
+    {
+        var setup = await IdeaAsync();
+        await DbAsync(async db =>
+        {
+            var bruno = await db.Members.SingleAsync(m => m.DisplayName == "Bruno");
+            var moderator = Viewer.Of(Guid.NewGuid(), [Roles.Moderator]);
+            if (sanction == "banned")
+            {
+                bruno.Ban(moderator, isAdmin: false, "Vote rigging", null, DateTimeOffset.UtcNow);
+            }
+            else
+            {
+                bruno.Suspend(moderator, isAdmin: false, new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), "Vote rigging", null, DateTimeOffset.UtcNow);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var idea = await GetPageAsync(setup.Bruno, setup.Idea);
+        Assert.NotNull(idea.QuerySelector("#idea"));
+        Assert.Null(idea.QuerySelector("#idea form[action*='handler=vote']"));
+        Assert.Null(idea.QuerySelector("#idea a[href^='/account/sign-in']"));
+        var list = await GetPageAsync(setup.Bruno, "/s/ideas/ideas");
+        Assert.NotNull(list.QuerySelector(".idea-row"));
+        Assert.Null(list.QuerySelector(".idea-row form"));
+
+        // A real antiforgery token, from the header's sign-out form, on a vote the page did not offer.
+        using var forged = await SubmitFormAsync(setup.Bruno, "/notifications", new Dictionary<string, string>(), "form[action*='sign-out']",
+            $"/ideas/{setup.IdeaId}?handler=vote", new Dictionary<string, string> { ["vote"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        var refusal = (await ParseAsync(forged)).QuerySelector(".form-errors")!.TextContent;
+        Assert.Contains(sanction == "banned" ? "banned from posting" : "suspended from posting", refusal, StringComparison.Ordinal);
+        Assert.Contains("Vote rigging", refusal, StringComparison.Ordinal);
+        Assert.Equal(1, await VotesAsync(setup.IdeaId));
+        Assert.Equal(1, await DbAsync(db => db.IdeaVotes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_same_vote_form_sent_twice_from_the_idea_leaves_one_vote()
+    {
+        var setup = await IdeaAsync();
+        var form = (await GetPageAsync(setup.Bruno, setup.Idea)).QuerySelector<IHtmlFormElement>("#idea form[action*='handler=vote']")!;
+        var values = FormValues(form);
+        Assert.Equal("true", values["vote"]);
+
+        // Two tabs, or a double click: both say "vote".
+        using var first = await PostAsync(setup.Bruno, form.GetAttribute("action")!, values);
+        using var second = await PostAsync(setup.Bruno, form.GetAttribute("action")!, values);
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Equal(2, await VotesAsync(setup.IdeaId));
+        var brunoId = await DbAsync(db => db.Members.Where(m => m.DisplayName == "Bruno").Select(m => m.Id).SingleAsync());
+        Assert.Equal(1, await DbAsync(db => db.IdeaVotes.CountAsync(v => v.MemberId == brunoId)));
+        var idea = await GetPageAsync(setup.Bruno, setup.Idea);
+        Assert.Contains("2 votes", idea.QuerySelector(".idea-votes")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("false", idea.QuerySelector("#idea form[action*='handler=vote'] input[name='vote']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_vote_for_no_thread_or_a_plain_question_and_an_unknown_status_are_refused_and_nothing_is_written()
+    {
+        var setup = await IdeaAsync();
+        var question = await StartThreadAsync(setup.Alice, "questions", "Is there a dark mode?", "Asking.");
+        var questionId = question.Split('/')[^1];
+        var sam = await NewMemberAsync("Sam", Roles.Staff);
+
+        using var missing = await SubmitFormAsync(setup.Bruno, setup.Idea, new Dictionary<string, string>(), "#idea form[action*='handler=vote']", "/ideas/987654321?handler=vote");
+        using var plain = await SubmitFormAsync(setup.Bruno, setup.Idea, new Dictionary<string, string>(), "#idea form[action*='handler=vote']", $"/ideas/{questionId}?handler=vote");
+        using var unknownStatus = await SubmitFormAsync(sam, setup.Idea, new Dictionary<string, string> { ["Input.Status"] = "abandoned" }, "#idea form[action*='handler=status']");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Contains("Only threads of an Ideas space are ideas.", (await ParseAsync(plain)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unknownStatus.StatusCode);
+        Assert.Contains("Choose one of the statuses.", (await ParseAsync(unknownStatus)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await DbAsync(db => db.IdeaVotes.CountAsync()));
+        Assert.Equal(1, await DbAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(0, await DbAsync(db => db.IdeaStatusChanges.CountAsync()));
+    }
+
     [Fact]
     public async Task Staff_set_a_status_that_shows_as_an_official_update_and_reaches_the_voters()
     {
@@ -186,6 +271,12 @@ public sealed class IdeaPageTests(WebFixture fixture) : WebTest(fixture)
         }
 
         await GetPageAsync(setup.Bruno, secret + "/voters", HttpStatusCode.NotFound);
+        using (var forged = await SubmitFormAsync(setup.Bruno, setup.Idea, new Dictionary<string, string>(), "#idea form[action*='handler=vote']", $"/ideas/{secretId}?handler=vote"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        }
+
+        Assert.Equal(1, await VotesAsync(secretId));
         // Alice started both, but is outside the group now: she hears of the open one only.
         Assert.Equal(1, await DbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.IdeaStatusChanged)));
     }

@@ -150,6 +150,24 @@ public sealed class TagPageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task Changing_a_threads_tags_to_an_unknown_tag_or_500_tags_is_sent_back_with_a_message_and_changes_nothing()
+    {
+        await CreateSpaceAsync();
+        await DefineTagsAsync();
+        var alice = await NewMemberAsync("Alice");
+        using var started = await StartTaggedAsync(alice, "Ledger totals are off", "ledger");
+        var thread = started.Headers.Location!.OriginalString;
+
+        using var unknown = await SubmitFormAsync(alice, $"{thread}/tags", new Dictionary<string, string> { ["Input.Tags"] = "exports,nonsense" });
+        using var many = await SubmitFormAsync(alice, $"{thread}/tags", new Dictionary<string, string> { ["Input.Tags"] = string.Join(',', Enumerable.Range(0, 500).Select(i => $"tag{i}")) });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (unknown.StatusCode, many.StatusCode));
+        Assert.Contains("There is no tag \u201cnonsense\u201d", (await ParseAsync(unknown)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at most 5 tags", (await ParseAsync(many)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["ledger"], await TagsOfAsync("Ledger totals are off"));
+    }
+
+    [Fact]
     public async Task Only_the_starter_staff_and_moderators_change_a_threads_tags()
     {
         await CreateSpaceAsync();
