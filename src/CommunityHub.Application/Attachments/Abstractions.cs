@@ -4,7 +4,9 @@ namespace CommunityHub.Application.Attachments;
 
 /// <summary>Where attachments' bytes live, behind one small interface: PostgreSQL (default) or an S3-compatible bucket.
 /// What is put during a use case is stored with it: in its transaction (the database), or just before it commits
-/// (a bucket; a failure there fails the use case, so no post is published with a missing file).</summary>
+/// (a bucket; a failure there fails the use case, so no post is published with a missing file). What is deleted goes
+/// with it too: in its transaction, or from a bucket only once the transaction has committed, so a use case that fails
+/// never leaves a row pointing at copies that are gone (a failed delete leaves an orphan, never a broken picture).</summary>
 public interface IAttachmentStore
 {
     /// <summary>Stores <paramref name="content"/> under <paramref name="key"/> with the unit of work.</summary>
@@ -13,7 +15,8 @@ public interface IAttachmentStore
     /// <summary>The bytes under <paramref name="key"/>; null when there are none.</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Removes the keys (missing ones are no error), at once.</summary>
+    /// <summary>Removes the keys (missing ones are no error) with the unit of work: the database in its transaction, a
+    /// bucket after the commit (best effort, logged when it fails).</summary>
     Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }
 

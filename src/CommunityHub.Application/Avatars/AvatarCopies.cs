@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityHub.Application.Avatars;
 
 /// <summary>Removing an avatar that is no longer shown (replaced, taken down, its member gone): its row and every stored
-/// copy, in whichever store holds them.</summary>
+/// copy, in whichever store holds them (a bucket's once the use case has committed).</summary>
 public static class AvatarCopies
 {
     public static async Task RemoveAsync(ICommunityDb db, IAttachmentStore store, Guid avatarId, CancellationToken cancellationToken)

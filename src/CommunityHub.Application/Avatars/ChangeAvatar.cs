@@ -13,7 +13,10 @@ namespace CommunityHub.Application.Avatars;
 
 /// <summary>A member puts up a picture: checked as every image is (type from the bytes, size, the pixels declared, before
 /// anything decodes it), decoded, its metadata left behind, centre-cropped to a square and stored as WebP at each of
-/// <see cref="Avatar.Sizes"/>. The picture it replaces is removed, copies and all. Only the member themself changes it.</summary>
+/// <see cref="Avatar.Sizes"/>. The picture it replaces is removed, copies and all. Only the member themself changes it.
+/// The order is safe with a bucket: the new copies are stored before the commit that points the member at them, and
+/// the old ones are deleted only after it (<see cref="IAttachmentStore.DeleteAsync"/>), so a bucket that fails leaves
+/// the old picture shown.</summary>
 public static class ChangeAvatar
 {
     [Authorize]

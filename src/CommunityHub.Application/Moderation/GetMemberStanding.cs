@@ -33,6 +33,9 @@ public static class GetMemberStanding
     {
         /// <summary>The member deleted their account (the name reads "former member").</summary>
         public bool IsFormer { get; init; }
+
+        /// <summary>Their picture, which a moderator may take down; null when the initial shows.</summary>
+        public Guid? AvatarId { get; init; }
     }
 
     public sealed record HistoryLine(DateTimeOffset At, string ModeratorName, ModerationAction Action, string? Reason, string? Detail);
@@ -46,7 +49,7 @@ public static class GetMemberStanding
         public async Task<Standing> Handle(Query request, CancellationToken cancellationToken)
         {
             var member = await db.Members.AsNoTracking().Where(m => m.Id == request.MemberId)
-                .Select(m => new { m.Id, m.DisplayName, m.JoinedAt, m.Badge, m.Title, m.IsBanned, m.SuspendedUntil, m.SanctionReason, m.FormerAt })
+                .Select(m => new { m.Id, m.DisplayName, m.JoinedAt, m.Badge, m.Title, m.IsBanned, m.SuspendedUntil, m.SanctionReason, m.FormerAt, m.AvatarId })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Member", request.MemberId);
             var history = await (
@@ -65,6 +68,7 @@ public static class GetMemberStanding
                 member.IsBanned || suspendedUntil is not null ? member.SanctionReason : null, history)
             {
                 IsFormer = member.FormerAt is not null,
+                AvatarId = member.AvatarId,
             };
         }
     }

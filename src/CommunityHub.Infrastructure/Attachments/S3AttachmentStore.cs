@@ -12,12 +12,15 @@ namespace CommunityHub.Infrastructure.Attachments;
 
 /// <summary>Attachments in an S3-compatible bucket. What a use case puts is uploaded when its unit of work completes
 /// (after the rows are saved, before the transaction commits): if the bucket refuses or is away, the use case fails
-/// with a sentence for the member and nothing is published with a missing file.</summary>
+/// with a sentence for the member and nothing is published with a missing file. What it deletes goes only after the
+/// transaction committed: until then the old rows may still be what everyone reads (and stay so if the use case fails),
+/// so their copies must stay too. A delete that fails is logged and left: an orphan in the bucket, never a broken image.</summary>
 public sealed class S3AttachmentStore(S3Bucket bucket, ILogger<S3AttachmentStore> logger) : IAttachmentStore, IUnitOfWorkParticipant
 {
-    public const string Unavailable = "The file storage is not answering, so nothing was posted. Try again in a moment; your text is still here.";
+    public const string Unavailable = "The file storage is not answering, so nothing was saved or posted. Try again in a moment.";
 
     private readonly List<(string Key, byte[] Content, string MediaType)> _pending = [];
+    private readonly List<string> _deleting = [];
 
     public void Put(string key, byte[] content, string mediaType) => _pending.Add((key, content, mediaType));
 
@@ -44,15 +47,39 @@ public sealed class S3AttachmentStore(S3Bucket bucket, ILogger<S3AttachmentStore
         _pending.Clear();
     }
 
-    public void Reset() => _pending.Clear();
+    public void Reset()
+    {
+        _pending.Clear();
+        _deleting.Clear();
+    }
 
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => bucket.GetAsync(key, cancellationToken);
 
-    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    /// <summary>Noted now, deleted once the use case has committed (<see cref="CommittedAsync"/>).</summary>
+    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        foreach (var key in keys)
+        ArgumentNullException.ThrowIfNull(keys);
+        _deleting.AddRange(keys);
+        return Task.CompletedTask;
+    }
+
+    public async Task CommittedAsync(CancellationToken cancellationToken)
+    {
+        var keys = _deleting.ToList();
+        _deleting.Clear();
+        for (var i = 0; i < keys.Count; i++)
         {
-            await bucket.DeleteAsync(key, cancellationToken);
+            try
+            {
+                await bucket.DeleteAsync(keys[i], cancellationToken);
+            }
+            catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or IOException or AmazonClientException or OperationCanceledException)
+            {
+                // The change is committed and no longer points at these copies: left behind, they are only orphans.
+                // The rest are not tried: a bucket that failed one would most likely fail them all, slowly.
+                logger.LogWarning(exception, "Deleting {Key} from the bucket failed; it and {Remaining} more objects stay as orphans", keys[i], keys.Count - i - 1);
+                return;
+            }
         }
     }
 }

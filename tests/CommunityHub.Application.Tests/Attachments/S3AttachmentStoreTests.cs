@@ -106,6 +106,30 @@ public sealed class S3AttachmentStoreTests(CommunityFixture fixture) : Conversat
     }
 
     [Fact]
+    public async Task Removing_unposted_uploads_while_the_bucket_is_away_removes_their_rows_and_leaves_the_objects_as_orphans()
+    {
+        await CreateSpaceAsync();
+        await RunAsNewMemberAsync("Alice");
+        await SendToS3Async(new UploadAttachment.Command { File = new Upload("shot.png", TestImages.Png()) });
+        var keys = (await QueryAsync(db => db.Attachments.SingleAsync())).StorageKeys.Order().ToList();
+        Fixture.Clock.Advance(TimeSpan.FromDays(2));
+        await _s3.StopAsync();
+
+        // The objects are deleted only after the rows' removal committed; a bucket that is away fails none of it.
+        Assert.Equal(1, await SendToS3Async(new RemoveUnpostedAttachments.Command()));
+
+        Assert.Equal(0, await QueryAsync(db => db.Attachments.CountAsync()));
+        await _s3.StartAgainAsync();
+        var left = new List<string>();
+        await foreach (var key in _services.GetRequiredService<S3Bucket>().KeysAsync(CancellationToken.None))
+        {
+            left.Add(key);
+        }
+
+        Assert.Equal(keys, left.Order());
+    }
+
+    [Fact]
     public async Task Files_move_from_the_database_to_the_bucket_and_back_and_are_served_from_each()
     {
         await CreateSpaceAsync();

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Attachments;
 using CommunityHub.Application.Avatars;
 using CommunityHub.Domain.Attachments;
+using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Members;
 using CommunityHub.Infrastructure.Attachments;
 using CommunityHub.Testing;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunityHub.Application.Tests.Avatars;
 
 /// <summary>Pictures in an S3-compatible bucket (s3rver on 127.0.0.1, started here): the copies go to the bucket, not
-/// the database, are served from there, and a replaced or removed picture's objects are deleted from it.</summary>
+/// the database, are served from there, and a replaced or removed picture's objects are deleted from it, but only once
+/// the change has committed: a bucket that is away never leaves a member pointing at copies that are gone.</summary>
 public sealed class AvatarS3StoreTests(CommunityFixture fixture) : ApplicationTest(fixture), IAsyncLifetime
 {
     private S3Server _s3 = null!;
@@ -67,5 +69,40 @@ public sealed class AvatarS3StoreTests(CommunityFixture fixture) : ApplicationTe
         await SendToS3Async(new RemoveAvatar.Command());
         Assert.Empty(await BucketKeysAsync());
         Assert.Equal(0, await QueryAsync(db => db.Avatars.CountAsync()));
+    }
+
+    [Fact]
+    public async Task With_the_bucket_away_a_new_picture_is_refused_with_a_sentence_and_the_old_one_is_still_served()
+    {
+        var alice = await RunAsNewMemberAsync("Alice");
+        var first = await SendToS3Async(new ChangeAvatar.Command { File = new Upload("me.png", TestImages.Png(200, 150)) });
+        await _s3.StopAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => SendToS3Async(new ChangeAvatar.Command { File = new Upload("new.jpg", TestImages.Jpeg(150, 200)) }));
+
+        Assert.Equal(S3AttachmentStore.Unavailable, refused.Message);
+        await _s3.StartAgainAsync();
+        Assert.Equal(first, await QueryAsync(db => db.Members.Where(m => m.Id == alice).Select(m => m.AvatarId).SingleAsync()));
+        Assert.Equal([first], await QueryAsync(db => db.Avatars.Select(a => a.Id).ToListAsync()));
+        Assert.Equal(KeysOf(first), await BucketKeysAsync());
+        foreach (var size in Avatar.Sizes)
+        {
+            Assert.Equal(FileType.WebP, FileType.Detect((await SendToS3Async(new GetAvatar.Query(first, size))).Content));
+        }
+    }
+
+    [Fact]
+    public async Task Removing_a_picture_while_the_bucket_is_away_takes_it_down_and_leaves_its_copies_as_orphans()
+    {
+        var alice = await RunAsNewMemberAsync("Alice");
+        var first = await SendToS3Async(new ChangeAvatar.Command { File = new Upload("me.png", TestImages.Png(200, 150)) });
+        await _s3.StopAsync();
+
+        await SendToS3Async(new RemoveAvatar.Command());
+
+        Assert.Null(await QueryAsync(db => db.Members.Where(m => m.Id == alice).Select(m => m.AvatarId).SingleAsync()));
+        Assert.Equal(0, await QueryAsync(db => db.Avatars.CountAsync()));
+        await _s3.StartAgainAsync();
+        Assert.Equal(KeysOf(first), await BucketKeysAsync());
     }
 }

@@ -99,6 +99,47 @@ public sealed class AvatarUseCaseTests(CommunityFixture fixture) : ApplicationTe
     }
 
     [Fact]
+    public async Task A_picture_over_the_image_size_limit_is_refused_and_what_a_picture_stores_stays_small_whatever_was_sent()
+    {
+        var alice = await RunAsNewMemberAsync("Alice");
+        // A PNG's header declaring a modest size, then padding: refused by its byte count before anything decodes it.
+        var limit = new AttachmentOptions().MaxImageBytes;
+        var huge = new byte[limit + 1];
+        TestImages.PngHeader(1000, 1000).CopyTo(huge, 0);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ChangeAsync(huge, "huge.png"));
+
+        Assert.Contains("images can be at most 10 MB", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await QueryAsync(db => db.Members.Where(m => m.Id == alice).Select(m => m.AvatarId).SingleAsync()));
+        Assert.Equal(0, await QueryAsync(db => db.AttachmentBlobs.CountAsync()));
+
+        // Avatars are outside the attachment quota, and cannot be used to get round it: whatever is sent (here a noisy
+        // photo of several MB, within the limit), what stays is three small squares, and only the current picture's.
+        var noisy = NoisyPng(1200, 1200);
+        Assert.InRange(noisy.LongLength, 2L * 1024 * 1024, limit);
+        var id = await ChangeAsync(noisy, "noise.png");
+        var stored = await QueryAsync(db => db.AttachmentBlobs.Where(b => b.Key.StartsWith($"avatars/{id:N}/")).SumAsync(b => (long)b.Content.Length));
+        Assert.InRange(stored, 1, 200 * 1024);
+        Assert.Equal(stored, await QueryAsync(db => db.AttachmentBlobs.SumAsync(b => (long)b.Content.Length)));
+    }
+
+    private static byte[] NoisyPng(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var pixels = new byte[width * height * 4];
+        new Random(18).NextBytes(pixels);
+        for (var i = 3; i < pixels.Length; i += 4)
+        {
+            pixels[i] = 0xFF;
+        }
+
+        System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    [Fact]
     public async Task Member_cannot_change_or_remove_someone_elses_picture()
     {
         var alice = await RunAsNewMemberAsync("Alice");

@@ -38,7 +38,7 @@ public sealed class AttachmentPageTests(WebFixture fixture) : WebTest(fixture)
         return await client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : pageUrl, content);
     }
 
-    private static Task<HttpResponseMessage> ReplyWithFilesAsync(HttpClient client, string thread, string body, params (string Name, byte[] Content)[] files) =>
+    internal static Task<HttpResponseMessage> ReplyWithFilesAsync(HttpClient client, string thread, string body, params (string Name, byte[] Content)[] files) =>
         PostWithFilesAsync(client, thread, new Dictionary<string, string> { ["Input.Body"] = body }, "#reply-form form", files);
 
     private static async Task<JsonElement> UploadAsync(HttpClient client, string thread, string name, byte[] bytes, HttpStatusCode expected = HttpStatusCode.OK)

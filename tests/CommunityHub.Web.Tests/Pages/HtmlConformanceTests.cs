@@ -73,6 +73,7 @@ public sealed class HtmlConformanceTests(WebFixture fixture) : WebTest(fixture)
             ["account-avatar"] = await AvatarAsync(alice),
             ["thread-with-avatars"] = await HtmlAsync(visitor, thread),
             ["profile-with-avatar"] = await HtmlAsync(visitor, "/members/alice"),
+            ["moderation-member-with-picture"] = await HtmlAsync(await NewMemberAsync("Morgan", Roles.Moderator), $"/moderation/members/{await DbAsync(db => db.Members.Where(m => m.DisplayName == "Alice").Select(m => m.Id).SingleAsync())}"),
         };
 
         var findings = await CheckAsync(pages);

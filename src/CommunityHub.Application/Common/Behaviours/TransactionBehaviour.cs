@@ -22,7 +22,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(ICommunityDb db, U
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var committed = await strategy.ExecuteAsync(async () =>
         {
             // A retried attempt starts from nothing: what the failed attempt tracked or gathered was rolled back.
             db.ChangeTracker.Clear();
@@ -34,5 +34,9 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(ICommunityDb db, U
             logger.LogInformation("{UseCase} committed", UseCaseName.Of(typeof(TRequest)));
             return response;
         });
+
+        // Outside the retried unit: what follows a commit runs once, and only for the attempt that committed.
+        await work.CommittedAsync(cancellationToken);
+        return committed;
     }
 }

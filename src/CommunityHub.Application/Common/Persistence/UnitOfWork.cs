@@ -14,6 +14,10 @@ public interface IUnitOfWorkParticipant
 
     /// <summary>Forgets what was gathered: the attempt failed and is being retried from the start.</summary>
     void Reset();
+
+    /// <summary>Work that must wait until the transaction has committed, because it cannot be rolled back with it
+    /// (deleting a bucket's objects that the old rows pointed at). Best effort: it must not throw.</summary>
+    Task CommittedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>How a command's work reaches the database, once: the handler changes aggregates; then the unit of work
@@ -57,6 +61,15 @@ public sealed class UnitOfWork(ICommunityDb db, DomainEventDispatcher events, IE
         foreach (var participant in participants)
         {
             await participant.CompleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>After the commit: the participants' work that could not be rolled back.</summary>
+    public async Task CommittedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var participant in participants)
+        {
+            await participant.CommittedAsync(cancellationToken);
         }
     }
 

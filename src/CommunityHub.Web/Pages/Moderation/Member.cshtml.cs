@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityHub.Application.Administration;
+using CommunityHub.Application.Avatars;
 using CommunityHub.Application.Moderation;
 using CommunityHub.Web.Forms;
 using MediatR;
@@ -21,6 +22,9 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
 
     [BindProperty]
     public LockTrustLevel.Command TrustLock { get; set; } = new();
+
+    [BindProperty]
+    public RemoveAvatar.Command Picture { get; set; } = new();
 
     public GetMemberStanding.Standing Standing { get; private set; } = null!;
 
@@ -60,6 +64,15 @@ public sealed class MemberModel(IMediator mediator, TimeProvider clock) : PageMo
     {
         TrustLock.MemberId = Id;
         await mediator.Send(TrustLock, cancellationToken);
+        return RedirectToPage("/Moderation/Member", new { id = Id });
+    }
+
+    /// <summary>Takes the member's picture down (the use case refuses anyone who may not moderate them); their initial shows.</summary>
+    public async Task<IActionResult> OnPostPictureAsync(CancellationToken cancellationToken)
+    {
+        Picture.MemberId = Id;
+        await mediator.Send(Picture, cancellationToken);
+        TempData["Notice"] = "The picture is gone: their initial shows in its place.";
         return RedirectToPage("/Moderation/Member", new { id = Id });
     }
 
