@@ -62,8 +62,9 @@ public sealed class SearchInTheBrowserTests(WebFixture fixture, BrowserSession s
         var reply = chloe.Locator(".search-hit__post").Filter(new() { Has = chloe.GetByRole(AriaRole.Link, new() { Name = "Reply by Bruno Costa" }) }).First;
         var snippet = (await reply.Locator(".search-hit__snippet").InnerTextAsync()).Trim();
         var link = reply.GetByRole(AriaRole.Link, new() { Name = "Reply by Bruno Costa" });
-        var href = await link.GetAttributeAsync("href");
-        var anchor = href![href.IndexOf('#', StringComparison.Ordinal)..];
+        var href = await link.GetAttributeAsync("href") ?? string.Empty;
+        Assert.Contains('#', href);
+        var anchor = href[href.IndexOf('#', StringComparison.Ordinal)..];
         await link.ClickAsync();
         await chloe.WaitForURLAsync(url => url.EndsWith(anchor, StringComparison.Ordinal));
         await Assertions.Expect(chloe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Gateway timeouts on checkout");
