@@ -12,7 +12,7 @@ namespace CommunityHub.Infrastructure.Identity;
 /// <summary><see cref="IAccountSecurity"/> on ASP.NET Core Identity: external logins in <c>user_logins</c>, the
 /// authenticator key and recovery codes in <c>user_tokens</c>,
 /// and passwords through the <see cref="UserManager{TUser}"/>, so lockout, stamps and hashing stay Identity's.</summary>
-public sealed class AccountSecurity(UserManager<CommunityUser> users, CommunityDbContext db) : IAccountSecurity
+public sealed class AccountSecurity(UserManager<CommunityUser> users, IUserStore<CommunityUser> store, CommunityDbContext db) : IAccountSecurity
 {
     public async Task<Guid?> FindByLoginAsync(string provider, string subject, CancellationToken cancellationToken) =>
         (await users.FindByLoginAsync(provider, subject))?.Id;
@@ -129,11 +129,15 @@ public sealed class AccountSecurity(UserManager<CommunityUser> users, CommunityD
         var key = renew ? null : await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // Not UserManager.ResetAuthenticatorKeyAsync: it renews the security stamp, which signs the member out of
+            // every session (this one included) at the next stamp check, for merely opening the setup page. A key not
+            // yet in use protects nothing that a stamp would; turning two-factor off still renews it.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<CommunityUser>)store).SetAuthenticatorKeyAsync(user, key, cancellationToken);
+            Check(await users.UpdateAsync(user));
         }
 
-        return key!;
+        return key;
     }
 
     public async Task<bool> VerifyAuthenticatorCodeAsync(Guid memberId, string code, CancellationToken cancellationToken)

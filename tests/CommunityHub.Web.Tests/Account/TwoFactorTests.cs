@@ -24,6 +24,21 @@ public sealed class TwoFactorTests(WebFixture fixture) : WebTest(fixture)
         await SubmitFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
 
     [Fact]
+    public async Task Opening_the_setup_page_keeps_the_member_signed_in_everywhere()
+    {
+        // A renewed security stamp signs out every session at its next check (a minute later): making the first key
+        // must not renew it, or merely looking at the setup page signs the member out (seen in a slow browser run).
+        var alice = await NewMemberAsync("Alice");
+        var stamp = await DbAsync(db => db.Users.Select(u => u.SecurityStamp).SingleAsync());
+        var first = (await GetPageAsync(alice, "/account/two-factor")).QuerySelector(".authenticator-key")!.TextContent;
+        var again = (await GetPageAsync(alice, "/account/two-factor")).QuerySelector(".authenticator-key")!.TextContent;
+
+        Assert.Equal(first, again);
+        Assert.Equal(stamp, await DbAsync(db => db.Users.Select(u => u.SecurityStamp).SingleAsync()));
+        Assert.NotNull(await DbAsync(db => db.UserTokens.Select(t => t.Value).SingleOrDefaultAsync()));
+    }
+
+    [Fact]
     public async Task Turning_on_two_factor_gives_ten_recovery_codes_and_sign_in_then_asks_for_a_code()
     {
         var alice = await NewMemberAsync("Alice");
