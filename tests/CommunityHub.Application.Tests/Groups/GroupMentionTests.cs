@@ -1,3 +1,4 @@
+using CommunityHub.Application.Account;
 using CommunityHub.Application.Groups;
 using CommunityHub.Application.Members;
 using CommunityHub.Domain.Common;
@@ -53,6 +54,21 @@ public sealed class GroupMentionTests(CommunityFixture fixture) : ConversationTe
         Assert.False(await QueryAsync(db => db.Notifications.AnyAsync(n => n.RecipientId == cast.Dan || n.RecipientId == sam)));
         Assert.False(await QueryAsync(db => db.PostMentions.AnyAsync()));
         Assert.Equal(new[] { cast.Group }, await QueryAsync(db => db.Posts.Where(p => p.Id == reply).Select(p => p.MentionedGroupIds).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_groups_handle_is_not_free_for_a_member_to_take_or_to_be_given()
+    {
+        var cast = await BetaAsync(GroupMentions.StaffSide);
+
+        Fixture.CurrentUser.ActAs(cast.Dan, Roles.Member);
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new UpdateProfile.Command { DisplayName = "Dan", Handle = "@beta", TimeZone = "UTC" }));
+        Assert.Contains("@beta is taken", refused.Errors.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("dan", await QueryAsync(db => db.Members.Where(m => m.Id == cast.Dan).Select(m => m.Handle).SingleAsync()));
+
+        // A newcomer whose name suggests the group's handle is numbered past it.
+        var beta = await RunAsNewMemberAsync("Beta");
+        Assert.Equal("beta-2", await QueryAsync(db => db.Members.Where(m => m.Id == beta).Select(m => m.Handle).SingleAsync()));
     }
 
     [Fact]
