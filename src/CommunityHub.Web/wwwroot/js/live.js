@@ -14,7 +14,7 @@
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     status.id = "live-status";
-    document.body.appendChild(status);
+    (document.getElementById("main") || document.body).appendChild(status);
     const announce = (text) => { status.textContent = text; };
 
     const source = new EventSource(streamUrl);
