@@ -19,6 +19,7 @@ public sealed class LiveReader : IAsyncDisposable
     private readonly Channel<ServerEvent> _events = Channel.CreateUnbounded<ServerEvent>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
+    private readonly List<ServerEvent> _seen = [];
 
     private LiveReader(HttpResponseMessage response, Stream body)
     {
@@ -27,7 +28,16 @@ public sealed class LiveReader : IAsyncDisposable
     }
 
     /// <summary>Everything read so far, in order (a test asserts on all of it: no post's words, no signal it must not have).</summary>
-    public List<ServerEvent> Seen { get; } = [];
+    public IReadOnlyList<ServerEvent> Seen
+    {
+        get
+        {
+            lock (_seen)
+            {
+                return [.. _seen];
+            }
+        }
+    }
 
     /// <summary>The stream's body ended (the server closed it).</summary>
     public bool Ended { get; private set; }
@@ -148,9 +158,9 @@ public sealed class LiveReader : IAsyncDisposable
 
     private void Publish(ServerEvent serverEvent)
     {
-        lock (Seen)
+        lock (_seen)
         {
-            Seen.Add(serverEvent);
+            _seen.Add(serverEvent);
         }
 
         _events.Writer.TryWrite(serverEvent);
