@@ -8,11 +8,12 @@
     const streamUrl = document.body && document.body.dataset.live;
     if (!streamUrl || !window.EventSource || !window.fetch || !("content" in document.createElement("template"))) return;
 
-    // The live region exists before anything is said in it, so screen readers listen to it.
+    // The live region exists before anything is said in it, so screen readers listen to it. A polite region, not
+    // role="status": the page's own status (a notice after a form) stays the one status on the page.
     const status = document.createElement("p");
     status.className = "visually-hidden";
-    status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
     status.id = "live-status";
     (document.getElementById("main") || document.body).appendChild(status);
     const announce = (text) => { status.textContent = text; };
