@@ -106,6 +106,30 @@ public sealed class LiveStreamTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task A_thread_moved_out_of_a_readers_reach_ends_their_stream_with_gone()
+    {
+        await CreateSpaceAsync();
+        var beta = await CreateSpaceAsync("beta", "Beta", 2);
+        var olly = await NewMemberAsync("Olly");
+        var ada = await NewMemberAsync("Ada", Roles.Admin, Roles.Moderator);
+        using var created = await SubmitFormAsync(ada, "/admin/groups", new Dictionary<string, string> { ["Input.Name"] = "Beta programme", ["Input.Description"] = "Customers trying what is next." });
+        using (await SubmitFormAsync(ada, $"/admin/spaces/{beta.Id}/access", new Dictionary<string, string> { ["GroupIds"] = created.Headers.Location!.OriginalString.Split('/')[^1] }))
+        {
+        }
+
+        var thread = await StartThreadAsync(olly, title: "Roadmap question");
+        await using var stream = await LiveReader.OpenAsync(olly, $"/live/threads/{ThreadIdOf(thread)}?after={await OpeningPostIdAsync(thread)}");
+        await stream.ExpectAsync("unread");
+
+        using var moved = await SubmitFormAsync(ada, thread, new Dictionary<string, string> { ["Move.ToSpaceSlug"] = "beta" }, "form.move-form");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        await stream.ExpectAsync("gone");
+        Assert.True(await stream.EndsWithinAsync(TimeSpan.FromSeconds(10)));
+        Assert.DoesNotContain(stream.Seen, e => e.Name == "posts");
+    }
+
+    [Fact]
     public async Task The_unread_count_follows_the_members_notifications()
     {
         await CreateSpaceAsync();
