@@ -8,6 +8,7 @@ using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Http;
 using CommunityHub.Web.Identity;
 using CommunityHub.Web.Links;
+using CommunityHub.Web.Live;
 using CommunityHub.Web.Operations;
 using CommunityHub.Web.Security;
 using CommunityHub.Web.Tools;
@@ -51,6 +52,7 @@ builder.Services.AddCommunityAuthentication(builder.Configuration);
 builder.Services.AddSecurityHardening(builder.Configuration);
 builder.Services.AddCommunityRateLimits(builder.Configuration);
 builder.Services.AddVisitorPageCache(builder.Configuration);
+builder.Services.AddLivePages(builder.Configuration);
 builder.AddCommunityHttp();
 
 builder.Services.AddCommunityPages();
@@ -102,6 +104,7 @@ app.UseAuthorization();
 app.MapCommunityHealth();
 app.MapRazorPages();
 app.MapFeeds();
+app.MapLive();
 
 await app.RunAsync();
 return 0;
