@@ -3,6 +3,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Web.Api;
 using CommunityHub.Web.Authentication;
 using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Http;
@@ -54,6 +55,8 @@ builder.Services.AddVisitorPageCache(builder.Configuration);
 builder.AddCommunityHttp();
 
 builder.Services.AddCommunityPages();
+// The REST API under /api/v1: token authentication, JSON, OpenAPI (Web/Api).
+builder.Services.AddCommunityApi(builder.Configuration);
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();
@@ -93,6 +96,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseCommunityCompression();
 app.UseStaticFiles();
+app.UseCommunityApi();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -102,6 +106,7 @@ app.UseAuthorization();
 app.MapCommunityHealth();
 app.MapRazorPages();
 app.MapFeeds();
+app.MapCommunityApi();
 
 await app.RunAsync();
 return 0;
