@@ -13,7 +13,7 @@
 #   --connections N    concurrent connections (default 16, at most 64)
 #   --max-requests N   a scenario also stops after this many responses (default 50000)
 #   --logs DIR         keep each revision's app log there (DIR/app-<commit>.log)
-#   --scenario NAME    only this scenario (repeatable; e.g. "thread, signed in"); default all five
+#   --scenario NAME    only this scenario (repeatable; e.g. "thread, signed in"); default all seven (five over the pages, two over the REST API)
 #   --details          also list, per scenario, the statements counted (calls per request and the query)
 #   --fsync on|off     PostgreSQL's fsync (default off: the figures are about the app and its SQL, not about
 #                      this machine's disk, which other work shares)
@@ -121,10 +121,13 @@ form_value() { grep -o "name=\"$2\"[^>]*value=\"[^\"]*\"\|value=\"[^\"]*\"[^>]*n
 probe_statements() {
     local url=$1 mode=$2 fields=${3:-} count=48 i after status expected=200 cookie token failed=0
     local cookies=() tokens=()
-    if [ "$mode" != anonymous ]; then
+    if [[ "$mode" == api-* ]]; then
+        while IFS= read -r token; do tokens+=("$token"); done < "$work/tokens.tsv"
+    elif [ "$mode" != anonymous ]; then
         while IFS=$'\t' read -r cookie token; do cookies+=("$cookie"); tokens+=("$token"); done < "$work/members.tsv"
     fi
     [ "$mode" = reply ] && expected=302
+    [ "$mode" = api-reply ] && expected=201
     settle
     sql "SELECT pg_stat_statements_reset()" >/dev/null
     for i in $(seq 1 "$count"); do
@@ -133,6 +136,10 @@ probe_statements() {
             signed-in) status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -H "Cookie: ${cookies[$((i % ${#cookies[@]}))]}" "$base$url") ;;
             reply) status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -H "Cookie: ${cookies[$((i % ${#cookies[@]}))]}" \
                 --data "$fields&Input.Body=A+reply+counted+statement+by+statement%2C+number+$i&Input.SubmissionId=$(cat /proc/sys/kernel/random/uuid)&__RequestVerificationToken=${tokens[$((i % ${#tokens[@]}))]}" \
+                "$base$url") ;;
+            api-read) status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -H "Authorization: Bearer ${tokens[$((i % ${#tokens[@]}))]}" "$base$url") ;;
+            api-reply) status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -H "Authorization: Bearer ${tokens[$((i % ${#tokens[@]}))]}" \
+                -H "Content-Type: application/json" --data "{\"body\":\"A reply counted statement by statement, number $i\",\"submissionId\":\"$(cat /proc/sys/kernel/random/uuid)\"}" \
                 "$base$url") ;;
         esac
         [ "$status" = "$expected" ] || failed=$((failed + 1))
@@ -151,17 +158,18 @@ probe_statements() {
 # run_scenario NAME URL MODE [FIELDS]: a 5 s warm-up, the load run (requests per second, latency), then the
 # statement count.
 run_scenario() {
-    local name=$1 url=$2 mode=$3 fields=${4:-} out="$work/wrk-$1.txt" per_thread errors_before
+    local name=$1 url=$2 mode=$3 fields=${4:-} out="$work/wrk-$1.txt" per_thread errors_before members_file="$work/members.tsv"
+    [[ "$mode" == api-* ]] && members_file="$work/tokens.tsv"
     if [ ${#scenarios[@]} -gt 0 ] && ! printf '%s\n' "${scenarios[@]}" | grep -qxF "$name"; then
         return 0
     fi
     per_thread=$(( (max_requests + 1) / 2 ))
     # Warm-up: JIT, connection pools, PostgreSQL's caches.
-    timeout 60 wrk -t2 -c"$connections" -d5s --timeout 10s -s scripts/benchmark/members.lua "$base$url" -- "$mode" "$per_thread" "$work/members.tsv" "$((salt + 1))" "$fields" >/dev/null
+    timeout 60 wrk -t2 -c"$connections" -d5s --timeout 10s -s scripts/benchmark/members.lua "$base$url" -- "$mode" "$per_thread" "$members_file" "$((salt + 1))" "$fields" >/dev/null
     errors_before=$(log_errors)
     cpu_before=$(cpu_ticks)
     timeout $((duration + 60)) wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -s scripts/benchmark/members.lua "$base$url" \
-        -- "$mode" "$per_thread" "$work/members.tsv" "$salt" "$fields" > "$out"
+        -- "$mode" "$per_thread" "$members_file" "$salt" "$fields" > "$out"
     local requests rps p50 p99 bad errors per_request cpu
     cpu=$(( $(cpu_ticks) - cpu_before ))
     requests=$(awk '/requests in/ { print $1 }' "$out")
@@ -215,6 +223,23 @@ sign_in_members() {
     fi
 }
 
+# One REST API token (read, write) per demo member, made on /account/tokens as a person would; the secret is read
+# off the page the form leads to, the one time it is shown.
+make_tokens() {
+    local who jar
+    : > "$work/tokens.tsv"
+    for who in "${names[@]}"; do
+        jar="$work/$who.jar"
+        curl -s -b "$jar" -c "$jar" --max-time 20 "$base/account/tokens" -o "$work/$who-tokens.html"
+        curl -s -b "$jar" -c "$jar" --max-time 20 -o /dev/null \
+            --data-urlencode "Input.Name=benchmark" --data-urlencode "Input.Scopes=read" --data-urlencode "Input.Scopes=write" \
+            --data-urlencode "__RequestVerificationToken=$(form_value "$work/$who-tokens.html" __RequestVerificationToken)" "$base/account/tokens"
+        curl -s -b "$jar" -c "$jar" --max-time 20 "$base/account/tokens" \
+            | grep -o 'id="new-token"[^>]*value="[^"]*"' | sed 's/.*value="\([^"]*\)".*/\1/' >> "$work/tokens.tsv"
+    done
+    [ "$(grep -c '^chub_' "$work/tokens.tsv")" -eq "${#names[@]}" ] || { echo "Could not make the members' API tokens." >&2; exit 1; }
+}
+
 measure() {
     local revision=$1 commit
     commit=$(git rev-parse --short "$revision^{commit}")
@@ -245,7 +270,7 @@ measure() {
         cd "$tree/src/CommunityHub.Web"
         export ConnectionStrings__Community="Host=127.0.0.1;Port=$pg_port;Database=communityhub;Username=communityhub"
         export ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Community__RepliesPerPage=50 \
-            RateLimits__Enabled=false Identity__RequireConfirmedEmail=false \
+            RateLimits__Enabled=false Api__RateLimitEnabled=false Identity__RequireConfirmedEmail=false \
             Trust__HoldSuspectedSpam=false Trust__New__FirstPostsNeedingApproval=0 Trust__New__ThreadsPerDay=1000000 Trust__Member__ThreadsPerDay=1000000 \
             Email__DispatchEnabled=false Digest__Enabled=false Email__PickupDirectory="$work/mail" HOME="$work"
         exec dotnet "bin/Release/net10.0/CommunityHub.Web.dll" --urls "$base" --contentRoot "$PWD"
@@ -302,6 +327,10 @@ measure() {
     run_scenario "search, anonymous" "/search?q=export" anonymous
     sign_in_members
     run_scenario "reply POST, 16 members" "$replies" reply "Input.InReplyToPostId="
+    # The same reads and writes through the REST API (issue 17), with the members' tokens.
+    make_tokens
+    run_scenario "API thread, 16 tokens" "/api/v1/spaces/questions/threads/${thread##*/}" api-read
+    run_scenario "API reply POST, 16 tokens" "/api/v1/spaces/questions/threads/${replies##*/}/replies" api-reply
     [ -z "$logs" ] || cp "$work/app.log" "$logs/app-$commit.log"
 
     cleanup

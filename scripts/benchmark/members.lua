@@ -3,6 +3,8 @@
 -- mode "anonymous": plain GETs. mode "signed-in": GETs, each request as the next member of the members file
 -- (one "cookie<TAB>form token" line per signed-in member). mode "reply": the reply form POSTed by the members
 -- in turn, each with its own cookie and form token, a fresh SubmissionId and the form's other fields.
+-- mode "api-read": GETs with the next member's REST API token (one token a line in the members file);
+-- mode "api-reply": a JSON reply POSTed with the next member's token and a fresh submissionId.
 -- Every wrk thread stops after its share of responses, so a run is bounded in count as well as in time.
 
 local threads = {}
@@ -24,7 +26,14 @@ function init(args)
     cap = tonumber(args[2])
     salt = tonumber(args[4] or "0")
     fields = args[5] or ""
-    if mode ~= "anonymous" then
+    if mode == "api-read" or mode == "api-reply" then
+        for line in io.lines(args[3]) do
+            if line ~= "" then
+                members[#members + 1] = { token = line }
+            end
+        end
+        assert(#members > 0, "no tokens in " .. tostring(args[3]))
+    elseif mode ~= "anonymous" then
         for line in io.lines(args[3]) do
             local cookie, token = line:match("^([^\t]*)\t(.*)$")
             if cookie then
@@ -52,6 +61,17 @@ function request()
         return wrk.format("GET", nil, { ["Cookie"] = member.cookie })
     end
 
+    if mode == "api-read" then
+        return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. member.token })
+    end
+
+    if mode == "api-reply" then
+        return wrk.format("POST", nil, {
+            ["Authorization"] = "Bearer " .. member.token,
+            ["Content-Type"] = "application/json",
+        }, '{"body":"A reply from the benchmark through the API, number ' .. sent .. '","submissionId":"' .. submission_id() .. '"}')
+    end
+
     local body = fields .. "&Input.Body=A+reply+from+the+benchmark%2C+number+" .. sent
         .. "&Input.SubmissionId=" .. submission_id()
         .. "&__RequestVerificationToken=" .. member.token
@@ -63,7 +83,7 @@ end
 
 function response(status, headers, body)
     received = received + 1
-    local expected = (mode == "reply") and 302 or 200
+    local expected = (mode == "reply") and 302 or (mode == "api-reply") and 201 or 200
     if status ~= expected then
         unexpected = unexpected + 1
     end

@@ -3,6 +3,7 @@ using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Domain.Ties;
 using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
+using CommunityHub.Web.Api;
 using CommunityHub.Web.Authentication;
 using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Http;
@@ -56,6 +57,8 @@ builder.Services.AddLivePages(builder.Configuration);
 builder.AddCommunityHttp();
 
 builder.Services.AddCommunityPages();
+// The REST API under /api/v1: token authentication, JSON, OpenAPI (Web/Api).
+builder.Services.AddCommunityApi(builder.Configuration);
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();
@@ -95,6 +98,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseCommunityCompression();
 app.UseStaticFiles();
+app.UseCommunityApi();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -105,6 +109,7 @@ app.MapCommunityHealth();
 app.MapRazorPages();
 app.MapFeeds();
 app.MapLive();
+app.MapCommunityApi();
 
 await app.RunAsync();
 return 0;

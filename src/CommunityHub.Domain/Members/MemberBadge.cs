@@ -6,4 +6,7 @@ public enum MemberBadge
     None = 0,
     Staff = 1,
     Executive = 2,
+
+    /// <summary>A bot member a service token acts as (the REST API): people see a script wrote the post.</summary>
+    Bot = 3,
 }

@@ -66,6 +66,8 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Domain.Registration.Invite> Invites => Set<Domain.Registration.Invite>();
 
     public DbSet<FeedKey> FeedKeys => Set<FeedKey>();
+
+    public DbSet<Domain.ApiTokens.ApiToken> ApiTokens => Set<Domain.ApiTokens.ApiToken>();
     public DbSet<Domain.Safety.WatchedWord> WatchedWords => Set<Domain.Safety.WatchedWord>();
 
     public DbSet<Domain.Safety.LinkRule> LinkRules => Set<Domain.Safety.LinkRule>();

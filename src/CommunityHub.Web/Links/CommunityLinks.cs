@@ -116,6 +116,13 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string PrivateFeeds => Page("/Account/Feeds");
 
+    /// <summary>The member's REST API tokens; the admins' service tokens; the API's reference.</summary>
+    public string ApiTokens => Page("/Account/Tokens");
+
+    public string ServiceTokens => Page("/Admin/Tokens");
+
+    public string ApiReference => Page("/Api/Reference");
+
     /// <summary>Where a "Continue with …" (or "Link …") form posts to start single sign-on at a provider.</summary>
     public string StartSingleSignOn => Page("/Account/External");
 

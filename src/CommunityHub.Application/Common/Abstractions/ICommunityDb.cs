@@ -125,6 +125,9 @@ public interface ICommunityDb
 
     DbSet<AccountEvent> AccountEvents { get; }
 
+    /// <summary>REST API tokens (hashes only).</summary>
+    DbSet<Domain.ApiTokens.ApiToken> ApiTokens { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

@@ -51,6 +51,69 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                     b.ToSqlQuery("SELECT u.id AS member_id, coalesce(u.email, '') AS email, u.email_confirmed,\n       ARRAY(SELECT r.name FROM user_roles AS ur JOIN roles AS r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles\nFROM users AS u");
                 });
 
+            modelBuilder.Entity("CommunityHub.Domain.ApiTokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("integer")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_tokens");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_api_tokens_created_by_id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_tokens_hash");
+
+                    b.HasIndex("MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_api_tokens_member_id_created_at");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("CommunityHub.Domain.Asking.AskingForm", b =>
                 {
                     b.Property<Guid>("FormId")
@@ -2717,6 +2780,22 @@ namespace CommunityHub.Infrastructure.Persistence.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityHub.Domain.ApiTokens.ApiToken", b =>
+                {
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_tokens_members_created_by_id");
+
+                    b.HasOne("CommunityHub.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_tokens_members_member_id");
                 });
 
             modelBuilder.Entity("CommunityHub.Domain.Asking.AskingForm", b =>
