@@ -77,8 +77,9 @@ public sealed class ThreadLists(ICommunityDb db, IOptions<CommunityOptions> opti
         var me = viewer.MemberId;
         var pinned = pinnedFirst && choice.Sort == ThreadSort.Activity;
 
-        // Posts members can read, by someone with a Staff or Executive badge.
-        var companyPosts = db.Posts.Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous)).Where(p => db.Members.Any(m => m.Id == p.AuthorId && m.Badge != MemberBadge.None));
+        // Posts members can read, by someone with a Staff or Executive badge (they speak for the company; a Bot badge
+        // only says a script wrote the post).
+        var companyPosts = db.Posts.Where(ConversationPolicy.Listed<Post>(Viewer.Anonymous)).Where(p => db.Members.Any(m => m.Id == p.AuthorId && (m.Badge == MemberBadge.Staff || m.Badge == MemberBadge.Executive)));
         threads = choice.Filter switch
         {
             ThreadFilter.Unanswered => threads.Where(t => t.ReplyCount == 0),

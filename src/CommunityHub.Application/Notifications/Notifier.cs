@@ -146,7 +146,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
 
             db.Notifications.Add(Notification.Create(member.Id, kind, actorId, threadId, postId, now));
             told++;
-            if (channel == NotificationChannel.InAppAndEmail && member.Account.EmailConfirmed)
+            if (channel == NotificationChannel.InAppAndEmail && member.Account.Mailable)
             {
                 var excerpt = news.Post?.Body is { } body ? body.Length > ExcerptLength ? body[..ExcerptLength] + "\u2026" : body : null;
                 var content = emails.Notification(new NotificationEmail(kind, news.ActorName, news.ThreadTitle, news.SpaceName, news.SpaceSlug, threadId, postId, excerpt));

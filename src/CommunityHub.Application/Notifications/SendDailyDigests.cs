@@ -42,7 +42,7 @@ public static class SendDailyDigests
                 var claimed = await db.DigestSubscriptions
                     .Where(d => d.MemberId == memberId && (d.LastDigestAt ?? d.Since) == since)
                     .ExecuteUpdateAsync(d => d.SetProperty(x => x.LastDigestAt, now), cancellationToken);
-                if (claimed == 0 || !member.Account.EmailConfirmed)
+                if (claimed == 0 || !member.Account.Mailable)
                 {
                     continue;
                 }

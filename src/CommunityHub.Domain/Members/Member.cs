@@ -124,7 +124,8 @@ public sealed partial class Member : AggregateRoot
             throw new DomainException("This member deleted their account: a former member holds no roles.");
         }
 
-        ShowAs(roles.Contains(Roles.Executive) ? MemberBadge.Executive : roles.Contains(Roles.Staff) ? MemberBadge.Staff : MemberBadge.None, title);
+        // A bot stays a bot whatever it may do: readers are owed the knowledge that a script wrote its posts.
+        ShowAs(Badge == MemberBadge.Bot ? MemberBadge.Bot : roles.Contains(Roles.Executive) ? MemberBadge.Executive : roles.Contains(Roles.Staff) ? MemberBadge.Staff : MemberBadge.None, title);
         var described = roles.Count == 0 ? "Member only" : string.Join(", ", roles.Select(r => r == Roles.Staff && Title is { } t ? $"Staff ({t})" : r));
         Record(new MemberModerated(admin.MemberId!.Value, Id, ModerationAction.ChangeRoles, null, null, described, null, now));
     }

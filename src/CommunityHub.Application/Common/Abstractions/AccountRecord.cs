@@ -10,5 +10,9 @@ public sealed class AccountRecord
 
     public bool EmailConfirmed { get; init; }
 
+    /// <summary>Whether mail may be written to the address: confirmed, and not at the reserved <c>.invalid</c> domain
+    /// (RFC 2606; bots' accounts use it), where nothing can ever arrive.</summary>
+    public bool Mailable => EmailConfirmed && !Email.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase);
+
     public IReadOnlyList<string> Roles { get; init; } = [];
 }
