@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Events;
 using CommunityHub.Domain.Ideas;
+using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Webhooks;
@@ -16,7 +17,8 @@ public sealed class QueueWebhookEvents(ICommunityDb db, IWebhookLinks links) :
     IDomainEventSubscriber<ThreadStarted>,
     IDomainEventSubscriber<ReplyPosted>,
     IDomainEventSubscriber<ReciprocityGiven>,
-    IDomainEventSubscriber<IdeaStatusChanged>
+    IDomainEventSubscriber<IdeaStatusChanged>,
+    IDomainEventSubscriber<PostFlagged>
 {
     public Task Handle(ThreadStarted domainEvent, CancellationToken cancellationToken)
     {
@@ -145,6 +147,51 @@ public sealed class QueueWebhookEvents(ICommunityDb db, IWebhookLinks links) :
             about.Id,
             postId: null,
             internalOnly: false);
+    }
+
+    /// <summary>A flag is moderation business: internal receivers only (a moderators' channel), with the reason.</summary>
+    public async Task Handle(PostFlagged domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var about = await (
+                from p in db.Posts.AsNoTracking()
+                join t in db.Threads on p.ThreadId equals t.Id
+                join s in db.Spaces on t.SpaceId equals s.Id
+                where p.Id == domainEvent.PostId
+                select new
+                {
+                    ThreadId = t.Id,
+                    t.Title,
+                    s.Id,
+                    s.Slug,
+                    s.Name,
+                    p.AuthorId,
+                    Author = db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).FirstOrDefault(),
+                    Reporter = db.Members.Where(m => m.Id == domainEvent.ReporterId).Select(m => m.DisplayName).FirstOrDefault(),
+                })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (about is null)
+        {
+            return;
+        }
+
+        var postUrl = links.Post(about.Slug, about.ThreadId, domainEvent.PostId);
+        // No post id for the fan-out's check: a post a Leader's flag hid at once is exactly what moderators must hear of.
+        Queue(
+            WebhookEventTypes.PostFlagged,
+            domainEvent.At,
+            new
+            {
+                Thread = new { Id = about.ThreadId, about.Title, Url = links.Thread(about.Slug, about.ThreadId) },
+                Space = new { about.Id, about.Slug, about.Name, Url = links.Space(about.Slug) },
+                Post = new { Id = domainEvent.PostId, Url = postUrl, Author = new { Id = about.AuthorId, Name = about.Author } },
+                FlaggedBy = new { Id = domainEvent.ReporterId, Name = about.Reporter },
+                domainEvent.Reason,
+            },
+            $"{WebhookPayloads.SlackEscape(about.Reporter ?? "Someone")} flagged a post in {WebhookPayloads.SlackLink(postUrl, about.Title)}: {WebhookPayloads.SlackEscape(domainEvent.Reason)}",
+            about.Id,
+            postId: null,
+            internalOnly: true);
     }
 
     private object Space(PostPlace place) => new { Id = place.SpaceId, Slug = place.SpaceSlug, Name = place.SpaceName, Url = links.Space(place.SpaceSlug) };

@@ -40,7 +40,7 @@ public sealed class WebhookEndpointFormValidator<TForm> : AbstractValidator<TFor
             .Must(url => !WebhookAddresses.IsThisCommunity(new Uri(url.Trim()), community.Value.PublicUrl))
             .WithMessage("That address is this community itself; a webhook goes to another system.");
         RuleFor(c => c.Events).NotEmpty().WithMessage("Choose at least one event.");
-        RuleForEach(c => c.Events).IsInEnum().Must(e => e != WebhookEventTypes.None).WithMessage("That is not one of the events.");
+        RuleForEach(c => c.Events).Must(e => WebhookEventNames.All.Any(offered => offered.Type == e)).WithMessage("That is not one of the events.");
         RuleFor(c => c.Format).IsInEnum().WithMessage("Choose JSON or Slack.");
     }
 }

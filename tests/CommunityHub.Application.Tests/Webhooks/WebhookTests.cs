@@ -458,4 +458,58 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
         await Task.Delay(300);
         Assert.Single(receiver.All);
     }
+
+    [Fact]
+    public async Task The_demo_community_shows_one_disabled_example_endpoint_that_nothing_is_sent_to()
+    {
+        await Fixture.UseDemoCommunityAsync();
+        var alice = await QueryAsync(db => db.Members.Where(m => m.DisplayName.StartsWith("Alice")).Select(m => m.Id).FirstAsync());
+        RunAs(alice);
+        var space = await QueryAsync(db => db.Spaces.Where(s => !s.MembersOnly && !s.Access.Any()).OrderBy(s => s.Position).Select(s => s.Slug).FirstAsync());
+        await StartThreadAsync("A new thread in the demo", space: space);
+
+        var endpoint = Assert.Single(await QueryAsync(db => db.WebhookEndpoints.AsNoTracking().ToListAsync()));
+        Assert.Equal(("http://127.0.0.1:9/", false, WebhookFormat.Slack), (endpoint.Url, endpoint.Enabled, endpoint.Format));
+        Assert.Equal((1, 0), await DispatchAsync());
+        Assert.Empty(await DeliveriesAsync());
+    }
+
+    [Fact]
+    public async Task A_flagged_post_is_told_to_internal_endpoints_only_with_the_reason()
+    {
+        using var outside = WebhookReceiver.Start();
+        using var inside = WebhookReceiver.Start();
+        await CreateSpaceAsync();
+        await AdminAsync();
+        await AddEndpointAsync(outside.Url, [WebhookEventTypes.PostFlagged], name: "Outside");
+        var (_, secret) = await AddEndpointAsync(inside.Url, [WebhookEventTypes.PostFlagged], isInternal: true, name: "Moderators");
+        await RunAsNewAsync("Alice");
+        var threadId = await StartThreadAsync("Export?");
+        var reply = await ReplyAsync(threadId, "Buy cheap watches");
+        await RunAsNewAsync("Bruno");
+        await SendAsync(new FlagPost.Command { PostId = reply, Reason = "Spam" });
+
+        await DispatchAsync();
+
+        var flagged = await inside.NextAsync();
+        Assert.True(flagged.SignatureVerifies(secret, Fixture.Clock.GetUtcNow()));
+        using var json = JsonDocument.Parse(flagged.Body);
+        Assert.Equal("post.flagged", json.RootElement.GetProperty("type").GetString());
+        var data = json.RootElement.GetProperty("data");
+        Assert.Equal(("Spam", reply, "Bruno"), (data.GetProperty("reason").GetString(), data.GetProperty("post").GetProperty("id").GetInt64(),
+            data.GetProperty("flagged_by").GetProperty("name").GetString()));
+        await Task.Delay(300);
+        Assert.Empty(outside.All);
+    }
+
+    [Fact]
+    public async Task An_event_the_form_does_not_offer_is_refused()
+    {
+        await AdminAsync();
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new AddWebhookEndpoint.Command
+        {
+            Name = "Registrations", Url = "https://hooks.example.com/", Events = [WebhookEventTypes.MemberRegistered],
+        }));
+        Assert.Equal("That is not one of the events.", Assert.Single(refused.Errors).ErrorMessage);
+    }
 }
