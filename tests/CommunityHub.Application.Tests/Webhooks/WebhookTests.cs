@@ -512,4 +512,35 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
         }));
         Assert.Equal("That is not one of the events.", Assert.Single(refused.Errors).ErrorMessage);
     }
+
+    [Fact]
+    public async Task An_accepted_answer_and_an_ideas_new_status_reach_the_endpoints_that_chose_them()
+    {
+        using var receiver = WebhookReceiver.Start();
+        await CreateSpaceAsync();
+        var ideas = await CreateSpaceAsync("ideas", "Ideas", 2);
+        await AdminAsync();
+        await SendAsync(new Application.Ideas.MakeIdeasSpace.Command { SpaceId = ideas.Id, Ideas = true });
+        await AddEndpointAsync(receiver.Url, [WebhookEventTypes.AnswerAccepted, WebhookEventTypes.IdeaStatusChanged]);
+        var alice = await RunAsNewAsync("Alice");
+        var question = await StartThreadAsync("How do I export?");
+        var idea = await StartThreadAsync("Dark mode", "Please.", space: "ideas");
+        await RunAsNewAsync("Bruno");
+        var answer = await ReplyAsync(question, "Settings, then Export.");
+        RunAs(alice);
+        await SendAsync(new Application.Reciprocity.AcceptAnswer.Command { ThreadId = question, PostId = answer });
+        await RunAsNewAsync("Sam", Roles.Staff);
+        await SendAsync(new Application.Ideas.SetIdeaStatus.Command { ThreadId = idea, Status = "planned", Note = "Next quarter." });
+
+        await DispatchAsync();
+
+        var bodies = new[] { await receiver.NextAsync(), await receiver.NextAsync() }.ToDictionary(r => r.Header("CommunityHub-Event")!, r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data"));
+        var accepted = bodies["answer.accepted"];
+        Assert.Equal((answer, "Bruno", "Alice"), (accepted.GetProperty("answer").GetProperty("id").GetInt64(),
+            accepted.GetProperty("answer").GetProperty("author").GetProperty("name").GetString(), accepted.GetProperty("accepted_by").GetProperty("name").GetString()));
+        var status = bodies["idea.status_changed"];
+        Assert.Equal((idea, "Planned", "Next quarter."), (status.GetProperty("idea").GetProperty("id").GetInt64(), status.GetProperty("to").GetString(), status.GetProperty("note").GetString()));
+        await Task.Delay(300);
+        Assert.Equal(2, receiver.All.Count); // not the threads or the reply: not chosen
+    }
 }

@@ -1,6 +1,10 @@
 using CommunityHub.Domain.Members;
 using CommunityHub.Testing;
 using CommunityHub.Web.Tests.Browser;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CommunityHub.Web.Tests.Webhooks;
@@ -47,12 +51,15 @@ public sealed class WebhooksInTheBrowserTests(WebFixture fixture, BrowserSession
         await Assertions.Expect(ada.GetByRole(AriaRole.Link, new() { Name = "Support triage" })).ToBeVisibleAsync();
         await PageQualityTests.AssertAccessibleAsync(ada, "Webhooks, one endpoint");
 
-        // The member's app delivers webhooks (any instance may); the page's own one does not.
-        var (_, delivering) = Fixture.BrowserAppWith("webhooks", new Dictionary<string, string?>
+        // The member's app is a second instance that delivers webhooks (any instance may); the admin's does not. It is
+        // stopped with the test, so no delivering worker outlives it.
+        await using var deliveringApp = new CommunityWebFactory(Fixture.ConnectionString, kestrel: true, new Dictionary<string, string?>
         {
             ["Webhooks:DispatchEnabled"] = "true",
             ["Webhooks:PollInterval"] = "00:00:00.100",
-        });
+        }, Fixture.Mail);
+        deliveringApp.StartServer();
+        var delivering = new Uri(deliveringApp.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         var alice = await NewPersonAsync(375, app: delivering);
         await RegisterAsync(alice, "Alice Chen");
         await StartThreadInBrowserAsync(alice, "Questions", "Exporting to CSV", "Where is the export menu?");
