@@ -115,6 +115,14 @@ public static class DependencyInjection
 
         AddAttachments(services, configuration);
 
+        // Webhooks (issue 17): queued by the use cases, fanned out and delivered by a background service on every instance.
+        services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddHttpClient(Webhooks.WebhookDispatcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddScoped<Webhooks.WebhookDispatcher>();
+        services.AddHostedService<Webhooks.WebhookDeliveryService>();
+
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();
         return services;

@@ -34,6 +34,7 @@ internal static class WebParts
         services.AddHttpContextAccessor();
         services.AddScoped<CommunityLinks>();
         services.AddScoped<Common.Abstractions.IEmailComposer, Web.Email.EmailTemplates>();
+        services.AddScoped<global::CommunityHub.Application.Webhooks.IWebhookLinks, WebhookLinks>();
         services.AddSingleton<Common.Abstractions.IThreadAddresses>(sp => new ThreadAddresses(
             App.Value.Services.GetRequiredService<EndpointDataSource>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CommunityOptions>>()));
     }

@@ -60,6 +60,8 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:DispatchEnabled", Sends ? "true" : "false");
         // Digests are made by their use case in the application tests; here they would only add background noise.
         builder.UseSetting("Digest:Enabled", "false");
+        // Webhooks are delivered only by the apps of the tests that wait for them (WebhookPageTests' variant).
+        builder.UseSetting("Webhooks:DispatchEnabled", "false");
         // The tests sign in, register and post far more often than a person: the limiter stays on (so every
         // test passes through it) with room to spare. RateLimitTests use a factory with small limits.
         foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "Posting", "Flagging", "Uploading", "Completion", "Avatar" })

@@ -39,7 +39,9 @@ public sealed class Flag : AggregateRoot
             throw new DomainException("A flag needs the member who raised it.");
         }
 
-        return new Flag(postId, reporterId, Guard.Text(reason, ReasonMaxLength, "A reason"), now);
+        var flag = new Flag(postId, reporterId, Guard.Text(reason, ReasonMaxLength, "A reason"), now);
+        flag.Record(new PostFlagged(postId, reporterId, flag.Reason, now));
+        return flag;
     }
 
     /// <summary>A moderator decides the flag changes nothing; every other open flag on the post goes with it.</summary>

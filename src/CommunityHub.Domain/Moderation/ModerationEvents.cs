@@ -17,3 +17,6 @@ public sealed record MemberModerated(Guid ModeratorId, Guid MemberId, Moderation
 
 /// <summary>An admin changed the community itself (a space, their order, the values page), or a moderator dismissed a flag.</summary>
 public sealed record CommunityAdministered(Guid AdminId, ModerationAction Action, int? SpaceId, long? PostId, string? Detail, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A member flagged a post for the moderators (issue 17: internal webhook receivers hear of it).</summary>
+public sealed record PostFlagged(long PostId, Guid ReporterId, string Reason, DateTimeOffset At) : IDomainEvent;

@@ -112,6 +112,13 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
+    // Webhooks (issue 17); configured in Infrastructure/Webhooks.
+    public DbSet<Domain.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Domain.Webhooks.WebhookEndpoint>();
+
+    public DbSet<Domain.Webhooks.WebhookEvent> WebhookEvents => Set<Domain.Webhooks.WebhookEvent>();
+
+    public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+
     public IQueryable<AccountRecord> Accounts => Set<AccountRecord>();
 
     public DbSet<FormerHandle> FormerHandles => Set<FormerHandle>();

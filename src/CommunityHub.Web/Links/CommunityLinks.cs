@@ -244,6 +244,18 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
 
     public string AdminGroup(int groupId) => Page("/Admin/Group", new { id = groupId });
 
+    // Webhooks (issue 17): the endpoints, one endpoint's delivery log, and its forms.
+    public string AdminWebhooks => Page("/Admin/Webhooks");
+
+    public string NewWebhook => Page("/Admin/WebhookNew");
+
+    public string AdminWebhook(Guid endpointId) => Page("/Admin/Webhook", new { id = endpointId });
+
+    public string EditWebhook(Guid endpointId) => Page("/Admin/WebhookEdit", new { id = endpointId });
+
+    /// <summary>The delivery log's forms: <c>ping</c>, <c>delete</c>, <c>redeliver</c>.</summary>
+    public string ActOnWebhook(Guid endpointId, string handler) => Page("/Admin/Webhook", new { id = endpointId }, handler);
+
     public string AdminGroupJoining(int groupId) => Page("/Admin/GroupJoining", new { id = groupId });
 
     public string AdminGroupMentions(int groupId) => Page("/Admin/GroupMentions", new { id = groupId });

@@ -29,6 +29,7 @@ public static class CommunityPages
         services.AddScoped<CommunityLinks>();
         services.AddScoped<IEmailComposer, EmailTemplates>();
         services.AddSingleton<IThreadAddresses, ThreadAddresses>();
+        services.AddScoped<Application.Webhooks.IWebhookLinks, WebhookLinks>();
         return services;
     }
 }

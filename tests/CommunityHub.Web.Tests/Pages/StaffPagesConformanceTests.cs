@@ -120,7 +120,13 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["tie-model"] = await HtmlAsync(ada, "/admin/tie-model"),
             ["tie-model-calibrated"] = await CalibratedAsync(ada),
             ["dashboard-staff"] = await HtmlAsync(sam, "/staff/dashboard"),
+            ["admin-webhooks-empty"] = await HtmlAsync(ada, "/admin/webhooks"),
+            ["admin-webhooks-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/webhooks", new Dictionary<string, string> { ["Input.Name"] = "", ["Input.Url"] = "ftp://x" })),
         };
+        foreach (var (name, html) in await WebhookPagesAsync(ada))
+        {
+            pages[name] = html;
+        }
 
         // The states the pages were meant to be in.
         Assert.Contains("Hidden by a moderator. Reason: Advertising", pages["thread-author-of-hidden"], StringComparison.Ordinal);
@@ -135,6 +141,27 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
         var findings = await HtmlConformanceTests.CheckAsync(pages);
 
         Assert.True(findings.Count == 0, "The Nu HTML checker found:\n" + string.Join("\n", findings));
+    }
+
+    /// <summary>The webhook pages with an endpoint failing, its delivery log holding a delivery and a ping, and its edit form.</summary>
+    private async Task<IEnumerable<KeyValuePair<string, string>>> WebhookPagesAsync(HttpClient ada)
+    {
+        using var added = await SubmitFormAsync(ada, "/admin/webhooks", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Team chat", ["Input.Url"] = "https://hooks.example.com/services/T0/B0/x", ["Input.Events"] = "ThreadStarted", ["Input.Enabled"] = "true",
+        });
+        var endpoint = added.Headers.Location!.OriginalString;
+        using (await SubmitFormAsync(ada, endpoint, new Dictionary<string, string>(), "form[action$='handler=ping']")) { }
+        await DbAsync(db => db.WebhookDeliveries.ExecuteUpdateAsync(d => d.SetProperty(x => x.Attempts, 2).SetProperty(x => x.LastStatusCode, 500)
+            .SetProperty(x => x.LastResponseMilliseconds, 84).SetProperty(x => x.LastError, "The receiver answered 500 Internal Server Error.")));
+        await DbAsync(db => db.WebhookEndpoints.ExecuteUpdateAsync(e => e.SetProperty(x => x.FailingSince, DateTimeOffset.UtcNow.AddHours(-3))));
+        return new Dictionary<string, string>
+        {
+            ["admin-webhooks"] = await HtmlAsync(ada, "/admin/webhooks"),
+            ["admin-webhook-log"] = await HtmlAsync(ada, endpoint),
+            ["admin-webhook-edit"] = await HtmlAsync(ada, endpoint + "/edit"),
+            ["admin-webhook-edit-refused"] = await RefusedAsync(SubmitFormAsync(ada, endpoint + "/edit", new Dictionary<string, string> { ["Input.Url"] = "http://127.0.0.1:5080/" })),
+        };
     }
 
     private async Task<HttpClient> SignInAsync(string displayName)

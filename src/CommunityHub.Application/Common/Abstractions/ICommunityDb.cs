@@ -118,6 +118,14 @@ public interface ICommunityDb
 
     DbSet<QueuedEmail> Emails { get; }
 
+    /// <summary>Webhooks (issue 17): the receivers admins registered, the events waiting to be fanned out to them,
+    /// and each event's delivery to each receiver (the outbox and its log).</summary>
+    DbSet<Domain.Webhooks.WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<Domain.Webhooks.WebhookEvent> WebhookEvents { get; }
+
+    DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
+
     /// <summary>The sign-in accounts, read-only: address, confirmation and roles, to join into a query.</summary>
     IQueryable<AccountRecord> Accounts { get; }
 

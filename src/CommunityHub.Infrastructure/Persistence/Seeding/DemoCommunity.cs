@@ -187,6 +187,7 @@ public sealed partial class DemoCommunity(
         await SeedTrustAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, spaces[1], members, now, cancellationToken);
         await SeedIdeasAsync(spaces[2], threadsByTitle.ToDictionary(t => t.Key, t => t.Value.Thread), members, now, cancellationToken);
         await SeedApiTokensAsync(spaces[0], now, cancellationToken);
+        await SeedWebhooksAsync(now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
