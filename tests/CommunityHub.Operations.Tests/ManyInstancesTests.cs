@@ -20,8 +20,9 @@ public sealed class ManyInstancesTests(OperationsFixture fixture)
         await using var a = started[0];
         await using var b = started[1];
 
-        // The demo accounts, and Nico, a New member whose first reply waits in the approval queue (issue 14).
-        Assert.Equal(DemoCommunity.Accounts.Count + 1, await OperationsFixture.DbAsync(database, db => db.Members.CountAsync()));
+        // The demo accounts; Nico, a New member whose first reply waits in the approval queue (issue 14); and the
+        // Release Notes Bot that Ada's service token acts as (issue 17).
+        Assert.Equal(DemoCommunity.Accounts.Count + 2, await OperationsFixture.DbAsync(database, db => db.Members.CountAsync()));
         Assert.Equal(Roles.All.Count, await OperationsFixture.DbAsync(database, db => db.Roles.CountAsync()));
         foreach (var instance in started)
         {

@@ -59,9 +59,10 @@ public sealed class RecountCountersTests(CommunityFixture fixture) : Application
         // Seeded once per run by the initializer, as ./run.sh seeds it; this test works on a copy of its own.
         await Fixture.UseDemoCommunityAsync();
 
-        // The demo accounts, and Nico, a New member whose first reply waits in the approval queue (issue 14).
-        Assert.Equal(DemoCommunity.Accounts.Count + 1, await QueryAsync(db => db.Users.CountAsync()));
-        Assert.Equal(DemoCommunity.Accounts.Count + 1, await QueryAsync(db => db.Members.CountAsync()));
+        // The demo accounts; Nico, a New member whose first reply waits in the approval queue (issue 14); and the
+        // Release Notes Bot that Ada's service token acts as (issue 17).
+        Assert.Equal(DemoCommunity.Accounts.Count + 2, await QueryAsync(db => db.Users.CountAsync()));
+        Assert.Equal(DemoCommunity.Accounts.Count + 2, await QueryAsync(db => db.Members.CountAsync()));
         Assert.True(await QueryAsync(db => db.Threads.CountAsync()) >= 5);
         Assert.Equal(new RecountCounters.Result(0, 0), await SendAsync(new RecountCounters.Command()));
     }
