@@ -114,6 +114,7 @@ public static class DependencyInjection
         services.AddHostedService<Ties.TieCalibrationService>();
 
         AddAttachments(services, configuration);
+        Escalation.EscalationServices.AddEscalation(services, configuration);
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Persistence.Seeding.DemoCommunity>();

@@ -54,6 +54,8 @@ builder.Services.AddVisitorPageCache(builder.Configuration);
 builder.AddCommunityHttp();
 
 builder.Services.AddCommunityPages();
+// Escalation to the support desk (issue 17): the desk's links and its callback.
+CommunityHub.Web.Escalation.SupportDeskWeb.AddSupportDeskWeb(builder.Services);
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();
@@ -102,6 +104,7 @@ app.UseAuthorization();
 app.MapCommunityHealth();
 app.MapRazorPages();
 app.MapFeeds();
+CommunityHub.Web.Escalation.SupportDeskWeb.MapSupportDeskCallback(app);
 
 await app.RunAsync();
 return 0;

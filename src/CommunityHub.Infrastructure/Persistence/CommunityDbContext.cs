@@ -110,6 +110,10 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
 
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
+    public DbSet<Domain.Escalation.SupportDesk> SupportDesks => Set<Domain.Escalation.SupportDesk>();
+
+    public DbSet<Domain.Escalation.ThreadEscalation> Escalations => Set<Domain.Escalation.ThreadEscalation>();
+
     public IQueryable<AccountRecord> Accounts => Set<AccountRecord>();
 
     public DbSet<FormerHandle> FormerHandles => Set<FormerHandle>();

@@ -118,6 +118,11 @@ public interface ICommunityDb
 
     DbSet<QueuedEmail> Emails { get; }
 
+    /// <summary>The support desk staff escalate threads to, and the threads escalated (issue 17).</summary>
+    DbSet<Domain.Escalation.SupportDesk> SupportDesks { get; }
+
+    DbSet<Domain.Escalation.ThreadEscalation> Escalations { get; }
+
     /// <summary>The sign-in accounts, read-only: address, confirmation and roles, to join into a query.</summary>
     IQueryable<AccountRecord> Accounts { get; }
 
