@@ -30,7 +30,7 @@ public sealed class SupportDeskPageTests(WebFixture fixture) : WebTest(fixture)
         var page = await GetPageAsync(ada, "/admin/support-desk");
         var html = page.DocumentElement.OuterHtml;
         Assert.DoesNotContain("c2VjcmV0LXZhbHVlLXRoYXQtbXVzdC1ub3QtbGVhaw", html, StringComparison.Ordinal);
-        Assert.Contains("A value ending in …Aw== is stored", page.QuerySelector("#desk-auth-hint")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A value ending in …aw== is stored", page.QuerySelector("#desk-auth-hint")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("", page.QuerySelector("#Input_Authorization")!.GetAttribute("value"));
         Assert.Equal(desk.SigningSecret, page.QuerySelector("#desk-secret")!.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("#desk-format-Zendesk[checked]"));

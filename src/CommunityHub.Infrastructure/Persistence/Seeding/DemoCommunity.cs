@@ -186,6 +186,7 @@ public sealed partial class DemoCommunity(
         await SeedTagsAsync(threadsByTitle, spaces[1], members, now, cancellationToken);
         await SeedTrustAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, spaces[1], members, now, cancellationToken);
         await SeedIdeasAsync(spaces[2], threadsByTitle.ToDictionary(t => t.Key, t => t.Value.Thread), members, now, cancellationToken);
+        await SeedEscalationAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
