@@ -114,6 +114,7 @@ public static class DependencyInjection
         services.AddHostedService<Ties.TieCalibrationService>();
 
         AddAttachments(services, configuration);
+        Escalation.EscalationServices.AddEscalation(services, configuration);
 
         // Webhooks (issue 17): queued by the use cases, fanned out and delivered by a background service on every instance.
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));

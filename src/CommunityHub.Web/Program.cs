@@ -59,6 +59,8 @@ builder.AddCommunityHttp();
 builder.Services.AddCommunityPages();
 // The REST API under /api/v1: token authentication, JSON, OpenAPI (Web/Api).
 builder.Services.AddCommunityApi(builder.Configuration);
+// Escalation to the support desk (issue 17): the desk's links and its callback.
+CommunityHub.Web.Escalation.SupportDeskWeb.AddSupportDeskWeb(builder.Services);
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();
@@ -110,6 +112,7 @@ app.MapRazorPages();
 app.MapFeeds();
 app.MapLive();
 app.MapCommunityApi();
+CommunityHub.Web.Escalation.SupportDeskWeb.MapSupportDeskCallback(app);
 
 await app.RunAsync();
 return 0;

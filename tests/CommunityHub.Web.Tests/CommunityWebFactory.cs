@@ -73,6 +73,12 @@ public sealed class CommunityWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:Posting:AddressPermitLimit", "1000000");
         builder.UseSetting("RateLimits:Uploading:AddressPermitLimit", "1000000");
         builder.UseSetting("RateLimits:Completion:AddressPermitLimit", "1000000");
+        // Escalations to the support desk (issue 17): polled, retried and timed out in test time, on every test app alike
+        // (any app on a lane's database may claim an escalation).
+        builder.UseSetting("Escalation:PollInterval", "00:00:00.100");
+        builder.UseSetting("Escalation:FirstRetryDelay", "00:00:00.200");
+        builder.UseSetting("Escalation:MaxAttempts", "3");
+        builder.UseSetting("Escalation:Timeout", "00:00:02");
         // Unposted uploads are removed by their use case in the application tests.
         builder.UseSetting("Attachments:CleanupEnabled", "false");
 

@@ -35,6 +35,9 @@ public enum NotificationKind
 
     /// <summary>The company changed the status of an idea the recipient voted for, started or watches.</summary>
     IdeaStatusChanged,
+
+    /// <summary>The company took the recipient's question up with its support team (escalated to the desk).</summary>
+    TakenUpBySupport,
 }
 
 /// <summary>How a member wants to hear about one kind of notification.</summary>

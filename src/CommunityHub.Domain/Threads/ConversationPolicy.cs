@@ -540,6 +540,16 @@ public static class ConversationPolicy
         return post.HiddenAt is null ? Decision.Refuse("The post is not hidden.") : Decision.Allowed;
     }
 
+    // ---- Escalating ----
+
+    /// <summary>The company's own people (staff, executives, admins) hand a thread to the support desk; a moderator who
+    /// is not one of them moderates the conversation but does not open support cases, and members never do.</summary>
+    public static Decision Escalate(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.SpeaksForTheCompany ? Decision.Allowed : Decision.Forbid("Only staff, executives and admins escalate a thread to the support desk.");
+    }
+
     // ---- What a page offers ----
 
     public static ThreadPermissions ForThread(Viewer viewer, IThreadState thread)
@@ -553,7 +563,10 @@ public static class ConversationPolicy
             WriteStaffNote: staffNote,
             Moderate: viewer.Moderates,
             ChooseAnswer: ChooseAnswer(viewer, thread).IsAllowed,
-            TakesReplies: !thread.IsLocked && !thread.IsClosed);
+            TakesReplies: !thread.IsLocked && !thread.IsClosed)
+        {
+            Escalate = Escalate(viewer).IsAllowed,
+        };
     }
 
     public static PostPermissions ForPost(Viewer viewer, IThreadState thread, IPostState post)
@@ -587,7 +600,11 @@ public static class ConversationPolicy
 /// <param name="Reply">Write an ordinary reply.</param>
 /// <param name="WriteStaffNote">Write a note only the staff side reads (whatever the thread's state).</param>
 /// <param name="TakesReplies">The thread is neither locked nor closed.</param>
-public sealed record ThreadPermissions(bool Reply, bool WriteStaffNote, bool Moderate, bool ChooseAnswer, bool TakesReplies);
+public sealed record ThreadPermissions(bool Reply, bool WriteStaffNote, bool Moderate, bool ChooseAnswer, bool TakesReplies)
+{
+    /// <summary>Send the thread to the support desk and see its case (<see cref="ConversationPolicy.Escalate"/>).</summary>
+    public bool Escalate { get; init; }
+}
 
 /// <summary>What the reader may do with one post, as the page offers it.</summary>
 /// <param name="ReadBody">The words are shown; otherwise a placeholder says the post was hidden or removed.</param>

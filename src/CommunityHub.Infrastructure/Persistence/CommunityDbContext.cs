@@ -118,6 +118,9 @@ public sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> opti
     public DbSet<Domain.Webhooks.WebhookEvent> WebhookEvents => Set<Domain.Webhooks.WebhookEvent>();
 
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+    public DbSet<Domain.Escalation.SupportDesk> SupportDesks => Set<Domain.Escalation.SupportDesk>();
+
+    public DbSet<Domain.Escalation.ThreadEscalation> Escalations => Set<Domain.Escalation.ThreadEscalation>();
 
     public IQueryable<AccountRecord> Accounts => Set<AccountRecord>();
 

@@ -87,6 +87,9 @@ public sealed class CommunityLinks(LinkGenerator links, IHttpContextAccessor htt
     /// <summary>Watched words and link rules.</summary>
     public string AdminContentFilter => Page("/Admin/ContentFilter");
 
+    /// <summary>The support desk connection that staff escalate threads to (issue 17).</summary>
+    public string AdminSupportDesk => Page("/Admin/SupportDesk");
+
     public string AdminValues => Page("/Admin/Values");
 
     public string TieModel => Page("/Admin/TieModel");

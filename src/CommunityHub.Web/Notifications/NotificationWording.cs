@@ -19,6 +19,7 @@ public static class NotificationWording
         NotificationKind.ModeratorAction => "moderated your post in",
         NotificationKind.AskedForHelp => "asked whether you could help with",
         NotificationKind.IdeaStatusChanged => "gave a new status to the idea",
+        NotificationKind.TakenUpBySupport => "took your question to the company's support team:",
         _ => "did something in",
     };
 
@@ -36,6 +37,7 @@ public static class NotificationWording
         NotificationKind.ModeratorAction => "A moderator acts on your post",
         NotificationKind.AskedForHelp => "Someone of the company asks you to help with a question",
         NotificationKind.IdeaStatusChanged => "The company changes the status of an idea you voted for or watch",
+        NotificationKind.TakenUpBySupport => "The company takes your question to its support team",
         _ => kind.ToString(),
     };
 

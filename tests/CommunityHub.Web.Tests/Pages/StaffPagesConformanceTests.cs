@@ -97,6 +97,7 @@ public sealed class StaffPagesConformanceTests(WebFixture fixture) : WebTest(fix
             ["admin-space-edit"] = await HtmlAsync(ada, $"/admin/spaces/{spaceId}/edit"),
             ["admin-space-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/spaces/new", new Dictionary<string, string> { ["Input.Slug"] = "Not a slug" })),
             ["admin-values"] = await HtmlAsync(ada, "/admin/values"),
+            ["admin-support-desk-empty"] = await HtmlAsync(ada, "/admin/support-desk"),
             ["admin-invites-empty"] = await HtmlAsync(ada, "/admin/invites"),
             ["admin-invites-refused"] = await RefusedAsync(SubmitFormAsync(ada, "/admin/invites", new Dictionary<string, string> { ["Input.MaxUses"] = "0" })),
             ["admin-invites"] = await InvitesAsync(ada),

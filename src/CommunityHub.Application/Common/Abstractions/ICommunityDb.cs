@@ -125,6 +125,10 @@ public interface ICommunityDb
     DbSet<Domain.Webhooks.WebhookEvent> WebhookEvents { get; }
 
     DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
+    /// <summary>The support desk staff escalate threads to, and the threads escalated (issue 17).</summary>
+    DbSet<Domain.Escalation.SupportDesk> SupportDesks { get; }
+
+    DbSet<Domain.Escalation.ThreadEscalation> Escalations { get; }
 
     /// <summary>The sign-in accounts, read-only: address, confirmation and roles, to join into a query.</summary>
     IQueryable<AccountRecord> Accounts { get; }

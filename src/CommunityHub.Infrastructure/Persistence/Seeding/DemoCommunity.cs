@@ -188,6 +188,7 @@ public sealed partial class DemoCommunity(
         await SeedIdeasAsync(spaces[2], threadsByTitle.ToDictionary(t => t.Key, t => t.Value.Thread), members, now, cancellationToken);
         await SeedApiTokensAsync(spaces[0], now, cancellationToken);
         await SeedWebhooksAsync(now, cancellationToken);
+        await SeedEscalationAsync(threadsByTitle["How do I export a report as CSV with filters applied?"].Thread, members, now, cancellationToken);
 
         // Counters, latest activity and ties all follow from the posts and records just written.
         await mediator.Send(new RecountCounters.Command(), cancellationToken);
