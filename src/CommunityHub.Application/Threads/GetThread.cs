@@ -52,6 +52,9 @@ public static class GetThread
         /// <summary>The thread's tags, by name.</summary>
         public IReadOnlyList<string> Tags { get; init; } = [];
 
+        /// <summary>The thread's support case, for those who may escalate (<see cref="ConversationPolicy.Escalate"/>); null for anyone else.</summary>
+        public Escalation.GetEscalation.Panel? Escalation { get; init; }
+
         /// <summary>The reader may change the thread's tags (<see cref="ConversationPolicy.Tag"/>).</summary>
         public bool CanTag { get; init; }
 
@@ -155,6 +158,8 @@ public static class GetThread
             // it rides along in the header's statement, and is not read at all for visitors, staff and moderators.
             var needsTrust = _viewer.IsSignedIn && !_viewer.IsStaffSide;
             var writerRows = writers.Rows;
+            // The support case rides along for those who may escalate (issue 17); for anyone else it is not read.
+            var escalates = ConversationPolicy.Escalate(_viewer).IsAllowed;
             var header = await (
                     from t in db.Threads.AsNoTracking().Where(ConversationPolicy.ThreadOpenTo(_viewer))
                     join s in db.Spaces on t.SpaceId equals s.Id
@@ -200,6 +205,13 @@ public static class GetThread
                         LatestPostId = onThePage.Where(r => r.ThreadId == t.Id && r.AuthorId != me).Max(r => (long?)r.Id) ?? p.Id,
                         Tags = t.Tags.OrderBy(x => x.Tag!.Name).Select(x => x.Tag!.Name).ToList(),
                         ReaderTrust = needsTrust ? writerRows.Where(w => w.MemberId == me).Select(w => w.TrustRecord).FirstOrDefault() : null,
+                        EscalationCase = escalates
+                            ? db.Escalations.Where(e => e.ThreadId == t.Id).OrderByDescending(e => e.Id)
+                                .Select(e => new Escalation.GetEscalation.CaseStatus(e.Status, e.CaseId, e.CaseUrl, e.LastError, e.Attempts, e.EscalatedAt)).FirstOrDefault()
+                            : null,
+                        // `t.Id > 0` names the row: EF runs a subquery that names nothing of the row (a bare
+                        // SupportDesks.Any()) as a statement of its own; tied to the row it stays an EXISTS in this one.
+                        DeskConnected = escalates && db.SupportDesks.Any(d => t.Id > 0),
                     })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
@@ -295,6 +307,7 @@ public static class GetThread
                 CanTag = ConversationPolicy.Tag(_viewer, header.State, level).IsAllowed,
                 CanRetitle = ConversationPolicy.Retitle(_viewer, header.State, level).IsAllowed,
                 InIdeasSpace = header.InIdeasSpace,
+                Escalation = escalates ? new Escalation.GetEscalation.Panel(header.EscalationCase, header.DeskConnected) : null,
             };
         }
 

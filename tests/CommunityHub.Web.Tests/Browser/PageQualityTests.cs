@@ -18,7 +18,8 @@ public sealed class PageQualityTests(WebFixture fixture, BrowserSession session)
         // fresh page, for pages with cross-origin frames; ours have none, so the rules and findings are the same, and
         // the fresh page per check (a new browser context, axe injected twice) was half of the browser tests' CPU time.
 #pragma warning disable CS0618 // Marked obsolete in favour of the per-frame mode above, which we do not need.
-        var results = await page.RunAxeLegacy(options: AllRulesViolationsInFull);
+        // Bounded: axe's evaluation has no timeout of its own, and a page on which it never settles would hang the run.
+        var results = await page.RunAxeLegacy(options: AllRulesViolationsInFull).WaitAsync(TimeSpan.FromSeconds(90));
 #pragma warning restore CS0618
         var findings = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
         Assert.True(findings.Count == 0, $"{what} at {page.Url}: {string.Join("; ", findings)}");

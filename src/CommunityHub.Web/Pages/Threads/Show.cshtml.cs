@@ -126,9 +126,6 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
         return Redirect(links.Thread(done.SpaceSlug, done.ThreadId).OnPage(postId, After, Before));
     }
 
-    /// <summary>The thread's support case, for those who may escalate (null for everyone else: no query).</summary>
-    public Application.Escalation.GetEscalation.Panel? Escalation { get; private set; }
-
     public async Task<IActionResult> OnPostEscalateAsync(CancellationToken cancellationToken)
     {
         var escalated = await mediator.Send(new Application.Escalation.EscalateThread.Command { ThreadId = Id }, cancellationToken);
@@ -166,11 +163,6 @@ public sealed class ShowModel(IMediator mediator, CommunityLinks links) : PageMo
         if (Thread.InIdeasSpace)
         {
             Idea = await mediator.Send(new Application.Ideas.GetIdea.Query(Id), cancellationToken);
-        }
-
-        if (Thread.Can.Escalate)
-        {
-            Escalation = await mediator.Send(new Application.Escalation.GetEscalation.Query(Id), cancellationToken);
         }
 
         if (Thread.Can.Moderate)
