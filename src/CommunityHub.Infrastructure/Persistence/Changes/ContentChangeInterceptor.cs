@@ -21,12 +21,16 @@ public sealed partial class ContentChangeInterceptor(ContentChanges changes) : I
 {
     private static readonly HashSet<string> TablesVisitorsNeverRead = new(StringComparer.Ordinal)
     {
-        "account_events", "attachment_blobs", "data_protection_keys", "digest_subscriptions", "drafts", "email_outbox", "feed_keys",
+        "account_events", "api_tokens", "attachment_blobs", "data_protection_keys", "digest_subscriptions", "drafts", "email_outbox", "feed_keys",
         "flags", "former_handles", "group_members", "help_asks", "ignored_members", "invites", "moderation_log", "notification_preferences",
         "notifications", "post_mentions", "post_revisions", "rate_limit_windows", "role_claims", "roles",
         "sign_in_sessions", "space_watches", "tag_watches", "thread_read_marks", "thread_watches", "tie_model_fits",
         "tie_preferences", "tie_ratings", "tie_structure_queue", "ties", "user_claims", "user_logins", "user_roles",
         "user_tokens", "users",
+        // Integrations (issue 17): tokens, the webhook outbox and its log, the desk and its cases are read by admins,
+        // staff and the app's own senders, never on a visitor's page. Left out, every claim a sender makes and every
+        // token's last use would count as "everything changed" and keep no visitor page at all.
+        "support_desks", "thread_escalations", "webhook_deliveries", "webhook_endpoints", "webhook_events",
     };
 
     /// <summary>A space's counters and last activity, moved by a statement of their own after each post: its lists change
