@@ -5,6 +5,7 @@ using CommunityHub.Infrastructure;
 using CommunityHub.Infrastructure.Persistence;
 using CommunityHub.Web.Api;
 using CommunityHub.Web.Authentication;
+using CommunityHub.Web.Escalation;
 using CommunityHub.Web.Feeds;
 using CommunityHub.Web.Http;
 using CommunityHub.Web.Identity;
@@ -60,7 +61,7 @@ builder.Services.AddCommunityPages();
 // The REST API under /api/v1: token authentication, JSON, OpenAPI (Web/Api).
 builder.Services.AddCommunityApi(builder.Configuration);
 // Escalation to the support desk (issue 17): the desk's links and its callback.
-CommunityHub.Web.Escalation.SupportDeskWeb.AddSupportDeskWeb(builder.Services);
+builder.Services.AddSupportDeskWeb();
 
 builder.Services.AddCommunityHealthChecks();
 builder.Services.AddDatabaseOutageHandling();
@@ -112,7 +113,7 @@ app.MapRazorPages();
 app.MapFeeds();
 app.MapLive();
 app.MapCommunityApi();
-CommunityHub.Web.Escalation.SupportDeskWeb.MapSupportDeskCallback(app);
+app.MapSupportDeskCallback();
 
 await app.RunAsync();
 return 0;
