@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Escalation;
 using CommunityHub.Domain.Members;
 using FluentValidation;
@@ -34,17 +35,13 @@ public static class ConnectSupportDesk
             RuleFor(c => c.Url).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the desk's address.")
                 .Must(url => SupportDesk.IsDeskAddress(AsUri(url))).WithMessage($"The desk's address must be an http:// or https:// address of at most {SupportDesk.UrlMaxLength} characters.")
-                .Must(url => !IsThisCommunity(AsUri(url)!, community.Value.PublicUrl)).WithMessage("The desk's address points at this community itself; enter the support desk's address.");
+                .Must(url => !CommunityAddress.IsThisCommunity(AsUri(url)!, community.Value.PublicUrl)).WithMessage("The desk's address points at this community itself; enter the support desk's address.");
             RuleFor(c => c.Format).IsInEnum().WithMessage("Choose one of the formats.");
             RuleFor(c => c.Authorization).MaximumLength(SupportDesk.AuthorizationMaxLength)
                 .Must(a => a is null || !a.Any(char.IsControl)).WithMessage("The authorization value must be one line.");
         }
 
         private static Uri? AsUri(string? url) => Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
-
-        // Escalating to ourselves would post our own threads back at us: the same scheme, host and port is refused.
-        private static bool IsThisCommunity(Uri url, Uri publicUrl) =>
-            Uri.Compare(url, publicUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     public sealed class Handler(ICommunityDb db, TimeProvider clock) : IRequestHandler<Command, Unit>

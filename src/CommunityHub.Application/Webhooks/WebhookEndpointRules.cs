@@ -1,3 +1,4 @@
+using CommunityHub.Application.Common.Validation;
 using CommunityHub.Domain.Webhooks;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -37,24 +38,10 @@ public sealed class WebhookEndpointFormValidator<TForm> : AbstractValidator<TFor
             .MaximumLength(WebhookEndpoint.UrlMaxLength).WithMessage($"An address is at most {WebhookEndpoint.UrlMaxLength} characters.")
             .Must(url => Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && WebhookEndpoint.IsDeliverable(uri))
             .WithMessage("Use a full http:// or https:// address, such as https://hooks.example.com/community.")
-            .Must(url => !WebhookAddresses.IsThisCommunity(new Uri(url.Trim()), community.Value.PublicUrl))
+            .Must(url => !CommunityAddress.IsThisCommunity(new Uri(url.Trim()), community.Value.PublicUrl))
             .WithMessage("That address is this community itself; a webhook goes to another system.");
         RuleFor(c => c.Events).NotEmpty().WithMessage("Choose at least one event.");
         RuleForEach(c => c.Events).Must(e => WebhookEventNames.All.Any(offered => offered.Type == e)).WithMessage("That is not one of the events.");
         RuleFor(c => c.Format).IsInEnum().WithMessage("Choose JSON or Slack.");
-    }
-}
-
-/// <summary>Which addresses are this community's own.</summary>
-public static class WebhookAddresses
-{
-    /// <summary>Same host and port as the community's public address (loopback names counted as one host): sending
-    /// its own events to itself would loop, or reach admin pages from inside.</summary>
-    public static bool IsThisCommunity(Uri url, Uri publicUrl)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(publicUrl);
-        return url.Port == publicUrl.Port
-            && (string.Equals(url.IdnHost, publicUrl.IdnHost, StringComparison.OrdinalIgnoreCase) || (url.IsLoopback && publicUrl.IsLoopback));
     }
 }
