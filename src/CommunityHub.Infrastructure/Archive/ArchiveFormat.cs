@@ -2,7 +2,7 @@ using NpgsqlTypes;
 
 namespace CommunityHub.Infrastructure.Archive;
 
-/// <summary>The community archive, version 1 (docs/archive-format.md): a header line, then one JSON object per
+/// <summary>The community archive (docs/archive-format.md): a header line, then one JSON object per
 /// line, record types in the order of <see cref="RecordTypes"/>, each type's records ordered by its key.
 /// The list below is the format: the exporter and the importer both read it, so they cannot drift apart.</summary>
 public static class ArchiveFormat
@@ -13,11 +13,17 @@ public static class ArchiveFormat
     /// members' pictures (<c>member.avatarId</c>, <c>avatar</c>, their copies among the <c>attachmentFile</c> records).
     /// Version 4 who may enter a space: member groups (<c>group</c>, <c>groupMember</c>), the spaces restricted to them
     /// (<c>spaceAccess</c>) and <c>space.membersOnly</c>, so a private space stays private after a move.
+    /// Version 5 what issues 14–17 added: tags (<c>tagGroup</c>, <c>tagGroupRequirement</c>, <c>tag</c>, <c>threadTag</c>,
+    /// <c>tagWatch</c>), Ideas spaces (<c>space.isIdeas</c>, <c>idea</c>, <c>ideaStatusChange</c>, <c>ideaVote</c>), customer
+    /// organisations (<c>organisation</c>, <c>organisationDomain</c>, <c>organisationMember</c>), trust-level locks
+    /// (<c>member.trustLockedAt</c>), the content filter (<c>watchedWord</c>, <c>linkRule</c>), ignore lists
+    /// (<c>ignoredMember</c>), threads' escalations (<c>threadEscalation</c>), what waits for approval, group mentions
+    /// and members' profiles.
     /// An archive of an older version is the same format without them and is still read.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>The versions the importer reads.</summary>
-    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3, 4];
+    public static readonly IReadOnlyList<int> ReadableVersions = [1, 2, 3, 4, 5];
 
     /// <summary>The record type holding the attachments' stored copies, read from and written to the attachment store
     /// (the database or a bucket) rather than one table.</summary>
@@ -38,6 +44,12 @@ public static class ArchiveFormat
             new("sanctionReason", "sanction_reason", ArchiveValue.Text, Nullable: true),
             new("formerAt", "former_at", ArchiveValue.Timestamp, Nullable: true),
             new("avatarId", "avatar_id", ArchiveValue.Uuid, Nullable: true),
+            // Version 5: the trust level a moderator fixed, the organisation their sign-in provider last named, their profile.
+            new("trustLockedAt", "trust_locked_at", ArchiveValue.Text, Nullable: true),
+            new("organisation", "organisation", ArchiveValue.Text, Nullable: true),
+            new("bio", "bio", ArchiveValue.Text, Nullable: true),
+            new("website", "website", ArchiveValue.Text, Nullable: true),
+            new("timeZone", "time_zone", ArchiveValue.Text, Nullable: true),
         ]),
         // The sign-in account without its credentials: no password hash, no security stamp, no tokens.
         new("account", "users", "id",
@@ -61,6 +73,9 @@ public static class ArchiveFormat
             new("createdAt", "created_at", ArchiveValue.Timestamp),
             new("emailDomains", "email_domain_list", ArchiveValue.Text),
             new("signInGroup", "sign_in_group", ArchiveValue.Text, Nullable: true),
+            // Version 5: the @handle that mentions the group, and who may use it (nobody, as before, when missing).
+            new("mentionHandle", "mention_handle", ArchiveValue.Text, Nullable: true),
+            new("mentionableBy", "mentionable_by", ArchiveValue.Text, WhenMissing: "Nobody"),
         ]),
         new("groupMember", "group_members", "group_id, member_id",
         [
@@ -68,6 +83,25 @@ public static class ArchiveFormat
             new("memberId", "member_id", ArchiveValue.Uuid),
             new("addedAt", "added_at", ArchiveValue.Timestamp),
             new("source", "source", ArchiveValue.Text),
+        ]),
+        // Customer organisations, the e-mail domains that place members in them, and each member's (at most one).
+        new("organisation", "organisations", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("name", "name", ArchiveValue.Text),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+        ]),
+        new("organisationDomain", "organisation_domains", "domain COLLATE \"C\"",
+        [
+            new("domain", "domain", ArchiveValue.Text),
+            new("organisationId", "organisation_id", ArchiveValue.Int32),
+        ]),
+        new("organisationMember", "organisation_members", "member_id",
+        [
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("organisationId", "organisation_id", ArchiveValue.Int32),
+            new("source", "source", ArchiveValue.Text),
+            new("assignedAt", "assigned_at", ArchiveValue.Timestamp),
         ]),
         new("space", "spaces", "id",
         [
@@ -80,12 +114,34 @@ public static class ArchiveFormat
             new("lastActivityAt", "last_activity_at", ArchiveValue.Timestamp, Nullable: true),
             new("lastActiveThreadId", "last_active_thread_id", ArchiveValue.Int64, Nullable: true),
             new("membersOnly", "members_only", ArchiveValue.Boolean, WhenMissing: false),
+            new("isIdeas", "is_ideas", ArchiveValue.Boolean, WhenMissing: false),
         ]),
         // A space with spaceAccess records is private to those groups (and the staff side).
         new("spaceAccess", "space_access", "space_id, group_id",
         [
             new("spaceId", "space_id", ArchiveValue.Int32),
             new("groupId", "group_id", ArchiveValue.Int32),
+        ]),
+        // Tags, in groups; a group may be required in some spaces (a new thread there needs one of its tags).
+        new("tagGroup", "tag_groups", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("name", "name", ArchiveValue.Text),
+            new("description", "description", ArchiveValue.Text),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+        ]),
+        new("tagGroupRequirement", "tag_group_requirements", "group_id, space_id",
+        [
+            new("groupId", "group_id", ArchiveValue.Int32),
+            new("spaceId", "space_id", ArchiveValue.Int32),
+        ]),
+        new("tag", "tags", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("name", "name", ArchiveValue.Text),
+            new("description", "description", ArchiveValue.Text),
+            new("groupId", "group_id", ArchiveValue.Int32, Nullable: true),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
         ]),
         new("thread", "threads", "id",
         [
@@ -102,6 +158,9 @@ public static class ArchiveFormat
             new("lastPosterId", "last_poster_id", ArchiveValue.Uuid),
             new("acceptedAnswerPostId", "accepted_answer_post_id", ArchiveValue.Int64, Nullable: true),
             new("officialAnswerPostId", "official_answer_post_id", ArchiveValue.Int64, Nullable: true),
+            // Version 5: held for a moderator (a held thread stays unlisted after a move), and its appreciation (the "top" order).
+            new("awaitingApproval", "awaiting_approval", ArchiveValue.Boolean, WhenMissing: false),
+            new("appreciation", "appreciation", ArchiveValue.Int32, WhenMissing: 0),
         ]),
         new("post", "posts", "id",
         [
@@ -120,6 +179,10 @@ public static class ArchiveFormat
             new("hiddenReason", "hidden_reason", ArchiveValue.Text, Nullable: true),
             new("body", "body", ArchiveValue.Text),
             new("bodyHtml", "body_html", ArchiveValue.Text),
+            // Version 5: held for a moderator (still held after a move), why, and when a moderator turned it down.
+            new("awaitingApproval", "awaiting_approval", ArchiveValue.Boolean, WhenMissing: false),
+            new("approvalNote", "approval_note", ArchiveValue.Text, Nullable: true),
+            new("rejectedAt", "rejected_at", ArchiveValue.Timestamp, Nullable: true),
         ]),
         // Files uploaded with posts (and those still pending), then their stored copies: the original (for an image,
         // re-encoded without its metadata), and for an image its display size and thumbnail, base64 in "content".
@@ -175,6 +238,61 @@ public static class ArchiveFormat
             new("memberId", "member_id", ArchiveValue.Uuid),
             new("firstPostId", "first_post_id", ArchiveValue.Int64),
             new("joinedAt", "joined_at", ArchiveValue.Timestamp),
+        ]),
+        new("threadTag", "thread_tags", "thread_id, tag_id",
+        [
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("tagId", "tag_id", ArchiveValue.Int32),
+        ]),
+        // An Ideas space's threads: each idea's status (with the company's note) and vote count, the history of its
+        // statuses, and the votes (a withdrawn vote stays, with when it was withdrawn).
+        new("idea", "ideas", "thread_id",
+        [
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("authorId", "author_id", ArchiveValue.Uuid),
+            new("status", "status", ArchiveValue.Text),
+            new("statusNote", "status_note", ArchiveValue.Text, Nullable: true),
+            new("statusChangedAt", "status_changed_at", ArchiveValue.Timestamp, Nullable: true),
+            new("statusChangedById", "status_changed_by_id", ArchiveValue.Uuid, Nullable: true),
+            new("voteCount", "vote_count", ArchiveValue.Int32),
+            new("mergedIntoThreadId", "merged_into_thread_id", ArchiveValue.Int64, Nullable: true),
+        ]),
+        new("ideaStatusChange", "idea_status_changes", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("changedById", "changed_by_id", ArchiveValue.Uuid),
+            new("from", "from", ArchiveValue.Text),
+            new("to", "to", ArchiveValue.Text),
+            new("note", "note", ArchiveValue.Text, Nullable: true),
+            new("at", "at", ArchiveValue.Timestamp),
+        ]),
+        new("ideaVote", "idea_votes", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("castAt", "cast_at", ArchiveValue.Timestamp),
+            new("withdrawnAt", "withdrawn_at", ArchiveValue.Timestamp, Nullable: true),
+        ]),
+        // Threads sent to the support desk: the case (its id, address, state) is part of the thread's history. The row
+        // is also its own outbox entry: a pending one is sent by the importing installation once it has a desk. Only the
+        // sending worker's lease (locked_until) stays behind.
+        new("threadEscalation", "thread_escalations", "id",
+        [
+            new("id", "id", ArchiveValue.Int64),
+            new("threadId", "thread_id", ArchiveValue.Int64),
+            new("escalatedById", "escalated_by_id", ArchiveValue.Uuid),
+            new("escalatedAt", "escalated_at", ArchiveValue.Timestamp),
+            new("status", "status", ArchiveValue.Text),
+            new("caseId", "case_id", ArchiveValue.Text, Nullable: true),
+            new("caseUrl", "case_url", ArchiveValue.Text, Nullable: true),
+            new("openedAt", "opened_at", ArchiveValue.Timestamp, Nullable: true),
+            new("solvedAt", "solved_at", ArchiveValue.Timestamp, Nullable: true),
+            new("payload", "payload", ArchiveValue.Json),
+            new("attempts", "attempts", ArchiveValue.Int32),
+            new("nextAttemptAt", "next_attempt_at", ArchiveValue.Timestamp),
+            new("lastError", "last_error", ArchiveValue.Text, Nullable: true),
         ]),
         new("reciprocityRecord", "reciprocity_records", "id",
         [
@@ -242,6 +360,24 @@ public static class ArchiveFormat
             new("body", "body", ArchiveValue.Text),
             new("bodyHtml", "body_html", ArchiveValue.Text),
         ]),
+        // The content filter: words (or patterns) it blocks, holds or replaces, and the sites it blocks or allows.
+        new("watchedWord", "watched_words", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("pattern", "pattern", ArchiveValue.Text),
+            new("isPattern", "is_pattern", ArchiveValue.Boolean),
+            new("action", "action", ArchiveValue.Text),
+            new("replacement", "replacement", ArchiveValue.Text, Nullable: true),
+            new("message", "message", ArchiveValue.Text, Nullable: true),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+        ]),
+        new("linkRule", "link_rules", "id",
+        [
+            new("id", "id", ArchiveValue.Int32),
+            new("host", "host", ArchiveValue.Text),
+            new("kind", "kind", ArchiveValue.Text),
+            new("createdAt", "created_at", ArchiveValue.Timestamp),
+        ]),
         // What members chose to follow and how they want to be told: their settings, so they survive a move.
         new("spaceWatch", "space_watches", "member_id, space_id",
         [
@@ -268,11 +404,25 @@ public static class ArchiveFormat
             new("since", "since", ArchiveValue.Timestamp),
             new("lastDigestAt", "last_digest_at", ArchiveValue.Timestamp, Nullable: true),
         ]),
+        new("tagWatch", "tag_watches", "member_id, tag_id",
+        [
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("tagId", "tag_id", ArchiveValue.Int32),
+            new("since", "since", ArchiveValue.Timestamp),
+        ]),
+        // Whom a member chose not to see; personal, like their other settings, and theirs to keep.
+        new("ignoredMember", "ignored_members", "ignorer_id, ignored_id",
+        [
+            new("ignorerId", "ignorer_id", ArchiveValue.Uuid),
+            new("ignoredId", "ignored_id", ArchiveValue.Uuid),
+            new("since", "since", ArchiveValue.Timestamp),
+        ]),
     ];
 
     /// <summary>Tables with an identity column, whose sequence must continue after the imported ids.</summary>
     internal static readonly IReadOnlyList<string> TablesWithIdentity =
-        ["member_groups", "spaces", "threads", "posts", "post_revisions", "reciprocity_records", "flags", "moderation_log"];
+        ["member_groups", "organisations", "spaces", "tag_groups", "tags", "threads", "posts", "idea_status_changes", "idea_votes",
+            "thread_escalations", "post_revisions", "reciprocity_records", "flags", "moderation_log", "watched_words", "link_rules"];
 }
 
 internal enum ArchiveValue
@@ -295,6 +445,9 @@ internal enum ArchiveValue
 
     /// <summary>bytea, written as base64.</summary>
     Bytes,
+
+    /// <summary>jsonb, written as a string holding the JSON text (as PostgreSQL gives it back, so it round-trips).</summary>
+    Json,
 }
 
 /// <param name="WhenMissing">What an older archive, written before the field existed, means by leaving it out.</param>
@@ -311,6 +464,7 @@ internal sealed record ArchiveColumn(string Field, string Column, ArchiveValue V
         ArchiveValue.Timestamp => NpgsqlDbType.TimestampTz,
         ArchiveValue.ReciprocityKind => NpgsqlDbType.Smallint,
         ArchiveValue.Bytes => NpgsqlDbType.Bytea,
+        ArchiveValue.Json => NpgsqlDbType.Jsonb,
         _ => throw new ArgumentOutOfRangeException(nameof(Value)),
     };
 }
@@ -320,7 +474,10 @@ internal sealed record ArchiveRecordType(string Name, string Table, string Order
     public string SelectSql => Name == "roleAssignment"
         // Roles are matched by name: their ids are made afresh in every database.
         ? "SELECT ur.user_id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id ORDER BY ur.user_id, r.name"
-        : $"SELECT {string.Join(", ", Columns.Select(c => c.Column))} FROM {Table} ORDER BY {OrderBy}";
+        : $"SELECT {ColumnList} FROM {Table} ORDER BY {OrderBy}";
+
+    /// <summary>The columns, quoted: some are SQL's own words (an idea's status change has "from" and "to").</summary>
+    public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.Column}\""));
 }
 
 /// <summary>An archive that cannot be imported, or a database it cannot be imported into.</summary>

@@ -162,6 +162,7 @@ public sealed class CommunityExporter(CommunityDbContext db, IAttachmentStore? f
                 break;
             case ArchiveValue.Text:
             case ArchiveValue.RoleName:
+            case ArchiveValue.Json:
                 writer.WriteStringValue(reader.GetString(ordinal));
                 break;
             case ArchiveValue.Int32:

@@ -207,13 +207,13 @@ public sealed class CommunityImporter(CommunityDbContext db, IAttachmentStore? f
 
     private static string CopySql(ArchiveRecordType type)
     {
-        var columns = type.Columns.Select(c => c.Column);
+        var columns = type.ColumnList;
         if (type.Table == "users")
         {
-            columns = columns.Concat(["normalized_user_name", "normalized_email"]).Concat(AccountDefaults.Select(d => d.Column));
+            columns = string.Join(", ", [columns, "normalized_user_name", "normalized_email", .. AccountDefaults.Select(d => d.Column)]);
         }
 
-        return $"COPY {type.Table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)";
+        return $"COPY {type.Table} ({columns}) FROM STDIN (FORMAT BINARY)";
     }
 
     /// <summary>The account columns the archive leaves out: no password (the member sets one through
@@ -308,9 +308,23 @@ public sealed class CommunityImporter(CommunityDbContext db, IAttachmentStore? f
                 && Enum.IsDefined(kind) && !int.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _) ? (short)kind : null,
             ArchiveValue.RoleName => roles.TryGetValue(value.GetString()!, out var role) ? role : null,
             ArchiveValue.Bytes => value.TryGetBytesFromBase64(out var bytes) ? bytes : null,
+            ArchiveValue.Json => IsJson(value.GetString()!) ? value.GetString() : null,
             _ => null,
         };
         return result ?? throw Malformed(lineNumber, $"the {type.Name}'s \"{column.Field}\" is not {Describe(column.Value)}: {value.GetRawText()}");
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string Describe(ArchiveValue value) => value switch
@@ -325,6 +339,7 @@ public sealed class CommunityImporter(CommunityDbContext db, IAttachmentStore? f
         ArchiveValue.ReciprocityKind => "one of Helped, Thanks, Reaction, AcceptedAnswer",
         ArchiveValue.RoleName => "a role of this community (Member, Staff, Executive, Moderator, Admin)",
         ArchiveValue.Bytes => "base64",
+        ArchiveValue.Json => "a string holding JSON",
         _ => value.ToString(),
     };
 

@@ -1,4 +1,11 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommunityHub.Application.Members;
+using CommunityHub.Domain.Escalation;
+using CommunityHub.Domain.Groups;
+using CommunityHub.Domain.Ideas;
+using CommunityHub.Domain.Trust;
 using CommunityHub.Infrastructure.Archive;
 using CommunityHub.Infrastructure.Identity;
 using CommunityHub.Infrastructure.Persistence;
@@ -16,6 +23,11 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     public async Task Export_import_export_gives_the_same_archive_byte_for_byte()
     {
         await SeedDemoAsync();
+        // The demo has no ignore list: Alice ignores Bruno, so the round trip carries one.
+        var alice = await QueryAsync(db => db.Members.Where(m => m.DisplayName == "Alice Chen").Select(m => m.Id).SingleAsync());
+        var bruno = await QueryAsync(db => db.Members.Where(m => m.DisplayName == "Bruno Costa").Select(m => m.Id).SingleAsync());
+        RunAs(alice);
+        await SendAsync(new IgnoreMember.Command { MemberId = bruno });
         var first = await ExportAsync(Fixture.Services);
 
         await using var second = await Fixture.CreateCommunityAsync("communityhub_archive_round_trip");
@@ -33,8 +45,69 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         Assert.True(counts["group"] == 2 && counts["groupMember"] >= 2 && counts["spaceAccess"] == 1, string.Join(", ", counts));
         Assert.Contains("\"emailDomains\":\"litware.example\\nwingtip.example\"", Encoding.UTF8.GetString(first), StringComparison.Ordinal);
         Assert.Contains("\"membersOnly\":true", Encoding.UTF8.GetString(first), StringComparison.Ordinal);
+        // Version 5: the demo's three tag groups (Product required in Questions & answers) and their tags on threads, two
+        // members' tag watches; the Ideas space's ideas, votes and statuses; its four organisations with their domains
+        // and people; Hiro's trust lock; the filter's word and site; Alice's ignore list; case #4711.
+        Assert.True(counts["tagGroup"] == 3 && counts["tagGroupRequirement"] == 1 && counts["tag"] == 9 && counts["threadTag"] == 14 && counts["tagWatch"] == 2, string.Join(", ", counts));
+        Assert.True(counts["idea"] == 4 && counts["ideaVote"] >= 11 && counts["ideaStatusChange"] >= 3, string.Join(", ", counts));
+        Assert.True(counts["organisation"] == 4 && counts["organisationDomain"] == 4 && counts["organisationMember"] == 12, string.Join(", ", counts));
+        Assert.True(counts["watchedWord"] == 1 && counts["linkRule"] == 1 && counts["ignoredMember"] == 1 && counts["threadEscalation"] == 1, string.Join(", ", counts));
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(again));
         Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public async Task The_imported_community_has_the_tags_ideas_organisations_trust_locks_filter_ignore_lists_and_escalations()
+    {
+        await SeedDemoAsync();
+        var archive = await ExportAsync(Fixture.Services);
+        await using var second = await Fixture.CreateCommunityAsync("communityhub_archive_version_5");
+        await ImportAsync(second, archive);
+
+        await using var scope = second.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
+        var csv = await db.Threads.SingleAsync(t => t.Title == "How do I export a report as CSV with filters applied?");
+        var csvTags = await db.ThreadTags.Where(t => t.ThreadId == csv.Id).Join(db.Tags, t => t.TagId, tag => tag.Id, (_, tag) => tag.Name).ToListAsync();
+        Assert.NotEmpty(csvTags);
+        Assert.Contains(await db.TagGroups.ToListAsync(), g => g.Name == "Product");
+        var escalation = await db.Escalations.SingleAsync(e => e.ThreadId == csv.Id);
+        Assert.Equal((EscalationStatus.Open, "4711"), (escalation.Status, escalation.CaseId));
+        Assert.Null(escalation.LockedUntil);
+
+        var ideasSpace = await db.Spaces.SingleAsync(s => s.Slug == "ideas");
+        Assert.True(ideasSpace.IsIdeas);
+        var darkMode = await db.Threads.SingleAsync(t => t.Title == "Dark mode for the dashboard");
+        var idea = await db.Ideas.SingleAsync(i => i.ThreadId == darkMode.Id);
+        Assert.Equal(IdeaStatus.Planned, idea.Status);
+        Assert.Equal(idea.VoteCount, await db.IdeaVotes.CountAsync(v => v.ThreadId == darkMode.Id && v.WithdrawnAt == null));
+        Assert.Contains(await db.IdeaStatusChanges.Where(c => c.ThreadId == darkMode.Id).ToListAsync(), c => c.To == IdeaStatus.Planned);
+
+        Assert.Equal(TrustLevel.Leader, (await db.Members.SingleAsync(m => m.DisplayName == "Hiro Tanaka")).TrustLockedAt);
+        var northwind = await db.Organisations.SingleAsync(o => o.Name == "Northwind Traders");
+        Assert.Equal(3, await db.OrganisationMembers.CountAsync(m => m.OrganisationId == northwind.Id));
+        Assert.Equal(northwind.Id, (await db.OrganisationDomains.SingleAsync(d => d.Domain == "northwind.example")).OrganisationId);
+        Assert.Contains(await db.WatchedWords.ToListAsync(), w => w.Pattern == "casino");
+        Assert.Contains(await db.LinkRules.ToListAsync(), r => r.Host == "spam.test");
+        // Every group reads back (its mention setting too).
+        Assert.Equal(2, (await db.Groups.ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_version_4_archive_still_imports_without_what_version_5_added()
+    {
+        await SeedDemoAsync();
+        var archive = ToVersion4(await ExportAsync(Fixture.Services));
+        await using var second = await Fixture.CreateCommunityAsync("communityhub_archive_version_4");
+
+        var counts = await ImportAsync(second, archive);
+
+        Assert.False(counts.ContainsKey("tag") || counts.ContainsKey("idea") || counts.ContainsKey("threadEscalation"));
+        await using var scope = second.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
+        Assert.Equal(await QueryAsync(db => db.Posts.CountAsync()), await db.Posts.CountAsync());
+        Assert.All(await db.Groups.ToListAsync(), g => Assert.Equal(GroupMentions.Nobody, g.MentionableBy));
+        Assert.False((await db.Spaces.SingleAsync(s => s.Slug == "ideas")).IsIdeas);
+        Assert.Equal(0, await db.Tags.CountAsync());
     }
 
     [Fact]
@@ -45,7 +118,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         var text = Encoding.UTF8.GetString(archive);
         var stamp = await QueryAsync(db => db.Users.Where(u => u.Email == "alice@example.com").Select(u => u.SecurityStamp).SingleAsync());
 
-        Assert.StartsWith("{\"format\":\"communityhub-archive\",\"version\":4,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"communityhub-archive\",\"version\":5,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AQAAAA", text, StringComparison.Ordinal); // Identity's password hash prefix
         Assert.DoesNotContain(stamp!, text, StringComparison.Ordinal);
         Assert.DoesNotContain("password", text, StringComparison.OrdinalIgnoreCase);
@@ -99,7 +172,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     }
 
     [Theory]
-    [InlineData("{\"format\":\"communityhub-archive\",\"version\":5,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 5")]
+    [InlineData("{\"format\":\"communityhub-archive\",\"version\":6,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}", "Line 1: archive version 6")]
     [InlineData("{\"format\":\"something-else\",\"version\":1}", "Line 1: not a CommunityHub archive")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"member\",\"id\":", "Line 3: not JSON")]
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"planet\",\"id\":1}", "Line 3: unknown record type \"planet\"")]
@@ -107,6 +180,11 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     [InlineData(Header + "\n" + Alice + "\n{\"type\":\"member\",\"id\":\"7d3c1f7e-58f5-4a44-a4b5-4b4ff1b9b101\",\"displayName\":\"Bob\",\"handle\":\"bob\",\"joinedAt\":\"2026-11-01T09:00:00.0000000Z\",\"badge\":\"None\",\"isBanned\":false,\"colour\":\"red\"}", "Line 3: a member has no field \"colour\"")]
     [InlineData(Header + "\n" + Space + "\n" + Alice, "Line 3: a \"member\" record after the \"space\" records")]
     [InlineData(Header + "\n" + Alice + "\n" + Space + "\n{\"type\":\"thread\",\"id\":1,\"spaceId\":1,\"title\":\"Hello\",\"authorId\":\"7d3c1f7e-58f5-4a44-a4b5-4b4ff1b9b100\",\"createdAt\":\"yesterday\"}", "Line 4: the thread's \"createdAt\" is not a timestamp")]
+    [InlineData(Header5 + "\n" + Alice + "\n{\"type\":\"tagGroup\",\"id\":1,\"name\":\"Product\",\"description\":\"\",\"createdAt\":\"2026-11-01T09:00:00.0000000Z\"}\n{\"type\":\"tag\",\"id\":\"one\",\"name\":\"api\",\"description\":\"\",\"groupId\":1,\"createdAt\":\"2026-11-01T09:00:00.0000000Z\"}", "Line 4: the tag's \"id\" is string, not a 32-bit integer")]
+    [InlineData(Header5 + "\n" + Alice + "\n{\"type\":\"organisation\",\"id\":1,\"createdAt\":\"2026-11-01T09:00:00.0000000Z\"}", "Line 3: a organisation needs \"name\"")]
+    [InlineData(Header5 + "\n" + Alice + "\n{\"type\":\"ignoredMember\",\"ignorerId\":\"7d3c1f7e-58f5-4a44-a4b5-4b4ff1b9b100\",\"ignoredId\":\"7d3c1f7e-58f5-4a44-a4b5-4b4ff1b9b100\",\"since\":\"2026-11-01T09:00:00.0000000Z\",\"reason\":\"none\"}", "Line 3: a ignoredMember has no field \"reason\"")]
+    [InlineData(Header5 + "\n" + Alice + "\n" + Space + "\n{\"type\":\"threadEscalation\",\"id\":1,\"threadId\":1,\"escalatedById\":\"7d3c1f7e-58f5-4a44-a4b5-4b4ff1b9b100\",\"escalatedAt\":\"2026-11-01T09:00:00.0000000Z\",\"status\":\"Open\",\"payload\":\"{not json\",\"attempts\":1,\"nextAttemptAt\":\"2026-11-01T09:00:00.0000000Z\"}", "Line 4: the threadEscalation's \"payload\" is not a string holding JSON")]
+    [InlineData(Header5 + "\n" + Alice + "\n{\"type\":\"tag\",\"id\":1,\"name\":\"api\",\"description\":\"\",\"groupId\":null,\"createdAt\":\"2026-11-01T09:00:00.0000000Z\"}\n{\"type\":\"tagGroup\",\"id\":1,\"name\":\"Product\",\"description\":\"\",\"createdAt\":\"2026-11-01T09:00:00.0000000Z\"}", "Line 4: a \"tagGroup\" record after the \"tag\" records")]
     public async Task A_malformed_or_wrong_version_archive_is_refused_with_its_line_and_nothing_is_written(string archive, string expected)
     {
         var refused = await Assert.ThrowsAsync<ArchiveException>(() => ImportAsync(Fixture.Services, Encoding.UTF8.GetBytes(archive)));
@@ -114,6 +192,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         Assert.StartsWith(expected, refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, await QueryAsync(db => db.Members.CountAsync()));
         Assert.Equal(0, await QueryAsync(db => db.Spaces.CountAsync()));
+        Assert.Equal(0, await QueryAsync(db => db.TagGroups.CountAsync()));
     }
 
     [Fact]
@@ -131,6 +210,47 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
     }
 
     private const string Header = "{\"format\":\"communityhub-archive\",\"version\":1,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}";
+
+    private const string Header5 = "{\"format\":\"communityhub-archive\",\"version\":5,\"exportedAt\":\"2026-11-23T12:00:00.0000000Z\"}";
+
+    /// <summary>What version 5 added: its record types, and its fields of older types.</summary>
+    private static readonly string[] Version5Types =
+        ["organisation", "organisationDomain", "organisationMember", "tagGroup", "tagGroupRequirement", "tag", "threadTag", "idea", "ideaStatusChange",
+            "ideaVote", "threadEscalation", "watchedWord", "linkRule", "tagWatch", "ignoredMember"];
+
+    private static readonly Dictionary<string, string[]> Version5Fields = new()
+    {
+        ["member"] = ["trustLockedAt", "organisation", "bio", "website", "timeZone"],
+        ["group"] = ["mentionHandle", "mentionableBy"],
+        ["space"] = ["isIdeas"],
+        ["thread"] = ["awaitingApproval", "appreciation"],
+        ["post"] = ["awaitingApproval", "approvalNote", "rejectedAt"],
+    };
+
+    /// <summary>The archive as version 4 wrote it: the version-5 records and fields left out.</summary>
+    private static byte[] ToVersion4(byte[] archive)
+    {
+        var lines = Encoding.UTF8.GetString(archive).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var output = new StringBuilder(lines[0].Replace("\"version\":5", "\"version\":4", StringComparison.Ordinal)).Append('\n');
+        foreach (var line in lines.Skip(1))
+        {
+            var record = JsonNode.Parse(line)!.AsObject();
+            var type = record["type"]!.GetValue<string>();
+            if (Version5Types.Contains(type))
+            {
+                continue;
+            }
+
+            foreach (var field in Version5Fields.GetValueOrDefault(type, []))
+            {
+                Assert.True(record.Remove(field), $"{type} has no {field}");
+            }
+
+            output.Append(record.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(output.ToString());
+    }
 
     private const string Alice = "{\"type\":\"member\",\"id\":\"7d3c1f7e-58f5-4a44-a4b5-4b4ff1b9b100\",\"displayName\":\"Alice\",\"handle\":\"alice\",\"joinedAt\":\"2026-11-01T09:00:00.0000000Z\",\"badge\":\"None\",\"title\":null,\"suspendedUntil\":null,\"isBanned\":false,\"sanctionReason\":null,\"formerAt\":null}";
 
