@@ -17,7 +17,7 @@ public static class ArchiveFormat
     /// <c>tagWatch</c>), Ideas spaces (<c>space.isIdeas</c>, <c>idea</c>, <c>ideaStatusChange</c>, <c>ideaVote</c>), customer
     /// organisations (<c>organisation</c>, <c>organisationDomain</c>, <c>organisationMember</c>), trust-level locks
     /// (<c>member.trustLockedAt</c>), the content filter (<c>watchedWord</c>, <c>linkRule</c>), ignore lists
-    /// (<c>ignoredMember</c>), threads' escalations (<c>threadEscalation</c>), what waits for approval, group mentions
+    /// (<c>ignoredMember</c>), handles members gave up (<c>formerHandle</c>), threads' escalations (<c>threadEscalation</c>), what waits for approval, group mentions
     /// and members' profiles.
     /// An archive of an older version is the same format without them and is still read.</summary>
     public const int Version = 5;
@@ -50,6 +50,13 @@ public static class ArchiveFormat
             new("bio", "bio", ArchiveValue.Text, Nullable: true),
             new("website", "website", ArchiveValue.Text, Nullable: true),
             new("timeZone", "time_zone", ArchiveValue.Text, Nullable: true),
+        ]),
+        // Handles members gave up, still theirs: old @mentions and profile links keep finding them (version 5).
+        new("formerHandle", "former_handles", "handle COLLATE \"C\"",
+        [
+            new("handle", "handle", ArchiveValue.Text),
+            new("memberId", "member_id", ArchiveValue.Uuid),
+            new("retiredAt", "retired_at", ArchiveValue.Timestamp),
         ]),
         // The sign-in account without its credentials: no password hash, no security stamp, no tokens.
         new("account", "users", "id",

@@ -47,11 +47,11 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         Assert.Contains("\"membersOnly\":true", Encoding.UTF8.GetString(first), StringComparison.Ordinal);
         // Version 5: the demo's three tag groups (Product required in Questions & answers) and their tags on threads, two
         // members' tag watches; the Ideas space's ideas, votes and statuses; its four organisations with their domains
-        // and people; Hiro's trust lock; the filter's word and site; Alice's ignore list; case #4711.
+        // and people; Bruno's old handle; Hiro's trust lock; the filter's word and site; Alice's ignore list; case #4711.
         Assert.True(counts["tagGroup"] == 3 && counts["tagGroupRequirement"] == 1 && counts["tag"] == 9 && counts["threadTag"] == 14 && counts["tagWatch"] == 2, string.Join(", ", counts));
         Assert.True(counts["idea"] == 4 && counts["ideaVote"] >= 11 && counts["ideaStatusChange"] >= 3, string.Join(", ", counts));
         Assert.True(counts["organisation"] == 4 && counts["organisationDomain"] == 4 && counts["organisationMember"] == 12, string.Join(", ", counts));
-        Assert.True(counts["watchedWord"] == 1 && counts["linkRule"] == 1 && counts["ignoredMember"] == 1 && counts["threadEscalation"] == 1, string.Join(", ", counts));
+        Assert.True(counts["watchedWord"] == 1 && counts["linkRule"] == 1 && counts["ignoredMember"] == 1 && counts["threadEscalation"] == 1 && counts["formerHandle"] == 1, string.Join(", ", counts));
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(again));
         Assert.Equal(first, again);
     }
@@ -88,6 +88,8 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
         Assert.Equal(northwind.Id, (await db.OrganisationDomains.SingleAsync(d => d.Domain == "northwind.example")).OrganisationId);
         Assert.Contains(await db.WatchedWords.ToListAsync(), w => w.Pattern == "casino");
         Assert.Contains(await db.LinkRules.ToListAsync(), r => r.Host == "spam.test");
+        var bruno = await db.Members.SingleAsync(m => m.DisplayName == "Bruno Costa");
+        Assert.Equal(bruno.Id, (await db.FormerHandles.SingleAsync(h => h.Handle == "bruno-c")).MemberId);
         // Every group reads back (its mention setting too).
         Assert.Equal(2, (await db.Groups.ToListAsync()).Count);
     }
@@ -215,7 +217,7 @@ public sealed class CommunityArchiveTests(CommunityFixture fixture) : Applicatio
 
     /// <summary>What version 5 added: its record types, and its fields of older types.</summary>
     private static readonly string[] Version5Types =
-        ["organisation", "organisationDomain", "organisationMember", "tagGroup", "tagGroupRequirement", "tag", "threadTag", "idea", "ideaStatusChange",
+        ["formerHandle", "organisation", "organisationDomain", "organisationMember", "tagGroup", "tagGroupRequirement", "tag", "threadTag", "idea", "ideaStatusChange",
             "ideaVote", "threadEscalation", "watchedWord", "linkRule", "tagWatch", "ignoredMember"];
 
     private static readonly Dictionary<string, string[]> Version5Fields = new()
