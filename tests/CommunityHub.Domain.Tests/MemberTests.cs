@@ -16,6 +16,24 @@ public sealed class MemberTests
         Assert.Equal(Now, member.JoinedAt);
     }
 
+    [Fact]
+    public void Registering_records_who_joined_and_how_while_a_row_made_by_join_records_nothing()
+    {
+        var registered = Member.Register(Guid.NewGuid(), "  Alice Chen  ", "alice-chen", RegistrationMethod.SingleSignOn, "Example Corp", viaInvite: true, Now);
+        var bot = Member.Join(Guid.NewGuid(), "Release bot", "release-bot", Now);
+
+        var joined = Assert.IsType<MemberRegistered>(Assert.Single(registered.TakeDomainEvents()));
+        Assert.Equal(new MemberRegistered(registered.Id, "Alice Chen", "alice-chen", Now, RegistrationMethod.SingleSignOn, "Example Corp", true), joined);
+        Assert.False(bot.HasDomainEvents);
+    }
+
+    [Theory]
+    [InlineData(RegistrationMethod.SingleSignOn, null)]
+    [InlineData(RegistrationMethod.SingleSignOn, " ")]
+    [InlineData(RegistrationMethod.Password, "Example Corp")]
+    public void A_single_sign_on_names_its_provider_and_a_password_registration_none(RegistrationMethod method, string? provider) =>
+        Assert.Throws<DomainException>(() => Member.Register(Guid.NewGuid(), "Alice", "alice", method, provider, viaInvite: false, Now));
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

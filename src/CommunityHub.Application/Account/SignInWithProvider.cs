@@ -98,9 +98,10 @@ public static class SignInWithProvider
                 return Outcome.Refuse(closed);
             }
 
-            await gate.RedeemAsync(request.InviteCode, cancellationToken);
+            var viaInvite = await gate.RedeemAsync(request.InviteCode, cancellationToken);
             var name = DisplayNameFrom(who.Name, email);
-            var joined = Member.Join(Guid.CreateVersion7(), name, await HandleAvailability.FreeAsync(db, name, cancellationToken), clock.GetUtcNow());
+            var joined = Member.Register(Guid.CreateVersion7(), name, await HandleAvailability.FreeAsync(db, name, cancellationToken),
+                RegistrationMethod.SingleSignOn, provider.DisplayName, viaInvite, clock.GetUtcNow());
             joined.BelongTo(who.Organisation);
             // Identity's store saves the account with the member it references (same context, same transaction).
             db.Members.Add(joined);

@@ -44,20 +44,21 @@ public static class ConnectSupportDesk
         private static Uri? AsUri(string? url) => Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    public sealed class Handler(ICommunityDb db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            var adminId = currentUser.MemberId!.Value;
             var url = new Uri(request.Url!.Trim(), UriKind.Absolute);
             var now = clock.GetUtcNow();
             var desk = await db.SupportDesks.FindAsync([SupportDesk.TheOne], cancellationToken);
             if (desk is null)
             {
-                db.SupportDesks.Add(SupportDesk.Connect(url, request.Format, request.Authorization, DeskSignature.NewSecret(), now));
+                db.SupportDesks.Add(SupportDesk.Connect(adminId, url, request.Format, request.Authorization, DeskSignature.NewSecret(), now));
             }
             else
             {
-                desk.Change(url, request.Format, request.Authorization, request.ClearAuthorization, now);
+                desk.Change(adminId, url, request.Format, request.Authorization, request.ClearAuthorization, now);
             }
 
             return Unit.Value;
@@ -71,13 +72,13 @@ public static class ReplaceDeskSecret
     [Authorize(Powers.Administer)]
     public sealed record Command : ICommand<Unit>;
 
-    public sealed class Handler(ICommunityDb db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var desk = await db.SupportDesks.FindAsync([SupportDesk.TheOne], cancellationToken)
                 ?? throw new Domain.Common.DomainException("Connect a support desk first.");
-            desk.ReplaceSecret(DeskSignature.NewSecret(), clock.GetUtcNow());
+            desk.ReplaceSecret(currentUser.MemberId!.Value, DeskSignature.NewSecret(), clock.GetUtcNow());
             return Unit.Value;
         }
     }

@@ -46,8 +46,9 @@ public static class RegisterMember
         {
             // The validator checked the invite; counting its use here makes two people racing for its last use meet the
             // concurrency token (one of them gets the refusal), never both get in.
-            await gate.RedeemAsync(request.InviteCode, cancellationToken);
-            var member = Member.Join(Guid.CreateVersion7(), request.DisplayName, await Account.HandleAvailability.FreeAsync(db, request.DisplayName, cancellationToken), clock.GetUtcNow());
+            var viaInvite = await gate.RedeemAsync(request.InviteCode, cancellationToken);
+            var handle = await Account.HandleAvailability.FreeAsync(db, request.DisplayName, cancellationToken);
+            var member = Member.Register(Guid.CreateVersion7(), request.DisplayName, handle, RegistrationMethod.Password, null, viaInvite, clock.GetUtcNow());
             // Identity's store saves the account with the member it references (same context, same transaction).
             db.Members.Add(member);
             var result = await identity.CreateAccountAsync(member.Id, request.Email.Trim(), request.Password, cancellationToken);

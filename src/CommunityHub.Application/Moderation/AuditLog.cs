@@ -8,7 +8,8 @@ namespace CommunityHub.Application.Moderation;
 /// <summary>Writes every moderator and admin action into the audit log, in the action's own transaction:
 /// an action that is not logged did not happen.</summary>
 public sealed class AuditLog(ICommunityDb db)
-    : IDomainEventSubscriber<PostModerated>, IDomainEventSubscriber<ThreadModerated>, IDomainEventSubscriber<MemberModerated>, IDomainEventSubscriber<CommunityAdministered>
+    : IDomainEventSubscriber<PostModerated>, IDomainEventSubscriber<ThreadModerated>, IDomainEventSubscriber<MemberModerated>, IDomainEventSubscriber<CommunityAdministered>,
+      IDomainEventSubscriber<IntegrationAdministered>
 {
     public Task Handle(PostModerated domainEvent, CancellationToken cancellationToken) =>
         Write(ModerationEntry.Record(domainEvent.ModeratorId, domainEvent.Action, domainEvent.At,
@@ -26,6 +27,9 @@ public sealed class AuditLog(ICommunityDb db)
     public Task Handle(CommunityAdministered domainEvent, CancellationToken cancellationToken) =>
         Write(ModerationEntry.Record(domainEvent.AdminId, domainEvent.Action, domainEvent.At,
             spaceId: domainEvent.SpaceId, postId: domainEvent.PostId, detail: domainEvent.Detail));
+
+    public Task Handle(IntegrationAdministered domainEvent, CancellationToken cancellationToken) =>
+        Write(ModerationEntry.Record(domainEvent.AdminId, domainEvent.Action, domainEvent.At, memberId: domainEvent.MemberId, detail: domainEvent.Detail));
 
     private Task Write(ModerationEntry entry)
     {

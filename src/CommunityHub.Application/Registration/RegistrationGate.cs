@@ -39,7 +39,8 @@ public sealed class RegistrationGate(ICommunityDb db, IOptionsSnapshot<Registrat
 
     /// <summary>Counts a use of the invite (when one is given) for the account being made; refuses as
     /// <see cref="InviteRefusalAsync"/> does.</summary>
-    public async Task RedeemAsync(string? code, CancellationToken cancellationToken)
+    /// <returns>Whether an invite let them in.</returns>
+    public async Task<bool> RedeemAsync(string? code, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -48,11 +49,12 @@ public sealed class RegistrationGate(ICommunityDb db, IOptionsSnapshot<Registrat
                 throw new Domain.Common.DomainException(InviteNeeded);
             }
 
-            return;
+            return false;
         }
 
         var invite = await FindAsync(code, cancellationToken) ?? throw new Domain.Common.DomainException(UnknownInvite);
         invite.Redeem(clock.GetUtcNow());
+        return true;
     }
 
     public const string InviteNeeded = "This community is by invitation only. Open the invite link you were sent to register.";

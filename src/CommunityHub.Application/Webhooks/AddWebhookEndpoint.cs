@@ -20,11 +20,11 @@ public static class AddWebhookEndpoint
         public Validator(IOptions<CommunityOptions> community) => Include(new WebhookEndpointFormValidator<Command>(community));
     }
 
-    public sealed class Handler(ICommunityDb db, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Guid>
     {
         public Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
-            var endpoint = WebhookEndpoint.Create(request.Name, request.Address, request.EventSet, request.Format, request.Internal, request.Enabled, clock.GetUtcNow());
+            var endpoint = WebhookEndpoint.Create(currentUser.MemberId!.Value, request.Name, request.Address, request.EventSet, request.Format, request.Internal, request.Enabled, clock.GetUtcNow());
             db.WebhookEndpoints.Add(endpoint);
             return Task.FromResult(endpoint.Id);
         }

@@ -14,13 +14,14 @@ public static class DeleteWebhookEndpoint
     [Authorize(Powers.Administer)]
     public sealed record Command(Guid EndpointId) : ICommand<Unit>;
 
-    public sealed class Handler(ICommunityDb db) : IRequestHandler<Command, Unit>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == request.EndpointId, cancellationToken)
                 ?? throw new NotFoundException("webhook endpoint", request.EndpointId);
-            // The deliveries go with it (a cascading key), in the same save.
+            // The deliveries go with it (a cascading key), in the same save; the audit log keeps what it was.
+            endpoint.Delete(currentUser.MemberId!.Value, clock.GetUtcNow());
             db.WebhookEndpoints.Remove(endpoint);
             return Unit.Value;
         }

@@ -24,13 +24,13 @@ public static class EditWebhookEndpoint
         public Validator(IOptions<CommunityOptions> community) => Include(new WebhookEndpointFormValidator<Command>(community));
     }
 
-    public sealed class Handler(ICommunityDb db) : IRequestHandler<Command, Unit>
+    public sealed class Handler(ICommunityDb db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == request.EndpointId, cancellationToken)
                 ?? throw new NotFoundException("webhook endpoint", request.EndpointId);
-            endpoint.Change(request.Name, request.Address, request.EventSet, request.Format, request.Internal, request.Enabled);
+            endpoint.Change(currentUser.MemberId!.Value, request.Name, request.Address, request.EventSet, request.Format, request.Internal, request.Enabled, clock.GetUtcNow());
             return Unit.Value;
         }
     }

@@ -10,6 +10,9 @@ public interface IWebhookLinks
 
     string Post(string spaceSlug, long threadId, long postId);
 
+    /// <summary>A member's public profile.</summary>
+    string Member(string handle);
+
     /// <summary>The endpoint's delivery log, for the e-mail that says it was disabled.</summary>
     string Endpoint(Guid endpointId);
 }

@@ -1,6 +1,7 @@
 using CommunityHub.Application.Common.Abstractions;
 using CommunityHub.Application.Common.Events;
 using CommunityHub.Domain.Ideas;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Moderation;
 using CommunityHub.Domain.Reciprocity;
 using CommunityHub.Domain.Threads;
@@ -18,7 +19,8 @@ public sealed class QueueWebhookEvents(ICommunityDb db, IWebhookLinks links) :
     IDomainEventSubscriber<ReplyPosted>,
     IDomainEventSubscriber<ReciprocityGiven>,
     IDomainEventSubscriber<IdeaStatusChanged>,
-    IDomainEventSubscriber<PostFlagged>
+    IDomainEventSubscriber<PostFlagged>,
+    IDomainEventSubscriber<MemberRegistered>
 {
     public Task Handle(ThreadStarted domainEvent, CancellationToken cancellationToken)
     {
@@ -192,6 +194,33 @@ public sealed class QueueWebhookEvents(ICommunityDb db, IWebhookLinks links) :
             about.Id,
             postId: null,
             internalOnly: true);
+    }
+
+    /// <summary>A person joined (a service bot or the demo records no <see cref="MemberRegistered"/>): what their public
+    /// profile shows, for every receiver, and never their e-mail address, not even to internal ones (the address is
+    /// the member's; a receiver that needs it asks them). Queued when the account is made, before any confirmation.</summary>
+    public Task Handle(MemberRegistered domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var profileUrl = links.Member(domainEvent.Handle);
+        Queue(
+            WebhookEventTypes.MemberRegistered,
+            domainEvent.JoinedAt,
+            new
+            {
+                Member = new { Id = domainEvent.MemberId, Name = domainEvent.DisplayName, domainEvent.Handle, Url = profileUrl, domainEvent.JoinedAt },
+                Registration = new
+                {
+                    Method = domainEvent.Method == RegistrationMethod.SingleSignOn ? "single_sign_on" : "password",
+                    domainEvent.Provider,
+                    domainEvent.ViaInvite,
+                },
+            },
+            $"{WebhookPayloads.SlackLink(profileUrl, domainEvent.DisplayName)} joined the community",
+            spaceId: null,
+            postId: null,
+            internalOnly: false);
+        return Task.CompletedTask;
     }
 
     private object Space(PostPlace place) => new { Id = place.SpaceId, Slug = place.SpaceSlug, Name = place.SpaceName, Url = links.Space(place.SpaceSlug) };

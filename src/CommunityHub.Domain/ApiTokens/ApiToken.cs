@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CommunityHub.Domain.Common;
 using CommunityHub.Domain.Members;
+using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.ApiTokens;
 
@@ -49,8 +50,10 @@ public static class ApiScopesRules
 }
 
 /// <summary>A personal access token (or an admin's service token, acting as a bot member) for the REST API. Only the
-/// SHA-256 hash of the secret is kept: the secret is shown once, when the token is made, and found again by its hash.</summary>
-public sealed class ApiToken
+/// SHA-256 hash of the secret is kept: the secret is shown once, when the token is made, and found again by its hash.
+/// A service token's making and revoking, and an admin's revoking of someone's token, land in the audit log by the
+/// token's name and scopes, never its secret; a member making or revoking their own token is their own business.</summary>
+public sealed class ApiToken : AggregateRoot
 {
     public const int NameMaxLength = 80;
 
@@ -118,7 +121,9 @@ public sealed class ApiToken
             throw new ForbiddenException("Only admins make service tokens.");
         }
 
-        return Issue(botId, bot, name, scopes, expiresAt, now, admin.MemberId);
+        var (token, secret) = Issue(botId, bot, name, scopes, expiresAt, now, admin.MemberId);
+        token.Record(new IntegrationAdministered(admin.MemberId!.Value, ModerationAction.CreateServiceToken, botId, token.Describe(), now));
+        return (token, secret);
     }
 
     private static (ApiToken, string) Issue(Guid memberId, Viewer holder, string name, ApiScopes scopes, DateTimeOffset? expiresAt, DateTimeOffset now, Guid? createdBy)
@@ -162,7 +167,16 @@ public sealed class ApiToken
         }
 
         RevokedAt = now;
+        if (IsService || !by.Is(MemberId))
+        {
+            Record(new IntegrationAdministered(by.MemberId!.Value, ModerationAction.RevokeApiToken, MemberId, Describe(), now));
+        }
     }
+
+    /// <summary>What the audit log says of it: "service token “CI” (read, write), expires 2027-01-02 00:00 UTC".</summary>
+    public string Describe() =>
+        $"{(IsService ? "service" : "personal")} token \u201c{Name}\u201d ({string.Join(", ", ApiScopesRules.Names(Scopes))})"
+        + (ExpiresAt is { } until ? $", expires {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : string.Empty);
 
     /// <summary>Whether a use at <paramref name="now"/> is worth writing down (the last one written is older than the resolution).</summary>
     public static bool LastUseIsStale(DateTimeOffset? lastUsedAt, DateTimeOffset now) => lastUsedAt is null || now - lastUsedAt >= LastUseResolution;

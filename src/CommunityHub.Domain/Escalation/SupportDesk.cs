@@ -1,4 +1,5 @@
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.Escalation;
 
@@ -15,8 +16,10 @@ public enum DeskFormat
     Salesforce,
 }
 
-/// <summary>The company's support desk that staff escalate threads to: one per community (id 1).</summary>
-public sealed class SupportDesk
+/// <summary>The company's support desk that staff escalate threads to: one per community (id 1). Every change an admin
+/// makes lands in the audit log by host and format: never the authorization value, the signing secret or the whole
+/// address (its query or path may carry a key).</summary>
+public sealed class SupportDesk : AggregateRoot
 {
     public const int TheOne = 1;
     public const int UrlMaxLength = 500;
@@ -49,31 +52,46 @@ public sealed class SupportDesk
     public static string? HintOf(string? authorization) =>
         authorization is null ? null : $"\u2026{authorization[^Math.Min(4, authorization.Length / 4)..]}";
 
-    public static SupportDesk Connect(Uri url, DeskFormat format, string? authorization, string signingSecret, DateTimeOffset now) =>
-        new(CheckUrl(url).ToString(), format, Clean(authorization), CheckSecret(signingSecret), now);
+    public static SupportDesk Connect(Guid adminId, Uri url, DeskFormat format, string? authorization, string signingSecret, DateTimeOffset now)
+    {
+        var desk = new SupportDesk(CheckUrl(url).ToString(), format, Clean(authorization), CheckSecret(signingSecret), now);
+        desk.Record(new IntegrationAdministered(adminId, ModerationAction.ConnectSupportDesk, null,
+            $"{desk.Describe()}; {(desk.Authorization is null ? "no authorization" : "authorization set")}", now));
+        return desk;
+    }
 
     /// <param name="authorization">A new value; null keeps the stored one (the form never shows it back).</param>
-    public void Change(Uri url, DeskFormat format, string? authorization, bool clearAuthorization, DateTimeOffset now)
+    public void Change(Guid adminId, Uri url, DeskFormat format, string? authorization, bool clearAuthorization, DateTimeOffset now)
     {
+        var formerUrl = Url;
         Url = CheckUrl(url).ToString();
         Format = format;
+        var authorizationChange = "authorization kept";
         if (clearAuthorization)
         {
+            authorizationChange = Authorization is null ? "no authorization" : "authorization removed";
             Authorization = null;
         }
         else if (Clean(authorization) is { } value)
         {
+            authorizationChange = "authorization replaced";
             Authorization = value;
         }
 
         UpdatedAt = now;
+        Record(new IntegrationAdministered(adminId, ModerationAction.EditSupportDesk, null,
+            $"{Describe()}{(Url == formerUrl ? string.Empty : "; new address")}; {authorizationChange}", now));
     }
 
-    public void ReplaceSecret(string signingSecret, DateTimeOffset now)
+    public void ReplaceSecret(Guid adminId, string signingSecret, DateTimeOffset now)
     {
         SigningSecret = CheckSecret(signingSecret);
         UpdatedAt = now;
+        Record(new IntegrationAdministered(adminId, ModerationAction.EditSupportDesk, null, $"{Describe()}; signing secret replaced", now));
     }
+
+    /// <summary>The desk as the audit log names it: "desk.example.com, Zendesk".</summary>
+    private string Describe() => $"{new Uri(Url).Host}, {Format}";
 
     /// <summary>Only an absolute http(s) address can be a desk.</summary>
     public static bool IsDeskAddress(Uri? url) =>

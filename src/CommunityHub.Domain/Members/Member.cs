@@ -41,6 +41,9 @@ public sealed partial class Member : AggregateRoot
     /// <summary>Why the member was suspended or banned; shown to them when they try to post.</summary>
     public string? SanctionReason { get; private set; }
 
+    /// <summary>A member row that is not a person registering: a service token's bot, the demo community, the tie
+    /// evaluation's people. It records no event, so no <c>member.registered</c> webhook is sent for it; a person who
+    /// joins comes through <see cref="Register"/>.</summary>
     public static Member Join(Guid id, string displayName, string handle, DateTimeOffset now)
     {
         if (id == Guid.Empty)
@@ -49,6 +52,21 @@ public sealed partial class Member : AggregateRoot
         }
 
         return new Member(id, Guard.Text(displayName, DisplayNameMaxLength, "A display name"), MemberHandle.Require(handle), now);
+    }
+
+    /// <summary>A person joins: by the registration form (<paramref name="method"/> Password) or a first single sign-on
+    /// with <paramref name="provider"/>, through an invite link or not. Records <see cref="MemberRegistered"/>.</summary>
+    public static Member Register(Guid id, string displayName, string handle, RegistrationMethod method, string? provider, bool viaInvite, DateTimeOffset now)
+    {
+        var namesProvider = !string.IsNullOrWhiteSpace(provider);
+        if (namesProvider != (method == RegistrationMethod.SingleSignOn))
+        {
+            throw new DomainException("A single sign-on names its provider; a registration with a password names none.");
+        }
+
+        var member = Join(id, displayName, handle, now);
+        member.Record(new MemberRegistered(member.Id, member.DisplayName, member.Handle, now, method, provider, viaInvite));
+        return member;
     }
 
     /// <summary>Sets the badge and title that follow from the member's roles; a title only goes with a badge.</summary>

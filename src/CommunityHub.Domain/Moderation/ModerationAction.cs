@@ -66,4 +66,17 @@ public enum ModerationAction
     RetitleThread,
     /// <summary>A moderator took down a member's picture (issue 18: avatars).</summary>
     RemoveAvatar,
+
+    /// <summary>An admin connected the support desk, changed the connection, or replaced its signing secret (issue 17).</summary>
+    ConnectSupportDesk,
+    EditSupportDesk,
+
+    /// <summary>An admin added, changed or deleted a webhook endpoint (issue 17).</summary>
+    AddWebhook,
+    EditWebhook,
+    DeleteWebhook,
+
+    /// <summary>An admin made a service token (and its bot), or someone revoked a service token or another member's token.</summary>
+    CreateServiceToken,
+    RevokeApiToken,
 }

@@ -18,5 +18,10 @@ public sealed record MemberModerated(Guid ModeratorId, Guid MemberId, Moderation
 /// <summary>An admin changed the community itself (a space, their order, the values page), or a moderator dismissed a flag.</summary>
 public sealed record CommunityAdministered(Guid AdminId, ModerationAction Action, int? SpaceId, long? PostId, string? Detail, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>An admin changed how the community talks to other systems: the support desk, a webhook endpoint, a service
+/// token (issue 17). <see cref="MemberId"/> is the member a token acts as. <see cref="Detail"/> never holds a secret, an
+/// authorization value or a whole address (a Slack webhook's path is its secret): only names, hosts and choices.</summary>
+public sealed record IntegrationAdministered(Guid AdminId, ModerationAction Action, Guid? MemberId, string Detail, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>A member flagged a post for the moderators (issue 17: internal webhook receivers hear of it).</summary>
 public sealed record PostFlagged(long PostId, Guid ReporterId, string Reason, DateTimeOffset At) : IDomainEvent;

@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using CommunityHub.Domain.Common;
+using CommunityHub.Domain.Moderation;
 
 namespace CommunityHub.Domain.Webhooks;
 
 /// <summary>A receiver an admin registered: where to send, which events, in which format, signed with its own secret.
 /// It remembers since when it has been failing, and is switched off after failing for <see cref="DisableAfter"/>
-/// without a single success, so a dead receiver does not collect deliveries for ever.</summary>
-public sealed class WebhookEndpoint
+/// without a single success, so a dead receiver does not collect deliveries for ever. An admin's every change lands in
+/// the audit log, described by name, host and choices: never the secret, nor the whole address (a Slack incoming
+/// webhook's path is its own secret).</summary>
+public sealed class WebhookEndpoint : AggregateRoot
 {
     public const int UrlMaxLength = 2000;
     public const int NameMaxLength = 100;
@@ -51,15 +54,36 @@ public sealed class WebhookEndpoint
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookEndpoint Create(string name, Uri url, WebhookEventTypes events, WebhookFormat format, bool isInternal, bool enabled, DateTimeOffset now)
+    public static WebhookEndpoint Create(Guid adminId, string name, Uri url, WebhookEventTypes events, WebhookFormat format, bool isInternal, bool enabled, DateTimeOffset now)
     {
         var endpoint = new WebhookEndpoint(Guid.NewGuid(), string.Empty, string.Empty, NewSecret(), now);
-        endpoint.Change(name, url, events, format, isInternal, enabled);
+        endpoint.Apply(name, url, events, format, isInternal, enabled);
+        endpoint.Record(new IntegrationAdministered(adminId, ModerationAction.AddWebhook, null, endpoint.Describe(), now));
         return endpoint;
     }
 
     /// <summary>An admin's edit. Enabling again clears the failure record: the admin says the receiver works now.</summary>
-    public void Change(string name, Uri url, WebhookEventTypes events, WebhookFormat format, bool isInternal, bool enabled)
+    public void Change(Guid adminId, string name, Uri url, WebhookEventTypes events, WebhookFormat format, bool isInternal, bool enabled, DateTimeOffset now)
+    {
+        var formerUrl = Url;
+        Apply(name, url, events, format, isInternal, enabled);
+        Record(new IntegrationAdministered(adminId, ModerationAction.EditWebhook, null,
+            Describe() + (Url == formerUrl ? string.Empty : "; new address"), now));
+    }
+
+    /// <summary>An admin deletes the endpoint (the caller removes it, with its deliveries).</summary>
+    public void Delete(Guid adminId, DateTimeOffset now) =>
+        Record(new IntegrationAdministered(adminId, ModerationAction.DeleteWebhook, null, Describe(), now));
+
+    /// <summary>What the audit log says of it: "“Triage” at hooks.example.com: thread.started, reply.posted; Slack; internal; off".</summary>
+    public string Describe()
+    {
+        var events = string.Join(", ", WebhookEventNames.All.Where(e => Events.HasFlag(e.Type)).Select(e => e.Name));
+        return $"\u201c{Name}\u201d at {new Uri(Url).Host}: {events}; {(Format == WebhookFormat.Slack ? "Slack" : "JSON")}"
+            + (Internal ? "; internal" : string.Empty) + (Enabled ? string.Empty : "; off");
+    }
+
+    private void Apply(string name, Uri url, WebhookEventTypes events, WebhookFormat format, bool isInternal, bool enabled)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!IsDeliverable(url))

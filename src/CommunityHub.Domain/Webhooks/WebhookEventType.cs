@@ -9,7 +9,7 @@ public enum WebhookEventTypes
     ReplyPosted = 2,
     AnswerAccepted = 4,
     PostFlagged = 8,
-    /// <summary>Reserved: registration records no domain event yet, so nothing is sent and the form does not offer it.</summary>
+    /// <summary>A person made an account (not a service bot, not the demo): their public profile, never their address.</summary>
     MemberRegistered = 16,
     IdeaStatusChanged = 32,
 }
@@ -24,6 +24,7 @@ public static class WebhookEventNames
         (WebhookEventTypes.ReplyPosted, "reply.posted", "A reply is posted"),
         (WebhookEventTypes.AnswerAccepted, "answer.accepted", "An answer is accepted"),
         (WebhookEventTypes.PostFlagged, "post.flagged", "A post is flagged"),
+        (WebhookEventTypes.MemberRegistered, "member.registered", "A member registered"),
         (WebhookEventTypes.IdeaStatusChanged, "idea.status_changed", "An idea's status changes"),
     ];
 

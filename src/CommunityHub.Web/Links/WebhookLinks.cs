@@ -11,5 +11,7 @@ public sealed class WebhookLinks(CommunityLinks links) : IWebhookLinks
 
     public string Post(string spaceSlug, long threadId, long postId) => links.Absolute(links.Thread(spaceSlug, threadId).Post(postId)).ToString();
 
+    public string Member(string handle) => links.Absolute(links.Member(handle)).ToString();
+
     public string Endpoint(Guid endpointId) => links.Absolute(links.AdminWebhook(endpointId)).ToString();
 }

@@ -41,6 +41,13 @@ public static class ModerationWords
         ModerationAction.EditContentFilter => "Changed the content filter",
         ModerationAction.RetitleThread => "Changed a thread's title",
         ModerationAction.RemoveAvatar => "Removed a member's picture",
+        ModerationAction.ConnectSupportDesk => "Connected the support desk",
+        ModerationAction.EditSupportDesk => "Changed the support desk connection",
+        ModerationAction.AddWebhook => "Added a webhook endpoint",
+        ModerationAction.EditWebhook => "Changed a webhook endpoint",
+        ModerationAction.DeleteWebhook => "Deleted a webhook endpoint",
+        ModerationAction.CreateServiceToken => "Made a service token",
+        ModerationAction.RevokeApiToken => "Revoked an API token",
         _ => action.ToString(),
     };
 

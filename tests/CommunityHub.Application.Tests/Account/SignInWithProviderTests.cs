@@ -55,6 +55,23 @@ public sealed class SignInWithProviderTests(CommunityFixture fixture) : Applicat
     }
 
     [Fact]
+    public async Task A_first_sign_in_queues_one_member_registered_webhook_naming_the_provider_and_a_return_queues_none()
+    {
+        Configure();
+
+        var joined = await ArriveAsync(Who("sub-1", "dana@examplecorp.test"));
+        await ArriveAsync(Who("sub-1", "dana@examplecorp.test"));
+
+        var queued = Assert.Single(await QueryAsync(db => db.WebhookEvents.Where(e => e.Type == Domain.Webhooks.WebhookEventTypes.MemberRegistered).ToListAsync()));
+        using var data = System.Text.Json.JsonDocument.Parse(queued.Data);
+        Assert.Equal((joined.MemberId, "Dana Scully", "dana-scully"), ((Guid?)data.RootElement.GetProperty("member").GetProperty("id").GetGuid(),
+            data.RootElement.GetProperty("member").GetProperty("name").GetString(), data.RootElement.GetProperty("member").GetProperty("handle").GetString()));
+        var registration = data.RootElement.GetProperty("registration");
+        Assert.Equal(("single_sign_on", "Example Corp"), (registration.GetProperty("method").GetString(), registration.GetProperty("provider").GetString()));
+        Assert.DoesNotContain("dana@", queued.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_returning_member_is_found_by_subject_and_their_own_choices_stay()
     {
         Configure();

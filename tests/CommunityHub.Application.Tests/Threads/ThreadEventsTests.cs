@@ -23,13 +23,16 @@ public sealed class ThreadEventsTests(CommunityFixture fixture) : ApplicationTes
         await SendAsync(reply); // the same form again: no second post, so no second event
 
         var opening = await QueryAsync(db => db.Posts.Where(p => p.ThreadId == thread.ThreadId && p.IsOpeningPost).Select(p => p.Id).SingleAsync());
+        // Each member's registration is an event of its own (the member.registered webhook), once each too.
         Assert.Collection(
             Fixture.Published.All,
+            e => Assert.Equal((alice, "Alice"), (Assert.IsType<MemberRegistered>(e).MemberId, ((MemberRegistered)e).DisplayName)),
             e =>
             {
                 var started = Assert.IsType<ThreadStarted>(e);
                 Assert.Equal((thread.ThreadId, opening, alice, "Export"), (started.ThreadId, started.OpeningPost.Id, started.AuthorId, started.Thread.Title));
             },
+            e => Assert.Equal((bruno, "Bruno"), (Assert.IsType<MemberRegistered>(e).MemberId, ((MemberRegistered)e).DisplayName)),
             e =>
             {
                 var replied = Assert.IsType<ReplyPosted>(e);

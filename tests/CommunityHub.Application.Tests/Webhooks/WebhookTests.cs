@@ -69,11 +69,12 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
         var threadId = await StartThreadAsync("Export to CSV?", "Where is the export menu?");
 
         // Queued with the thread, in its transaction; nothing was sent by the use case itself.
-        var queued = await QueryAsync(db => db.WebhookEvents.AsNoTracking().SingleAsync());
+        var queued = await QueryAsync(db => db.WebhookEvents.AsNoTracking().SingleAsync(e => e.Type != WebhookEventTypes.MemberRegistered));
         Assert.Equal((WebhookEventTypes.ThreadStarted, (DateTimeOffset?)null), (queued.Type, queued.FannedOutAt));
         Assert.Empty(receiver.All);
 
-        Assert.Equal((1, 1), await DispatchAsync());
+        // Three events fanned out (Ada's and Alice's registrations, which the endpoint did not choose, and the thread); one delivery.
+        Assert.Equal((3, 1), await DispatchAsync());
         var got = await receiver.NextAsync();
         Assert.Equal(("POST", "application/json; charset=utf-8"), (got.Method, got.ContentType));
         Assert.True(got.SignatureVerifies(secret, Fixture.Clock.GetUtcNow()));
@@ -239,7 +240,7 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
             var held = await SendAsync(Reply(thread, "Try the nightly export under Settings."));
             await DispatchAsync();
             Assert.Single(receiver.All); // the thread only
-            Assert.Equal(1, await QueryAsync(db => db.WebhookEvents.CountAsync()));
+            Assert.Equal(1, await QueryAsync(db => db.WebhookEvents.CountAsync(e => e.Type != WebhookEventTypes.MemberRegistered)));
 
             RunAs(moderator, Roles.Moderator);
             await SendAsync(new ApprovePost.Command { PostId = held.PostId });
@@ -508,9 +509,100 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
         await AdminAsync();
         var refused = await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new AddWebhookEndpoint.Command
         {
-            Name = "Registrations", Url = "https://hooks.example.com/", Events = [WebhookEventTypes.MemberRegistered],
+            Name = "Registrations", Url = "https://hooks.example.com/", Events = [WebhookEventTypes.MemberRegistered, (WebhookEventTypes)64],
         }));
         Assert.Equal("That is not one of the events.", Assert.Single(refused.Errors).ErrorMessage);
+    }
+
+    private Task<List<WebhookEvent>> RegistrationEventsAsync() =>
+        QueryAsync(db => db.WebhookEvents.AsNoTracking().Where(e => e.Type == WebhookEventTypes.MemberRegistered).OrderBy(e => e.OccurredAt).ToListAsync());
+
+    [Fact]
+    public async Task Registering_queues_one_member_registered_event_with_the_public_profile_and_never_the_address()
+    {
+        RunAsAnonymous();
+        var id = await SendAsync(new Application.Members.RegisterMember.Command { DisplayName = "Grace Hopper", Email = "grace.hopper@example.com", Password = "correct horse battery" });
+
+        var queued = Assert.Single(await RegistrationEventsAsync());
+        Assert.Equal((TestClock.Start, (int?)null, (long?)null, false, (DateTimeOffset?)null),
+            (queued.OccurredAt, queued.SpaceId, queued.PostId, queued.InternalOnly, queued.FannedOutAt));
+        using var data = JsonDocument.Parse(queued.Data);
+        var member = data.RootElement.GetProperty("member");
+        Assert.Equal((id, "Grace Hopper", "grace-hopper", "http://127.0.0.1:5080/members/grace-hopper", TestClock.Start),
+            (member.GetProperty("id").GetGuid(), member.GetProperty("name").GetString(), member.GetProperty("handle").GetString(),
+                member.GetProperty("url").GetString(), member.GetProperty("joined_at").GetDateTimeOffset()));
+        var registration = data.RootElement.GetProperty("registration");
+        Assert.Equal(("password", JsonValueKind.Null, false), (registration.GetProperty("method").GetString(), registration.GetProperty("provider").ValueKind,
+            registration.GetProperty("via_invite").GetBoolean()));
+        Assert.DoesNotContain("grace.hopper@", queued.Data, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@", queued.Summary, StringComparison.Ordinal);
+        Assert.Equal("<http://127.0.0.1:5080/members/grace-hopper|Grace Hopper> joined the community", queued.Summary);
+    }
+
+    [Fact]
+    public async Task A_registration_through_an_invite_link_says_so_and_not_whose_invite_it_was()
+    {
+        await AdminAsync();
+        var invite = await SendAsync(new Application.Registration.CreateInvite.Command { Note = "Partners of Ada" });
+        var code = await QueryAsync(db => db.Invites.Where(i => i.Id == invite).Select(i => i.Code).SingleAsync());
+        RunAsAnonymous();
+        var grace = await SendAsync(new Application.Members.RegisterMember.Command { DisplayName = "Grace", Email = "grace@example.com", Password = "correct horse battery", InviteCode = code });
+
+        var queued = (await RegistrationEventsAsync()).Single(e => e.Data.Contains(grace.ToString(), StringComparison.Ordinal));
+        using var data = JsonDocument.Parse(queued.Data);
+        Assert.True(data.RootElement.GetProperty("registration").GetProperty("via_invite").GetBoolean());
+        Assert.DoesNotContain("Partners", queued.Data, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ada", queued.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registration_that_fails_queues_nothing()
+    {
+        RunAsAnonymous();
+        await SendAsync(new Application.Members.RegisterMember.Command { DisplayName = "Grace", Email = "grace@example.com", Password = "correct horse battery" });
+        await Assert.ThrowsAsync<ValidationException>(() => SendAsync(new Application.Members.RegisterMember.Command { DisplayName = "Grace again", Email = "grace@example.com", Password = "correct horse battery" }));
+
+        Assert.Single(await RegistrationEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_service_tokens_bot_is_not_a_registration_and_queues_no_member_registered_event()
+    {
+        var admin = await AdminAsync();
+        var made = await SendAsync(new Application.ApiTokens.CreateServiceToken.Command { BotName = "Release bot", Name = "CI", Scopes = ["read", "write"] });
+
+        var bot = await QueryAsync(db => db.ApiTokens.Where(t => t.Id == made.Id).Select(t => t.MemberId).SingleAsync());
+        var queued = Assert.Single(await RegistrationEventsAsync()); // Ada's own, when she registered
+        Assert.Contains(admin.ToString(), queued.Data, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.ToString(), queued.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_registered_event_reaches_the_endpoints_that_chose_it_outside_any_space_and_no_other()
+    {
+        using var chose = WebhookReceiver.Start();
+        using var slack = WebhookReceiver.Start();
+        using var threadsOnly = WebhookReceiver.Start();
+        await AdminAsync();
+        Fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (_, secret) = await AddEndpointAsync(chose.Url, [WebhookEventTypes.MemberRegistered], name: "CRM");
+        await AddEndpointAsync(slack.Url, [WebhookEventTypes.MemberRegistered], format: WebhookFormat.Slack, name: "Welcome channel");
+        await AddEndpointAsync(threadsOnly.Url, [.. ConversationEvents, WebhookEventTypes.PostFlagged], isInternal: true, name: "Internal, threads only");
+        var grace = await RunAsNewAsync("Grace Hopper");
+
+        await DispatchAsync();
+
+        var got = await chose.NextAsync();
+        Assert.True(got.SignatureVerifies(secret, Fixture.Clock.GetUtcNow()));
+        Assert.Equal("member.registered", got.Header("CommunityHub-Event"));
+        using var json = JsonDocument.Parse(got.Body);
+        Assert.Equal("member.registered", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal(grace, json.RootElement.GetProperty("data").GetProperty("member").GetProperty("id").GetGuid());
+        using var message = JsonDocument.Parse((await slack.NextAsync()).Body);
+        Assert.Equal("<http://127.0.0.1:5080/members/grace-hopper|Grace Hopper> joined the community", message.RootElement.GetProperty("text").GetString());
+        await Task.Delay(300);
+        Assert.Single(chose.All); // not Ada's: she registered before the endpoint existed
+        Assert.Empty(threadsOnly.All);
     }
 
     [Fact]

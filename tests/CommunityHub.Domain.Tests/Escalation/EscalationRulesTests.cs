@@ -11,6 +11,8 @@ public sealed class EscalationRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
+    private static readonly Guid AdminId = Guid.NewGuid();
+
     private static Viewer With(params string[] roles) => Viewer.Of(Guid.NewGuid(), [Roles.Member, .. roles]);
 
     [Theory]
@@ -86,22 +88,22 @@ public sealed class EscalationRulesTests
         Assert.Equal(accepted, SupportDesk.IsDeskAddress(new Uri(url)));
         if (!accepted)
         {
-            Assert.Throws<DomainException>(() => SupportDesk.Connect(new Uri(url), DeskFormat.Generic, null, new string('s', 64), Now));
+            Assert.Throws<DomainException>(() => SupportDesk.Connect(AdminId, new Uri(url), DeskFormat.Generic, null, new string('s', 64), Now));
         }
     }
 
     [Fact]
     public void The_authorization_value_is_kept_unless_replaced_or_cleared_and_only_its_end_is_hinted()
     {
-        var desk = SupportDesk.Connect(new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, "Basic abcdefghijklmnop", new string('s', 64), Now);
+        var desk = SupportDesk.Connect(AdminId, new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, "Basic abcdefghijklmnop", new string('s', 64), Now);
         Assert.Equal("\u2026mnop", SupportDesk.HintOf(desk.Authorization));
 
-        desk.Change(new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, "  ", clearAuthorization: false, Now);
+        desk.Change(AdminId, new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, "  ", clearAuthorization: false, Now);
         Assert.Equal("Basic abcdefghijklmnop", desk.Authorization);
 
-        desk.Change(new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, null, clearAuthorization: true, Now);
+        desk.Change(AdminId, new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, null, clearAuthorization: true, Now);
         Assert.Null(desk.Authorization);
-        Assert.Throws<DomainException>(() => desk.Change(new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, "Bearer a\r\nX-Evil: 1", clearAuthorization: false, Now));
-        Assert.Throws<DomainException>(() => desk.ReplaceSecret("short", Now));
+        Assert.Throws<DomainException>(() => desk.Change(AdminId, new Uri("https://acme.zendesk.com"), DeskFormat.Zendesk, "Bearer a\r\nX-Evil: 1", clearAuthorization: false, Now));
+        Assert.Throws<DomainException>(() => desk.ReplaceSecret(AdminId, "short", Now));
     }
 }

@@ -118,6 +118,34 @@ public sealed class WebhookPageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task The_form_offers_member_registered_a_member_registering_on_the_page_is_queued_and_the_audit_log_says_who_added_the_endpoint()
+    {
+        var admin = await NewMemberAsync("Ada", Roles.Admin);
+        var form = await GetPageAsync(admin, "/admin/webhooks");
+        var box = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"input[name='Input.Events'][value='{nameof(WebhookEventTypes.MemberRegistered)}']");
+        Assert.NotNull(box);
+        Assert.Equal("A member registered member.registered", form.QuerySelector($"label[for='{box.Id}']")!.TextContent.Trim());
+
+        using (var added = await SubmitFormAsync(admin, "/admin/webhooks", Endpoint("https://crm.example.com/hooks/community", "CRM", nameof(WebhookEventTypes.MemberRegistered))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var endpoint = await DbAsync(db => db.WebhookEndpoints.AsNoTracking().SingleAsync());
+        Assert.Equal(WebhookEventTypes.MemberRegistered, endpoint.Events);
+        (await NewMemberAsync("Grace")).Dispose(); // registers on the page
+
+        Assert.Equal(1, await DbAsync(db => db.WebhookEvents.CountAsync(e => e.Type == WebhookEventTypes.MemberRegistered && e.Summary.Contains("Grace"))));
+
+        var log = await GetPageAsync(admin, "/moderation/log");
+        var row = Assert.Single(log.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Added a webhook endpoint", StringComparison.Ordinal));
+        Assert.Contains("\u201cCRM\u201d at crm.example.com: member.registered; JSON", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ada", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(endpoint.Secret, log.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("/hooks/community", log.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_admin_edits_pings_redelivers_and_deletes_an_endpoint_from_its_pages()
     {
         using var receiver = WebhookReceiver.Start();

@@ -21,6 +21,7 @@ public sealed partial class DemoCommunity
         Check(await users.CreateAsync(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "aA1!"));
         Check(await users.AddToRolesAsync(user, [Roles.Member]));
         var (token, _) = ApiToken.IssueService(_as["Ada"], bot.Id, Viewer.Of(bot.Id, [Roles.Member]), "Release notes from CI", ApiScopes.Read | ApiScopes.Write, null, now.AddDays(-20));
+        token.TakeDomainEvents(); // seeded without the unit of work: no audit entry
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         _as["Release"] = Viewer.Of(bot.Id, [Roles.Member]);

@@ -15,7 +15,9 @@ public sealed partial class DemoCommunity
     /// "Escalated — case #4711" on it and its asker the notification.</summary>
     private async Task SeedEscalationAsync(DiscussionThread thread, Dictionary<string, Guid> members, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.SupportDesks.Add(SupportDesk.Connect(new Uri(DemoDeskUrl), DeskFormat.Generic, null, DeskSignature.NewSecret(), now.AddDays(-7)));
+        var desk = SupportDesk.Connect(_as["Ada"].MemberId!.Value, new Uri(DemoDeskUrl), DeskFormat.Generic, null, DeskSignature.NewSecret(), now.AddDays(-7));
+        desk.TakeDomainEvents(); // seeded without the unit of work: no audit entry
+        db.SupportDesks.Add(desk);
         if (!members.TryGetValue("Sam", out var sam) || !_as.TryGetValue("Sam", out var samAs))
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -10,14 +10,18 @@ public sealed partial class DemoCommunity
 {
     private async Task SeedWebhooksAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.WebhookEndpoints.Add(WebhookEndpoint.Create(
+        // Seeded without the unit of work: the audit entry its event would make is not part of the demo.
+        var endpoint = WebhookEndpoint.Create(
+            _as["Ada"].MemberId!.Value,
             "Team chat: new threads (example, disabled)",
             new Uri("http://127.0.0.1:9/"),
             WebhookEventTypes.ThreadStarted,
             WebhookFormat.Slack,
             isInternal: false,
             enabled: false,
-            now.AddDays(-7)));
+            now.AddDays(-7));
+        endpoint.TakeDomainEvents();
+        db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
