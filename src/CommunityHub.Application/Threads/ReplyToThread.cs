@@ -4,6 +4,7 @@ using CommunityHub.Application.Common.Exceptions;
 using CommunityHub.Application.Common.Messaging;
 using CommunityHub.Application.Common.Posting;
 using CommunityHub.Application.Common.Security;
+using CommunityHub.Domain.Members;
 using CommunityHub.Domain.Threads;
 using CommunityHub.Domain.Ties;
 using FluentValidation;
@@ -15,8 +16,9 @@ using Microsoft.Extensions.Options;
 namespace CommunityHub.Application.Threads;
 
 /// <summary>A member replies to a thread, optionally to one earlier post in it (kept as InReplyTo: who answered
-/// whom). One path: the thread's row lock and the reply's id first, then one statement reads everything the
-/// reply and its subscribers need, the thread decides and records, and the unit of work saves it all at once.</summary>
+/// whom). One path: one statement reads what no other reply can change and the reply is admitted and rendered; then the
+/// thread's row lock and the reply's id, one statement reads what only the posts before it decide, the thread decides
+/// and records, and the unit of work saves it all at once. Only that second part queues behind other replies.</summary>
 public static class ReplyToThread
 {
     [Authorize]
@@ -61,73 +63,77 @@ public static class ReplyToThread
         {
             var author = currentUser.Viewer();
             var me = author.MemberId!.Value;
-            // The thread's lock before anything is read: what the reply answers is derived from the posts before
-            // it, and no other reply can be written in between.
-            var postId = await keys.NextReplyAsync(request.ThreadId, cancellationToken)
-                ?? throw new NotFoundException("Thread", request.ThreadId);
-
-            var handles = drafts.HandlesIn(request.Body);
-            var writerRows = writers.Rows;
             var parentId = request.InReplyToPostId;
-            var participantsToRead = ties.Value.SharedThreadMaxParticipants + 1;
-            var conversation = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
-            var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(author));
-            var context = await (
-                    from t in db.Threads
-                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(author)) on t.SpaceId equals s.Id
-                    where t.Id == request.ThreadId && s.Slug == request.SpaceSlug
-                    select new
-                    {
-                        Thread = t,
-                        s.Slug,
-                        s.Name,
-                        Resent = db.Posts.Where(p => p.ThreadId == t.Id && p.AuthorId == me && p.SubmissionId == request.SubmissionId)
-                            .Select(p => (long?)p.Id).FirstOrDefault(),
-                        Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
-                        Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
-                        // The groups the same handles name (@beta), in the same statement: whether the author may tell them is the draft's.
-                        MentionedGroups = db.Groups.Where(g => g.MentionHandle != null && handles.Contains(g.MentionHandle))
-                            .Select(g => new MentionedGroup(g.Id, g.MentionHandle!, g.MentionableBy, g.Members.Any(x => x.MemberId == me))).ToList(),
-                        Parent = onThePage.Where(p => p.Id == parentId && p.ThreadId == t.Id)
-                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
-                        LatestByAnother = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId != me).OrderByDescending(p => p.Id)
-                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
-                        LatestByStarter = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId == t.AuthorId).OrderByDescending(p => p.Id)
-                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
-                        Participants = db.ThreadParticipants.Where(p => p.ThreadId == t.Id).OrderBy(p => p.FirstPostId)
-                            .Select(p => p.MemberId).Take(participantsToRead).ToList(),
-                        TookPart = db.ThreadParticipants.Any(p => p.ThreadId == t.Id && p.MemberId == me),
-                        Follows = db.ThreadWatches.Any(w => w.ThreadId == t.Id && w.MemberId == me),
-                    })
-                .AsSingleQuery()
-                .FirstOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException("Thread", request.ThreadId);
-            if (context.Resent is { } existingPostId)
+            // The same form sent twice (a double click, a refresh) finds the reply it wrote: asked before the lock (the
+            // usual case, answered at once) and again under it (two copies sent at the same instant).
+            var resent = db.Posts.Where(p => p.ThreadId == request.ThreadId && p.AuthorId == me && p.SubmissionId == request.SubmissionId)
+                .Select(p => (long?)p.Id);
+
+            // First, without the thread's lock, everything that no other reply can change: where the reply goes, who
+            // writes it, whom it mentions, what it answers. The admission (the content filter, the trust level's limits,
+            // a spam service that may be asked over the network), the files and the Markdown are decided here too, so
+            // concurrent replies to one thread queue for its lock only as long as the ordered part takes.
+            var before = await PrepareAsync(request, author, resent, cancellationToken);
+            if (before.Resent is { } earlier)
             {
-                // The same form sent twice (a double click, a refresh): the reply exists already.
-                return new Result(existingPostId, request.ThreadId, context.Slug);
+                return new Result(earlier, request.ThreadId, before.Slug);
             }
 
-            var writer = context.Writer ?? throw new NotFoundException("Member", me);
-            if (parentId is not null && context.Parent is null)
+            var writer = before.Writer ?? throw new NotFoundException("Member", me);
+            if (parentId is not null && before.Parent is null)
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.InReplyToPostId), "The post you are replying to is not in this thread.")]);
             }
 
             // A staff note is never held; the thread's own rules (closed, locked) speak before the trust level's.
-            ConversationPolicy.Reply(author, context.Thread, request.IsStaffNote, writer.Standing, clock.GetUtcNow()).Enforce();
+            ConversationPolicy.Reply(author, before.State, request.IsStaffNote, writer.Standing, clock.GetUtcNow()).Enforce();
             var admitted = request.IsStaffNote ? new Trust.Admitted(request.Body, null) : await admission.AdmitAsync(
                 new Trust.Submission(author, writer, string.Empty, request.Body, request.Files.Count + request.AttachmentIds.Count, IsNewThread: false, request.ThreadId), cancellationToken);
             var files = await attachments.GatherAsync(me, request.Files, [.. request.AttachmentIds], cancellationToken);
-            var reply = context.Thread.Reply(
+            var draft = drafts.Draft(admitted.Body, before.Mentioned, request.SubmissionId, author, before.MentionedGroups);
+
+            // Then the thread's lock and the reply's id, and what only the posts before it decide (what it answers,
+            // who took part): no other reply can be written in between. The thread is read under the lock too, so
+            // its counters and state are the latest (it may have been closed, locked or moved meanwhile).
+            var postId = await keys.NextReplyAsync(request.ThreadId, cancellationToken)
+                ?? throw new NotFoundException("Thread", request.ThreadId);
+            var participantsToRead = ties.Value.SharedThreadMaxParticipants + 1;
+            var conversation = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
+            var ordered = await db.Threads
+                .Where(t => t.Id == request.ThreadId)
+                .Select(t => new
+                {
+                    Thread = t,
+                    Resent = resent.FirstOrDefault(),
+                    LatestByAnother = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId != me).OrderByDescending(p => p.Id)
+                        .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
+                    LatestByStarter = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId == t.AuthorId).OrderByDescending(p => p.Id)
+                        .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
+                    Participants = db.ThreadParticipants.Where(p => p.ThreadId == t.Id).OrderBy(p => p.FirstPostId)
+                        .Select(p => p.MemberId).Take(participantsToRead).ToList(),
+                    TookPart = db.ThreadParticipants.Any(p => p.ThreadId == t.Id && p.MemberId == me),
+                })
+                .AsSingleQuery()
+                .FirstOrDefaultAsync(cancellationToken);
+            if (ordered is null || ordered.Thread.SpaceId != before.SpaceId)
+            {
+                throw new NotFoundException("Thread", request.ThreadId);
+            }
+
+            if (ordered.Resent is { } existingPostId)
+            {
+                return new Result(existingPostId, request.ThreadId, before.Slug);
+            }
+
+            var reply = ordered.Thread.Reply(
                 postId,
                 author,
                 writer.Standing,
-                drafts.Draft(admitted.Body, context.Mentioned, request.SubmissionId, author, context.MentionedGroups),
+                draft,
                 parentId,
                 request.IsStaffNote,
-                new ThreadSoFar(context.Parent, context.LatestByAnother, context.LatestByStarter, context.Participants, context.TookPart, context.Follows),
-                new PostPlace(context.Thread.SpaceId, context.Slug, context.Name, writer.DisplayName),
+                new ThreadSoFar(before.Parent, ordered.LatestByAnother, ordered.LatestByStarter, ordered.Participants, ordered.TookPart, before.Follows),
+                new PostPlace(before.SpaceId, before.Slug, before.Name, writer.DisplayName),
                 clock.GetUtcNow(),
                 admitted.HeldBecause);
             db.Posts.Add(reply);
@@ -136,7 +142,64 @@ public static class ReplyToThread
                 files[i].AttachTo(reply.Id, i, me, reply.CreatedAt);
             }
 
-            return new Result(reply.Id, request.ThreadId, context.Slug);
+            return new Result(reply.Id, request.ThreadId, before.Slug);
+        }
+
+        /// <summary>What the reply needs to know that other replies cannot change, in one statement without a lock.</summary>
+        private async Task<Before> PrepareAsync(Command request, Viewer author, IQueryable<long?> resent, CancellationToken cancellationToken)
+        {
+            var me = author.MemberId!.Value;
+            var handles = drafts.HandlesIn(request.Body);
+            var writerRows = writers.Rows;
+            var parentId = request.InReplyToPostId;
+            var onThePage = db.Posts.Where(ConversationPolicy.OnThreadPage<Post>(author));
+            return await (
+                    from t in db.Threads
+                    join s in db.Spaces.Where(ConversationPolicy.SpaceOpenTo(author)) on t.SpaceId equals s.Id
+                    where t.Id == request.ThreadId && s.Slug == request.SpaceSlug
+                    select new Before
+                    {
+                        SpaceId = s.Id,
+                        Slug = s.Slug,
+                        Name = s.Name,
+                        State = new ThreadSnapshot(t.AuthorId, t.IsLocked, t.IsClosed),
+                        Resent = resent.FirstOrDefault(),
+                        Writer = writerRows.FirstOrDefault(w => w.MemberId == me),
+                        Mentioned = db.Members.Where(m => handles.Contains(m.Handle)).Select(m => new MentionedMember(m.Id, m.Handle)).ToList(),
+                        // The groups the same handles name (@beta), in the same statement: whether the author may tell them is the draft's.
+                        MentionedGroups = db.Groups.Where(g => g.MentionHandle != null && handles.Contains(g.MentionHandle))
+                            .Select(g => new MentionedGroup(g.Id, g.MentionHandle!, g.MentionableBy, g.Members.Any(x => x.MemberId == me))).ToList(),
+                        // An earlier post's author and addressee never change: what the reply answers may be read before the lock.
+                        Parent = onThePage.Where(p => p.Id == parentId && p.ThreadId == t.Id)
+                            .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
+                        Follows = db.ThreadWatches.Any(w => w.ThreadId == t.Id && w.MemberId == me),
+                    })
+                .AsSingleQuery()
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Thread", request.ThreadId);
+        }
+
+        private sealed class Before
+        {
+            public required int SpaceId { get; init; }
+
+            public required string Slug { get; init; }
+
+            public required string Name { get; init; }
+
+            public required ThreadSnapshot State { get; init; }
+
+            public long? Resent { get; init; }
+
+            public WriterRow? Writer { get; init; }
+
+            public required List<MentionedMember> Mentioned { get; init; }
+
+            public required List<MentionedGroup> MentionedGroups { get; init; }
+
+            public EarlierPost? Parent { get; init; }
+
+            public bool Follows { get; init; }
         }
     }
 }
