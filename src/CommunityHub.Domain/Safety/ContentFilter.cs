@@ -6,7 +6,8 @@ namespace CommunityHub.Domain.Safety;
 public sealed record FilterOutcome(string Body, string? Refusal, IReadOnlyList<string> Holds, int CountedLinks);
 
 /// <summary>Applies the admins' watched words and link rules to what someone is about to post. A pattern that takes
-/// too long is treated as matching nothing (a slow expression must not take the post form down).</summary>
+/// longer than <see cref="WatchedWord.MatchTimeout"/> holds the post for a moderator, saying which pattern (a slow
+/// expression must not take the post form down, nor let through what it was written to catch).</summary>
 public static class ContentFilter
 {
     public const string DefaultBlockMessage = "Your post contains a word this community does not accept. Rephrase it and post again.";
