@@ -45,6 +45,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["RateLimits__Enabled"] = "false",
             ["Identity__RequireConfirmedEmail"] = "false",
             ["Registration__MinimumFillSeconds"] = "0",
+            // Short-lived instances on a machine the whole test run shares: the workstation collector, and no profiling
+            // tier of dynamic PGO (as the test hosts, tests/Directory.Build.props). Server GC's threads spin while they
+            // wait, and PGO's profiling earns nothing back in a process that lives a minute. Neither changes behaviour.
+            ["DOTNET_gcServer"] = "0",
+            ["DOTNET_TieredPGO"] = "0",
         };
         // Nothing a test member writes waits for approval (the trust tests are in the application and web tests).
         foreach (var (key, value) in CommunityHub.Testing.TrustSettings.Relaxed)

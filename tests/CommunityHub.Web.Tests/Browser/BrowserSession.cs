@@ -37,6 +37,11 @@ public sealed class BrowserSession : IAsyncLifetime
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic",
+                // The browser is a third of the test run's CPU time. No GPU process (its work, software only here, done
+                // in the browser's), and one renderer per page rather than per site: the tests' pages embed no other
+                // site. Measured on two browser test classes: a tenth less of the browser's CPU time.
+                "--in-process-gpu", "--disable-software-rasterizer", "--disable-site-isolation-trials",
+                "--disable-features=site-per-process,IsolateOrigins,PaintHolding,BackForwardCache,Translate,MediaRouter,OptimizationHints",
             ],
         });
         Testing.TestRun.OnEnd(async () =>
