@@ -9,9 +9,9 @@ namespace CommunityHub.Testing;
 /// <remarks>With a superuser (the throwaway cluster, a container) it is one round trip of <c>DELETE</c>s with the
 /// foreign keys' triggers off for the transaction (<c>session_replication_role = replica</c>). A test leaves a few
 /// rows in a few tables, and deleting them costs next to nothing, where <c>TRUNCATE</c> replaces every table's and
-/// index's files whether they held a row or not: a hundred files made and unlinked per test, measured at 64 ms
-/// (nearly all of it the kernel's) per reset of 50 tables against 9 ms for the deletes. A user that is not a superuser (a server named by <c>COMMUNITYHUB_TEST_POSTGRES</c>) may not switch the
-/// triggers off, and gets Respawn's <c>TRUNCATE</c>.</remarks>
+/// index's files whether they held a row or not: measured at 64 ms (nearly all of it the kernel's) per reset of 50
+/// tables against 9 ms for the deletes. A user that is not a superuser (a server named by
+/// <c>COMMUNITYHUB_TEST_POSTGRES</c>) may not switch the triggers off, and gets Respawn's <c>TRUNCATE</c>.</remarks>
 public sealed class DatabaseReset(string connectionString)
 {
     private static readonly string[] Kept = ["__EFMigrationsHistory", "roles", "data_protection_keys"];

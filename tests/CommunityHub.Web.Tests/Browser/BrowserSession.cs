@@ -39,7 +39,7 @@ public sealed class BrowserSession : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
                 // The browser is a third of the test run's CPU time. No GPU process (its work, software only here, done
                 // in the browser's), and one renderer per page rather than per site: the tests' pages embed no other
-                // site. Measured on two browser test classes: a tenth less of the browser's CPU time.
+                // site. Its CPU time over a whole run: 459 s before, 392 s after.
                 "--in-process-gpu", "--disable-software-rasterizer", "--disable-site-isolation-trials",
                 "--disable-features=site-per-process,IsolateOrigins,PaintHolding,BackForwardCache,Translate,MediaRouter,OptimizationHints",
             ],
