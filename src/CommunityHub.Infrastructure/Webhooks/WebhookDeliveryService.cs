@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace CommunityHub.Infrastructure.Webhooks;
 
 /// <summary>Fans out and delivers webhooks outside any request, on every instance: straight on while there is more,
-/// else every <see cref="WebhookOptions.PollInterval"/>. A user's request only ever writes the outbox row.</summary>
-public sealed class WebhookDeliveryService(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, ILogger<WebhookDeliveryService> logger) : BackgroundService
+/// else every <see cref="WebhookOptions.PollInterval"/>; and every <see cref="WebhookOptions.PruneInterval"/> removes
+/// what was sent longer ago than <see cref="WebhookOptions.RetainFor"/>. A user's request only ever writes the outbox row.</summary>
+public sealed class WebhookDeliveryService(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDeliveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +17,7 @@ public sealed class WebhookDeliveryService(IServiceScopeFactory scopes, IOptions
             return;
         }
 
+        var nextPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;
@@ -26,6 +28,11 @@ public sealed class WebhookDeliveryService(IServiceScopeFactory scopes, IOptions
                 var fannedOut = await dispatcher.FanOutAsync(stoppingToken);
                 var delivered = await dispatcher.DeliverDueAsync(stoppingToken);
                 busy = fannedOut >= options.Value.BatchSize || delivered >= options.Value.BatchSize;
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    await dispatcher.PruneAsync(stoppingToken);
+                    nextPrune = clock.GetUtcNow() + options.Value.PruneInterval;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

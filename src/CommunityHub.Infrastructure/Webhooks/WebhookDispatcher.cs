@@ -92,6 +92,30 @@ public sealed class WebhookDispatcher(
         });
     }
 
+    /// <summary>Forgets what was sent more than <see cref="WebhookOptions.RetainFor"/> ago: events fanned out, and
+    /// deliveries delivered or given up, before then (as Discourse keeps its web hook events for a retention period).
+    /// Their payloads carry members' names and words, which should not outlive their use. A delivery still waiting (for
+    /// a disabled endpoint, or between attempts) is kept, however old. Two statements; instances may run it at once.</summary>
+    /// <returns>How many events and deliveries it removed.</returns>
+    public async Task<(int Events, int Deliveries)> PruneAsync(CancellationToken cancellationToken)
+    {
+        var retainFor = options.Value.RetainFor;
+        if (retainFor <= TimeSpan.Zero)
+        {
+            return (0, 0);
+        }
+
+        var before = clock.GetUtcNow() - retainFor;
+        var events = await db.WebhookEvents.Where(e => e.FannedOutAt < before).ExecuteDeleteAsync(cancellationToken);
+        var deliveries = await db.WebhookDeliveries.Where(d => d.DeliveredAt < before || d.FailedAt < before).ExecuteDeleteAsync(cancellationToken);
+        if (events + deliveries > 0)
+        {
+            logger.LogInformation("Removed {Events} webhook events and {Deliveries} deliveries sent before {Before}", events, deliveries, before);
+        }
+
+        return (events, deliveries);
+    }
+
     /// <returns>How many deliveries it claimed (delivered or not).</returns>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {

@@ -17,4 +17,11 @@ public sealed class WebhookOptions
 
     /// <summary>The longest a receiver may take to answer one delivery; longer counts as a failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long what was sent is kept: events fanned out, and deliveries delivered or given up, longer ago
+    /// than this are removed (their bodies carry members' names and words). Zero or less keeps them for ever.</summary>
+    public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each instance's worker removes what is older than <see cref="RetainFor"/>.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -24,7 +24,7 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
 {
     private static readonly WebhookEventTypes[] ConversationEvents = [WebhookEventTypes.ThreadStarted, WebhookEventTypes.ReplyPosted];
 
-    private async Task<(int FannedOut, int Claimed)> DispatchAsync(TimeSpan? timeout = null)
+    private async Task<T> WithDispatcherAsync<T>(Func<WebhookDispatcher, Task<T>> work, TimeSpan? timeout = null)
     {
         await using var scope = Fixture.Services.CreateAsyncScope();
         var dispatcher = new WebhookDispatcher(
@@ -34,9 +34,11 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
             Options.Create(new WebhookOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) }),
             Fixture.Clock,
             NullLogger<WebhookDispatcher>.Instance);
-        var fannedOut = await dispatcher.FanOutAsync(CancellationToken.None);
-        return (fannedOut, await dispatcher.DeliverDueAsync(CancellationToken.None));
+        return await work(dispatcher);
     }
+
+    private Task<(int FannedOut, int Claimed)> DispatchAsync(TimeSpan? timeout = null) =>
+        WithDispatcherAsync(async dispatcher => (await dispatcher.FanOutAsync(CancellationToken.None), await dispatcher.DeliverDueAsync(CancellationToken.None)), timeout);
 
     private async Task<long> StartThreadAsync(string title = "How do I export?", string body = "Where is the export menu?", string space = "questions") =>
         (await SendAsync(new StartThread.Command { SpaceSlug = space, Title = title, Body = body, SubmissionId = Guid.NewGuid() })).ThreadId;
@@ -438,6 +440,36 @@ public sealed class WebhookTests(CommunityFixture fixture) : TrustTest(fixture)
         Assert.Equal(["ping", "thread.started"], log.Deliveries.Select(d => d.EventName));
         Assert.All(log.Deliveries, d => Assert.Equal("Delivered", d.Status));
         Assert.Single(other.All);
+    }
+
+    [Fact]
+    public async Task What_was_sent_is_removed_after_thirty_days_and_a_delivery_still_waiting_is_kept()
+    {
+        using var receiver = WebhookReceiver.Start();
+        using var paused = WebhookReceiver.Start();
+        await CreateSpaceAsync();
+        await AdminAsync();
+        var (endpointId, _) = await AddEndpointAsync(receiver.Url);
+        var (pausedId, _) = await AddEndpointAsync(paused.Url, name: "Paused");
+        await StartThreadAsync();
+        // Fanned out to both; the second endpoint is switched off before its delivery goes, so that one waits for it.
+        Assert.Equal(2, await WithDispatcherAsync(dispatcher => dispatcher.FanOutAsync(CancellationToken.None)));
+        await SendAsync(new EditWebhookEndpoint.Command { EndpointId = pausedId, Name = "Paused", Url = paused.Url.ToString(), Events = [.. ConversationEvents], Enabled = false });
+        Assert.Equal(1, await WithDispatcherAsync(dispatcher => dispatcher.DeliverDueAsync(CancellationToken.None)));
+        await receiver.NextAsync();
+        var deliveries = await DeliveriesAsync();
+        Assert.NotNull(Assert.Single(deliveries, d => d.EndpointId == endpointId).DeliveredAt);
+        Assert.Null(Assert.Single(deliveries, d => d.EndpointId == pausedId).DeliveredAt);
+
+        // Within the 30 days (Webhooks:RetainFor) everything stays, for the admin's delivery log and redelivery.
+        Fixture.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal((0, 0), await WithDispatcherAsync(dispatcher => dispatcher.PruneAsync(CancellationToken.None)));
+
+        // After them, the events (Ada's registration and the thread) and the sent delivery go; the waiting one stays.
+        Fixture.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal((2, 1), await WithDispatcherAsync(dispatcher => dispatcher.PruneAsync(CancellationToken.None)));
+        Assert.Equal(0, await QueryAsync(db => db.WebhookEvents.CountAsync()));
+        Assert.Equal(pausedId, Assert.Single(await DeliveriesAsync()).EndpointId);
     }
 
     [Fact]
