@@ -8,6 +8,9 @@ source scripts/prerequisites.sh
 ensure_prerequisites --tests
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The test processes (and the apps they start) allocate a great deal that dies young: a 64 MB first generation
+# collects a quarter as often. Measured on the application tests alone: 87 s of CPU with the default, 66-70 s with this.
+export DOTNET_GCgen0size=0x4000000
 results="$PWD/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
