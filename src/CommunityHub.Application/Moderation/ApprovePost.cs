@@ -31,8 +31,13 @@ public static class ApprovePost
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var moderator = currentUser.Viewer();
-            var threadId = await db.Posts.Where(p => p.Id == request.PostId).Select(p => (long?)p.ThreadId).FirstOrDefaultAsync(cancellationToken)
+            // Who wrote it and who started its thread never change: read with the thread's id, they let every subquery
+            // under the lock name them as values (see ReplyToThread: an index scan each, not the thread sorted).
+            var read = await db.Posts.Where(p => p.Id == request.PostId)
+                    .Select(p => new { p.ThreadId, p.AuthorId, Starter = db.Threads.Where(t => t.Id == p.ThreadId).Select(t => t.AuthorId).First() })
+                    .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Post", request.PostId);
+            var (threadId, authorId, starter) = (read.ThreadId, read.AuthorId, read.Starter);
             if (!await keys.LockThreadAsync(threadId, cancellationToken))
             {
                 throw new NotFoundException("Post", request.PostId);
@@ -46,7 +51,6 @@ public static class ApprovePost
                     join t in db.Threads on p.ThreadId equals t.Id
                     join s in db.Spaces on t.SpaceId equals s.Id
                     where p.Id == postId
-                    let authorId = p.AuthorId
                     select new
                     {
                         Post = p,
@@ -57,12 +61,12 @@ public static class ApprovePost
                         Parent = before.Where(x => x.Id == p.InReplyToPostId).Select(x => new EarlierPost(x.AuthorId, x.AddressedToId)).FirstOrDefault(),
                         LatestByAnother = before.Where(x => x.AuthorId != authorId).OrderByDescending(x => x.Id)
                             .Select(x => new EarlierPost(x.AuthorId, x.AddressedToId)).FirstOrDefault(),
-                        LatestByStarter = before.Where(x => x.AuthorId == t.AuthorId).OrderByDescending(x => x.Id)
+                        LatestByStarter = before.Where(x => x.AuthorId == starter).OrderByDescending(x => x.Id)
                             .Select(x => new EarlierPost(x.AuthorId, x.AddressedToId)).FirstOrDefault(),
-                        Participants = db.ThreadParticipants.Where(x => x.ThreadId == t.Id && x.FirstPostId < postId).OrderBy(x => x.FirstPostId)
+                        Participants = db.ThreadParticipants.Where(x => x.ThreadId == threadId && x.FirstPostId < postId).OrderBy(x => x.FirstPostId)
                             .Select(x => x.MemberId).Take(participantsToRead).ToList(),
-                        TookPart = db.ThreadParticipants.Any(x => x.ThreadId == t.Id && x.MemberId == authorId),
-                        Follows = db.ThreadWatches.Any(w => w.ThreadId == t.Id && w.MemberId == authorId),
+                        TookPart = db.ThreadParticipants.Any(x => x.ThreadId == threadId && x.MemberId == authorId),
+                        Follows = db.ThreadWatches.Any(w => w.ThreadId == threadId && w.MemberId == authorId),
                     })
                 .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken)

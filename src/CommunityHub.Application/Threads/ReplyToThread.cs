@@ -97,21 +97,26 @@ public static class ReplyToThread
             // its counters and state are the latest (it may have been closed, locked or moved meanwhile).
             var postId = await keys.NextReplyAsync(request.ThreadId, cancellationToken)
                 ?? throw new NotFoundException("Thread", request.ThreadId);
+            // Every subquery names the thread and its starter (who never changes) as values, not through the thread's row:
+            // correlated, EF Core numbers every post of the thread with ROW_NUMBER() to find the latest, sorting the whole
+            // thread under its lock; uncorrelated, each is a backward scan of the thread's (thread_id, id) index that stops
+            // at the first match.
+            var (threadId, starter) = (request.ThreadId, before.State.AuthorId);
             var participantsToRead = ties.Value.SharedThreadMaxParticipants + 1;
-            var conversation = db.Posts.Where(ConversationPolicy.InTheConversation<Post>());
+            var conversation = db.Posts.Where(ConversationPolicy.InTheConversation<Post>()).Where(p => p.ThreadId == threadId);
             var ordered = await db.Threads
-                .Where(t => t.Id == request.ThreadId)
+                .Where(t => t.Id == threadId)
                 .Select(t => new
                 {
                     Thread = t,
                     Resent = resent.FirstOrDefault(),
-                    LatestByAnother = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId != me).OrderByDescending(p => p.Id)
+                    LatestByAnother = conversation.Where(p => p.AuthorId != me).OrderByDescending(p => p.Id)
                         .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
-                    LatestByStarter = conversation.Where(p => p.ThreadId == t.Id && p.AuthorId == t.AuthorId).OrderByDescending(p => p.Id)
+                    LatestByStarter = conversation.Where(p => p.AuthorId == starter).OrderByDescending(p => p.Id)
                         .Select(p => new EarlierPost(p.AuthorId, p.AddressedToId)).FirstOrDefault(),
-                    Participants = db.ThreadParticipants.Where(p => p.ThreadId == t.Id).OrderBy(p => p.FirstPostId)
+                    Participants = db.ThreadParticipants.Where(p => p.ThreadId == threadId).OrderBy(p => p.FirstPostId)
                         .Select(p => p.MemberId).Take(participantsToRead).ToList(),
-                    TookPart = db.ThreadParticipants.Any(p => p.ThreadId == t.Id && p.MemberId == me),
+                    TookPart = db.ThreadParticipants.Any(p => p.ThreadId == threadId && p.MemberId == me),
                 })
                 .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken);
