@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Asking.ISimilarThreads, Asking.PostgresSimilarThreads>();
         services.AddScoped<Application.Asking.IAskingLog, Asking.AskingLog>();
         services.AddScoped<IThreadReadMarks, ThreadReadMarks>();
+        services.AddScoped<INotificationStore, NotificationStore>();
         services.AddScoped<RateLimiting.SharedRateLimitCounter>();
 
         // E-mail: queued in the database by the use cases, sent by a background service on every instance.

@@ -33,8 +33,9 @@ public sealed record Watchers(NotificationKind Kind, bool OfTheThread = false, i
 /// confirmed address.</item>
 /// <item>One event tells each member once, in the most personal kind (a reply to your post in a thread you watch is
 /// "replied to your post"), and the same news told again (help marked, taken back, marked again) is not recorded twice.</item>
-/// </list></summary>
-public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvider clock, ILogger<Notifier> logger)
+/// </list>
+/// The in-app rows are written after the use case's save, all in one statement (<see cref="NotificationBatch"/>).</summary>
+public sealed class Notifier(ICommunityDb db, IEmailComposer emails, NotificationBatch batch, TimeProvider clock, ILogger<Notifier> logger)
 {
     private const int ExcerptLength = 600;
 
@@ -144,7 +145,7 @@ public sealed class Notifier(ICommunityDb db, IEmailComposer emails, TimeProvide
                 continue;
             }
 
-            db.Notifications.Add(Notification.Create(member.Id, kind, actorId, threadId, postId, now));
+            batch.Add(Notification.Create(member.Id, kind, actorId, threadId, postId, now));
             told++;
             if (channel == NotificationChannel.InAppAndEmail && member.Account.Mailable)
             {

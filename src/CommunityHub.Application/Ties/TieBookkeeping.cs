@@ -94,6 +94,9 @@ public sealed class TieBookkeeping(ICommunityDb db, ITieStore store, IOptions<Ti
 
     public void Reset() => _gathered.Clear();
 
+    /// <summary>Tie rows are locked last, after every other row the use case writes.</summary>
+    public int Order => int.MaxValue;
+
     private static IReadOnlyCollection<Guid> Mentioned(Post post) => [.. post.Mentions.Select(m => m.MemberId)];
 
     private Task GatherIdea(IEnumerable<TieEvent> events)

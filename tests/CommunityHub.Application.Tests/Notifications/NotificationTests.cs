@@ -300,11 +300,10 @@ public sealed class NotificationTests(CommunityFixture fixture) : ConversationTe
     private async Task<bool> NotifyAsync(Guid recipient, NotificationKind kind, Guid actor, long thread, long post)
     {
         await using var scope = Fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.CommunityDbContext>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var news = await notifier.NewsAboutAsync(thread, post, actor, CancellationToken.None) ?? throw new InvalidOperationException("No such thread.");
         var told = await notifier.TellAsync(news, [new Notifier.Recipient(recipient, kind)], watchers: null, CancellationToken.None) == 1;
-        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Application.Common.Persistence.UnitOfWork>().CompleteAsync(CancellationToken.None);
         return told;
     }
 }

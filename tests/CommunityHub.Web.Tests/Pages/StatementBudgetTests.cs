@@ -193,8 +193,9 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
         // know that other replies cannot change (read before the lock), the thread's lock and the reply's id, what the
         // posts before it decide (the thread itself, what it answers, who took part), who hears of it, the tie store
         // (two), the space's activity, the member's draft of the reply discarded (issue 18), one batch that writes the
-        // reply, its mentions, the thread's counters, the notifications and the e-mails, and the word to the other
-        // instances that the thread's page and the lists changed (pg_notify, delivered at commit).
+        // reply, its mentions, the thread's counters and the e-mails, one statement for all the notifications (however
+        // many members are told), and the word to the other instances that the thread's page and the lists changed
+        // (pg_notify, delivered at commit).
         var page = await GetPageAsync(bruno, thread);
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#reply-form form")!;
         var values = FormValues(form, new Dictionary<string, string> { ["Input.Body"] = "Thanks @alice, and everyone watching." });
@@ -202,7 +203,7 @@ public sealed class StatementBudgetTests(WebFixture fixture) : WebTest(fixture)
         using var posted = await PostAsync(bruno, form.Action, values);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.True(Fixture.App.Statements.Count == 11 + Session, Fixture.App.Statements.Listing);
+        Assert.True(Fixture.App.Statements.Count == 12 + Session, Fixture.App.Statements.Listing);
         Assert.Equal(5, await DbAsync(db => db.Notifications.CountAsync(n => n.PostId == db.Posts.Max(p => p.Id))));
     }
 }

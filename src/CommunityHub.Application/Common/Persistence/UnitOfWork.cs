@@ -15,6 +15,10 @@ public interface IUnitOfWorkParticipant
     /// <summary>Forgets what was gathered: the attempt failed and is being retried from the start.</summary>
     void Reset();
 
+    /// <summary>When it runs among the participants, lowest first: the order in which their statements take row locks,
+    /// the same for every writer (the tie store's rows are always last).</summary>
+    int Order => 0;
+
     /// <summary>Work that must wait until the transaction has committed, because it cannot be rolled back with it
     /// (deleting a bucket's objects that the old rows pointed at). Best effort: it must not throw.</summary>
     Task CommittedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -25,6 +29,8 @@ public interface IUnitOfWorkParticipant
 /// behaviour commits. Handlers never save.</summary>
 public sealed class UnitOfWork(ICommunityDb db, DomainEventDispatcher events, IEnumerable<IUnitOfWorkParticipant> participants)
 {
+    private readonly IUnitOfWorkParticipant[] _participants = [.. participants.OrderBy(p => p.Order)];
+
     public const string DefaultConflictMessage = "Someone changed this while you were working on it. Reload the page and try again.";
 
     private string? _conflictMessage;
@@ -58,7 +64,7 @@ public sealed class UnitOfWork(ICommunityDb db, DomainEventDispatcher events, IE
             throw new DomainException(_conflictMessage ?? DefaultConflictMessage);
         }
 
-        foreach (var participant in participants)
+        foreach (var participant in _participants)
         {
             await participant.CompleteAsync(cancellationToken);
         }
@@ -67,7 +73,7 @@ public sealed class UnitOfWork(ICommunityDb db, DomainEventDispatcher events, IE
     /// <summary>After the commit: the participants' work that could not be rolled back.</summary>
     public async Task CommittedAsync(CancellationToken cancellationToken)
     {
-        foreach (var participant in participants)
+        foreach (var participant in _participants)
         {
             await participant.CommittedAsync(cancellationToken);
         }
@@ -76,7 +82,7 @@ public sealed class UnitOfWork(ICommunityDb db, DomainEventDispatcher events, IE
     public void Reset()
     {
         _conflictMessage = null;
-        foreach (var participant in participants)
+        foreach (var participant in _participants)
         {
             participant.Reset();
         }
