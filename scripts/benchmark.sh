@@ -14,7 +14,7 @@
 #   --max-requests N   a scenario also stops after this many responses (default 50000)
 #   --logs DIR         keep each revision's app log there (DIR/app-<commit>.log)
 #   --scenario NAME    only this scenario (repeatable; e.g. "thread, signed in"); default all seven (five over the pages, two over the REST API)
-#   --details          also list, per scenario, the statements counted (calls per request and the query)
+#   --details          also list, per scenario, the statements counted (calls and execution ms per request, the query)
 #   --fsync on|off     PostgreSQL's fsync (default off: the figures are about the app and its SQL, not about
 #                      this machine's disk, which other work shares)
 #
@@ -148,7 +148,7 @@ probe_statements() {
     after=$(statements)
     [ "$failed" -eq 0 ] || echo "    ($failed of the $count counted requests did not answer $expected)" >&2
     if [ "$details" = true ]; then
-        sql "SELECT round(s.calls::numeric / $count, 2) || ' x ' || left(regexp_replace(s.query, '\s+', ' ', 'g'), 140)
+        sql "SELECT round(s.calls::numeric / $count, 2) || ' x ' || round((s.total_exec_time / $count)::numeric, 3) || ' ms ' || left(regexp_replace(s.query, '\s+', ' ', 'g'), 140)
              FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'communityhub' ORDER BY s.calls DESC, s.query" \
             | sed 's/^/      /' >&2
     fi
